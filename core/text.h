@@ -1,0 +1,26 @@
+#pragma once
+// Text helpers shared by the parsers: UTF-8 repair, charset conversion, white space.
+
+#include <string>
+#include <string_view>
+
+namespace newswire {
+
+bool is_valid_utf8(std::string_view bytes);
+
+// Invalid sequences become U+FFFD; NUL and C0 controls other than \t \n \r are dropped.
+std::string repair_utf8(std::string_view bytes);
+
+// Bytes in `charset` (an IANA name as HTTP, XML or HTML declare it; empty for unknown) to
+// valid UTF-8. Order of trust: a BOM, then valid UTF-8 (it wins over a wrong declaration), then
+// the declared charset through iconv, then windows-1252.
+std::string to_utf8(std::string_view bytes, std::string_view charset);
+
+// Runs of Unicode white space (incl. NBSP, thin spaces) become one ASCII space; trimmed.
+std::string fold_whitespace(std::string_view text);
+
+std::string to_lower_ascii(std::string_view text);
+bool starts_with_ci(std::string_view text, std::string_view prefix);
+bool equals_ci(std::string_view a, std::string_view b);
+
+}  // namespace newswire

@@ -1,0 +1,67 @@
+#pragma once
+// A small owner and walking helpers around Gumbo's tree. Private to parser/article: no Gumbo
+// type appears in extractor.h.
+//
+// Every walk here is iterative, so a page nested a hundred thousand levels deep cannot blow
+// the stack.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <gumbo.h>
+
+namespace newswire::html {
+
+// Owns one parsed document. `html` must be UTF-8; Gumbo keeps pointers into it, so the
+// document copies it and the caller's buffer may go away.
+class Document {
+public:
+    explicit Document(std::string html);
+    ~Document();
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+
+    const GumboNode* root() const;  // the <html> element
+    const std::string& source() const { return m_html; }
+
+private:
+    std::string m_html;
+    GumboOutput* m_output = nullptr;
+};
+
+bool is_element(const GumboNode* node);
+bool is_element(const GumboNode* node, GumboTag tag);
+GumboTag tag_of(const GumboNode* node);  // GUMBO_TAG_UNKNOWN for non-elements
+
+// Lower-case tag name, also for tags Gumbo does not know (custom elements such as <ntv-player>).
+std::string tag_name(const GumboNode* node);
+
+// The attribute's value, or empty when absent. `name` is lower-case.
+std::string_view attribute(const GumboNode* node, std::string_view name);
+bool has_attribute(const GumboNode* node, std::string_view name);
+
+// Class list tests: exact token, token prefix ("article-detail_source" matches
+// "article-detail_source__KslPc"), or substring anywhere in class/id, all ASCII case-insensitive.
+bool has_class(const GumboNode* node, std::string_view token);
+bool has_class_prefix(const GumboNode* node, std::string_view prefix);
+bool class_or_id_contains(const GumboNode* node, std::string_view fragment);
+
+enum class Visit { descend, skip_children, stop };
+
+// Pre-order walk of `node` and its descendants; the visitor decides whether to descend.
+void walk(const GumboNode* node, const std::function<Visit(const GumboNode*)>& visitor);
+
+// The first descendant (or `node` itself) that satisfies `predicate`; nullptr when none.
+const GumboNode* find_first(const GumboNode* node,
+                            const std::function<bool(const GumboNode*)>& predicate);
+
+// Visible text of the subtree: <script>, <style>, <template>, <noscript> skipped; <br> and
+// block boundaries become spaces; white space folded.
+std::string text_content(const GumboNode* node);
+
+// Raw text of a <script>/<style>/<textarea> child (not folded); empty otherwise.
+std::string_view raw_text(const GumboNode* node);
+
+}  // namespace newswire::html

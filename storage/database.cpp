@@ -1,0 +1,2 @@
+#include "storage/database.h"
+// Placeholder until storage lands.

@@ -1,0 +1,120 @@
+#pragma once
+// newswire's SQLite database: the hand-off between stages. Every SQL statement of the product
+// lives in storage/. Schema changes are numbered migrations applied by open().
+//
+// A Database is used from one thread. Each mutating call is one transaction (a batch), so a
+// run killed at any point leaves no half rows.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/error.h"
+#include "core/feed.h"
+#include "core/fetch.h"
+
+namespace newswire {
+
+struct FeedRow {
+    std::int64_t id = 0;
+    std::string name;
+    std::string url;
+    std::string title;                       // as the feed last said
+    std::string etag;                        // validators of the last 200
+    std::string last_modified;
+    std::optional<std::int64_t> last_fetch_at;   // unix seconds
+    std::optional<std::int64_t> next_fetch_at;   // unix seconds; empty = due now
+    long last_status = 0;
+    std::string last_error;                  // empty when the last fetch succeeded
+    int consecutive_failures = 0;
+    int item_count = 0;
+};
+
+// A page that a stage may read: the raw bytes are loaded separately (page_body).
+struct PageRef {
+    std::int64_t id = 0;
+    std::string url;
+    std::string final_url;
+    std::string content_type;
+    long status = 0;
+};
+
+struct PageSelection {
+    int extractor_version = 0;               // pages without an article of this version
+    bool all = false;                        // every page with a body, whatever its version
+    std::optional<std::int64_t> since;       // fetched at or after (unix seconds)
+    std::optional<std::string> feed_name;    // only pages of this feed's items
+    std::optional<std::int64_t> page_id;     // only this page
+};
+
+enum class StoreOutcome { created, revised, unchanged, aliased };
+std::string_view to_string(StoreOutcome outcome);
+
+struct StoredArticle {
+    std::int64_t id = 0;
+    Article article;
+    std::vector<std::string> feeds;          // names of the feeds it came from
+    int revisions = 1;
+    std::optional<std::int64_t> cluster_id;
+};
+
+struct DatabaseStatus {
+    int feeds = 0, feeds_failing = 0, items = 0, pages = 0, pages_failed = 0, pages_pending = 0,
+        articles = 0, revisions = 0;
+    std::optional<std::int64_t> last_fetch_at;
+};
+
+class Database {
+public:
+    // Opens (creating if needed) and migrates; WAL mode, foreign keys on, busy timeout set.
+    static Result<Database> open(const std::string& path);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    // Feeds from the config: inserted or updated by name (the url may change).
+    Result<std::int64_t> ensure_feed(const std::string& name, const std::string& url);
+    Result<std::vector<FeedRow>> feeds() const;
+
+    // Records one fetch of a feed: on 200 the new validators; on 304 only the schedule; on error
+    // the message and one more consecutive failure. Logs a row in `fetches`.
+    Result<void> record_feed_fetch(std::int64_t feed_id, const FetchResponse& response,
+                                   std::int64_t now, std::int64_t next_fetch_at,
+                                   const std::string& feed_title = {});
+
+    // Dedup by (feed, guid); a feed without guids falls back to the link, then link+title.
+    // A new item, or one whose link/title/dates changed, is marked as needing its page.
+    // Returns how many items were new or changed.
+    Result<int> upsert_items(std::int64_t feed_id, const std::vector<FeedItem>& items,
+                             std::int64_t now);
+
+    // URLs of item pages still to fetch (new or changed items, and failed fetches that may be
+    // retried), oldest first, at most `limit`.
+    Result<std::vector<std::string>> page_urls_to_fetch(int limit) const;
+
+    // Stores a page response under its requested URL: raw bytes zstd-compressed, status,
+    // final URL, content type, validators, error. Clears "needs page" for items with that URL.
+    Result<std::int64_t> store_page(const FetchResponse& response, std::int64_t now);
+
+    Result<std::vector<PageRef>> pages_to_parse(const PageSelection& selection) const;
+    Result<std::string> page_body(std::int64_t page_id) const;
+
+    // Stores the article extracted from a page: merged by canonical URL, aliased when the same
+    // normalised text already exists under another URL, a new revision when the text changed.
+    Result<StoreOutcome> store_article(std::int64_t page_id, const Article& article,
+                                       int extractor_version, std::int64_t now);
+
+    Result<std::vector<StoredArticle>> articles() const;
+    Result<DatabaseStatus> status() const;
+
+private:
+    struct Impl;
+    explicit Database(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace newswire
