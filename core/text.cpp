@@ -1,0 +1,185 @@
+#include "core/text.h"
+
+#include <iconv.h>
+
+#include <array>
+#include <cerrno>
+#include <memory>
+#include <optional>
+
+#include <utf8proc.h>
+
+namespace newswire {
+
+namespace {
+
+// Decodes one UTF-8 sequence at `i`; returns its length, or 0 when invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    utf8proc_int32_t codepoint = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &codepoint);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
+}
+
+bool is_dropped_control(unsigned char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+}
+
+struct IconvCloser {
+    void operator()(iconv_t* cd) const noexcept {
+        iconv_close(*cd);
+        delete cd;
+    }
+};
+
+std::optional<std::string> iconv_to_utf8(std::string_view bytes, const std::string& charset) {
+    iconv_t raw = iconv_open("UTF-8", charset.c_str());
+    if (raw == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    std::unique_ptr<iconv_t, IconvCloser> cd(new iconv_t(raw));
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 2);
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    std::array<char, 16384> buffer{};
+    while (in_left > 0) {
+        char* out_ptr = buffer.data();
+        std::size_t out_left = buffer.size();
+        std::size_t rc = iconv(*cd, &in, &in_left, &out_ptr, &out_left);
+        out.append(buffer.data(), buffer.size() - out_left);
+        if (rc == static_cast<std::size_t>(-1)) {
+            if (errno == E2BIG) continue;
+            // An invalid or truncated sequence: mark it and go on with the next byte.
+            out += "\xEF\xBF\xBD";
+            ++in;
+            --in_left;
+        }
+    }
+    return out;
+}
+
+std::string normalise_charset(std::string_view charset) {
+    std::string name = to_lower_ascii(fold_whitespace(charset));
+    while (!name.empty() && (name.front() == '"' || name.front() == '\'')) name.erase(0, 1);
+    while (!name.empty() && (name.back() == '"' || name.back() == '\'')) name.pop_back();
+    // WHATWG: these labels mean windows-1252 in practice.
+    if (name == "iso-8859-1" || name == "latin1" || name == "latin-1" || name == "us-ascii" ||
+        name == "ascii" || name == "iso8859-1" || name == "l1") {
+        return "WINDOWS-1252";
+    }
+    if (name == "gb2312" || name == "gbk" || name == "x-gbk") return "GB18030";
+    if (name == "utf8") return "UTF-8";
+    return name;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+    for (std::size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_sequence_length(bytes, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::string repair_utf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size());
+    for (std::size_t i = 0; i < bytes.size();) {
+        auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x80) {
+            if (!is_dropped_control(c)) out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_sequence_length(bytes, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(bytes.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::string to_utf8(std::string_view bytes, std::string_view charset) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) return repair_utf8(bytes.substr(3));
+    if (bytes.starts_with("\x00\x00\xFE\xFF")) return to_utf8(bytes.substr(4), "UTF-32BE");
+    if (bytes.starts_with("\xFF\xFE\x00\x00")) return to_utf8(bytes.substr(4), "UTF-32LE");
+    if (bytes.starts_with("\xFE\xFF")) return to_utf8(bytes.substr(2), "UTF-16BE");
+    if (bytes.starts_with("\xFF\xFE")) return to_utf8(bytes.substr(2), "UTF-16LE");
+
+    std::string name = normalise_charset(charset);
+    bool wide = name.starts_with("utf-16") || name.starts_with("utf-32") || name.starts_with("ucs");
+    if (!wide && is_valid_utf8(bytes)) return repair_utf8(bytes);
+    if (!name.empty() && name != "utf-8") {
+        if (auto converted = iconv_to_utf8(bytes, name)) return repair_utf8(*converted);
+    }
+    if (auto converted = iconv_to_utf8(bytes, "WINDOWS-1252")) return repair_utf8(*converted);
+    return repair_utf8(bytes);
+}
+
+std::string fold_whitespace(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t n = 1;
+        bool space = false;
+        if (c < 0x80) {
+            space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        } else {
+            utf8proc_int32_t codepoint = 0;
+            auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                        static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
+            if (len > 0) {
+                n = static_cast<std::size_t>(len);
+                auto category = utf8proc_category(codepoint);
+                space = category == UTF8PROC_CATEGORY_ZS || codepoint == 0x2028 || codepoint == 0x2029 ||
+                        codepoint == 0x85;
+            }
+        }
+        if (space) {
+            pending_space = !out.empty();
+        } else {
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out.append(text.substr(i, n));
+        }
+        i += n;
+    }
+    return out;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+namespace {
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+bool equals_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && equals_ci(text.substr(0, prefix.size()), prefix);
+}
+
+}  // namespace newswire

@@ -1,0 +1,254 @@
+#include "core/time.h"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include "core/text.h"
+
+namespace newswire {
+
+namespace {
+
+// A small cursor over the text: the date formats here are simple enough that a hand parser is
+// clearer (and far more forgiving) than date::parse format strings.
+struct Cursor {
+    std::string_view text;
+    std::size_t pos = 0;
+
+    bool done() const { return pos >= text.size(); }
+    char peek() const { return done() ? '\0' : text[pos]; }
+    bool eat(char c) {
+        if (peek() != c) return false;
+        ++pos;
+        return true;
+    }
+    void skip_spaces() {
+        while (!done() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == ',')) ++pos;
+    }
+    // Reads between min and max digits; -1 when fewer than min.
+    int digits(int min, int max) {
+        int value = 0, count = 0;
+        while (count < max && !done() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+            value = value * 10 + (text[pos] - '0');
+            ++pos;
+            ++count;
+        }
+        return count >= min ? value : -1;
+    }
+    std::string_view word() {
+        std::size_t start = pos;
+        while (!done() && (std::isalpha(static_cast<unsigned char>(text[pos])) ||
+                           static_cast<unsigned char>(text[pos]) >= 0x80)) {
+            ++pos;
+        }
+        return text.substr(start, pos - start);
+    }
+};
+
+std::optional<std::int64_t> civil_seconds(int year, int month, int day, int hour, int minute, int second) {
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 24 ||
+        minute < 0 || minute > 59 || second < 0 || second > 60) {
+        return std::nullopt;
+    }
+    date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                             date::day{static_cast<unsigned>(day)}};
+    if (!ymd.ok()) return std::nullopt;
+    auto days = date::sys_days{ymd}.time_since_epoch().count();
+    return static_cast<std::int64_t>(days) * 86400 + hour * 3600 + minute * 60 + std::min(second, 59);
+}
+
+// "+01:00", "+0100", "+01", "Z", "-05:30".
+std::optional<int> read_numeric_offset(Cursor& c) {
+    if (c.eat('Z') || c.eat('z')) return 0;
+    char sign = c.peek();
+    if (sign != '+' && sign != '-') return std::nullopt;
+    ++c.pos;
+    int hours = c.digits(2, 2);
+    if (hours < 0) return std::nullopt;
+    c.eat(':');
+    int minutes = c.digits(2, 2);
+    if (minutes < 0) minutes = 0;
+    if (hours > 14 || minutes > 59) return std::nullopt;
+    int offset = hours * 60 + minutes;
+    return sign == '-' ? -offset : offset;
+}
+
+}  // namespace
+
+std::string to_iso8601(Timestamp t) {
+    std::int64_t local = t.unix_seconds + static_cast<std::int64_t>(t.offset_minutes) * 60;
+    auto days = date::floor<date::days>(date::sys_seconds{std::chrono::seconds{local}});
+    date::year_month_day ymd{days};
+    std::int64_t seconds_of_day = local - static_cast<std::int64_t>(days.time_since_epoch().count()) * 86400;
+    int offset = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", int(ymd.year()),
+                  unsigned(ymd.month()), unsigned(ymd.day()), int(seconds_of_day / 3600),
+                  int(seconds_of_day / 60 % 60), int(seconds_of_day % 60), t.offset_minutes < 0 ? '-' : '+',
+                  offset / 60, offset % 60);
+    return buffer;
+}
+
+std::optional<Timestamp> parse_iso8601(std::string_view text, int default_offset_minutes) {
+    std::string folded = fold_whitespace(text);
+    Cursor c{folded};
+    int year = c.digits(4, 4);
+    if (year < 0) return std::nullopt;
+    bool basic = !c.eat('-');
+    int month = c.digits(2, 2);
+    if (month < 0) {
+        if (!c.done()) return std::nullopt;
+        month = 1;  // "2025": a year alone
+    }
+    if (!basic && !c.done() && !c.eat('-')) return std::nullopt;
+    int day = c.done() ? 1 : c.digits(2, 2);
+    if (day < 0) return std::nullopt;
+    int hour = 0, minute = 0, second = 0;
+    std::optional<int> offset;
+    if (c.eat('T') || c.eat('t') || c.eat(' ')) {
+        hour = c.digits(2, 2);
+        if (hour < 0) return std::nullopt;
+        bool colon = c.eat(':');
+        minute = c.digits(2, 2);
+        if (minute < 0) return std::nullopt;
+        if (c.eat(':') || (!colon && std::isdigit(static_cast<unsigned char>(c.peek())))) {
+            second = c.digits(2, 2);
+            if (second < 0) return std::nullopt;
+        }
+        if (c.eat('.') || c.eat(',')) c.digits(1, 12);
+        while (c.peek() == ' ') ++c.pos;
+        if (!c.done()) {
+            offset = read_numeric_offset(c);
+            if (!offset) {
+                std::string_view zone = c.word();
+                if (equals_ci(zone, "UTC") || equals_ci(zone, "GMT")) offset = 0;
+                else return std::nullopt;
+            }
+        }
+    }
+    if (!c.done()) return std::nullopt;
+    auto seconds = civil_seconds(year, month, day, hour, minute, second);
+    if (!seconds) return std::nullopt;
+    int applied = offset.value_or(default_offset_minutes);
+    return Timestamp{*seconds - static_cast<std::int64_t>(applied) * 60, applied};
+}
+
+namespace {
+
+int month_from_name(std::string_view name) {
+    static constexpr std::array<std::array<std::string_view, 4>, 12> k_months{{
+        {"jan", "januar", "janv", "enero"},   {"feb", "februar", "fevr", "febrero"},
+        {"mar", "märz", "maerz", "mrz"},      {"apr", "april", "avr", "abril"},
+        {"may", "mai", "mayo", "maj"},        {"jun", "juni", "juin", "junio"},
+        {"jul", "juli", "juil", "julio"},     {"aug", "august", "aout", "agosto"},
+        {"sep", "sept", "september", "setiembre"}, {"oct", "okt", "oktober", "octubre"},
+        {"nov", "november", "noviembre", "novembre"}, {"dec", "dez", "dezember", "diciembre"},
+    }};
+    std::string lower = to_lower_ascii(name);
+    for (int m = 0; m < 12; ++m) {
+        for (std::string_view candidate : k_months[static_cast<std::size_t>(m)]) {
+            if (lower == candidate) return m + 1;
+        }
+        if (lower.size() >= 3 && lower.substr(0, 3) == k_months[static_cast<std::size_t>(m)][0]) return m + 1;
+    }
+    return 0;
+}
+
+std::optional<int> zone_name_offset(std::string_view name) {
+    struct Zone { std::string_view name; int minutes; };
+    static constexpr std::array<Zone, 20> k_zones{{
+        {"UT", 0},        {"UTC", 0},       {"GMT", 0},       {"Z", 0},         {"EST", -300},
+        {"EDT", -240},    {"CST", -360},    {"CDT", -300},    {"MST", -420},    {"MDT", -360},
+        {"PST", -480},    {"PDT", -420},    {"CET", 60},      {"CEST", 120},    {"MEZ", 60},
+        {"MESZ", 120},    {"BST", 60},      {"EET", 120},     {"EEST", 180},    {"WET", 0},
+    }};
+    for (const Zone& zone : k_zones) {
+        if (equals_ci(zone.name, name)) return zone.minutes;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_rfc822(std::string_view text) {
+    std::string folded = fold_whitespace(text);
+    Cursor c{folded};
+    c.skip_spaces();
+    // An optional weekday, right or wrong: it carries no information we trust.
+    std::size_t before = c.pos;
+    std::string_view first = c.word();
+    if (!first.empty() && month_from_name(first) == 0) {
+        c.eat('.');
+        c.skip_spaces();
+    } else {
+        c.pos = before;
+    }
+    c.skip_spaces();
+    int day = c.digits(1, 2);
+    int month = 0;
+    if (day < 0) {  // "Dec 12 2025": month first
+        month = month_from_name(c.word());
+        c.skip_spaces();
+        day = c.digits(1, 2);
+    } else {
+        c.eat('.');
+        c.skip_spaces();
+        month = month_from_name(c.word());
+        c.eat('.');
+    }
+    if (day < 0 || month == 0) return std::nullopt;
+    c.skip_spaces();
+    c.eat('-');
+    int year = c.digits(2, 4);
+    if (year < 0) return std::nullopt;
+    if (year < 100) year += year < 50 ? 2000 : 1900;
+    c.skip_spaces();
+    int hour = 0, minute = 0, second = 0;
+    if (std::isdigit(static_cast<unsigned char>(c.peek()))) {
+        hour = c.digits(1, 2);
+        if (!c.eat(':')) return std::nullopt;
+        minute = c.digits(1, 2);
+        if (minute < 0) return std::nullopt;
+        if (c.eat(':')) second = std::max(0, c.digits(1, 2));
+    }
+    c.skip_spaces();
+    int offset = 0;
+    if (!c.done()) {
+        if (auto numeric = read_numeric_offset(c)) {
+            offset = *numeric;
+        } else if (auto named = zone_name_offset(c.word())) {
+            offset = *named;
+        }
+    }
+    auto seconds = civil_seconds(year, month, day, hour, minute, second);
+    if (!seconds) return std::nullopt;
+    return Timestamp{*seconds - static_cast<std::int64_t>(offset) * 60, offset};
+}
+
+std::optional<Timestamp> parse_datetime(std::string_view text, int default_offset_minutes) {
+    if (auto iso = parse_iso8601(text, default_offset_minutes)) return iso;
+    return parse_rfc822(text);
+}
+
+std::optional<int> zone_offset_at_local(std::string_view zone, std::int64_t local_seconds) {
+    try {
+        const date::time_zone* tz = date::locate_zone(zone);
+        date::local_seconds local{std::chrono::seconds{local_seconds}};
+        auto info = tz->get_info(local);
+        auto offset = info.first.offset;  // for a gap or an ambiguous time, the earlier rule
+        return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(offset).count());
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::int64_t now_unix_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace newswire
