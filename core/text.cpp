@@ -71,6 +71,11 @@ std::string normalise_charset(std::string_view charset) {
     return name;
 }
 
+std::string convert_or_repair(std::string_view bytes, const std::string& charset) {
+    auto converted = iconv_to_utf8(bytes, charset);
+    return repair_utf8(converted ? *converted : bytes);
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
@@ -109,11 +114,12 @@ std::string repair_utf8(std::string_view bytes) {
 }
 
 std::string to_utf8(std::string_view bytes, std::string_view charset) {
-    if (bytes.starts_with("\xEF\xBB\xBF")) return repair_utf8(bytes.substr(3));
-    if (bytes.starts_with("\x00\x00\xFE\xFF")) return to_utf8(bytes.substr(4), "UTF-32BE");
-    if (bytes.starts_with("\xFF\xFE\x00\x00")) return to_utf8(bytes.substr(4), "UTF-32LE");
-    if (bytes.starts_with("\xFE\xFF")) return to_utf8(bytes.substr(2), "UTF-16BE");
-    if (bytes.starts_with("\xFF\xFE")) return to_utf8(bytes.substr(2), "UTF-16LE");
+    using namespace std::string_view_literals;  // the marks hold NUL bytes
+    if (bytes.starts_with("\xEF\xBB\xBF"sv)) return repair_utf8(bytes.substr(3));
+    if (bytes.starts_with("\x00\x00\xFE\xFF"sv)) return convert_or_repair(bytes.substr(4), "UTF-32BE");
+    if (bytes.starts_with("\xFF\xFE\x00\x00"sv)) return convert_or_repair(bytes.substr(4), "UTF-32LE");
+    if (bytes.starts_with("\xFE\xFF"sv)) return convert_or_repair(bytes.substr(2), "UTF-16BE");
+    if (bytes.starts_with("\xFF\xFE"sv)) return convert_or_repair(bytes.substr(2), "UTF-16LE");
 
     std::string name = normalise_charset(charset);
     bool wide = name.starts_with("utf-16") || name.starts_with("utf-32") || name.starts_with("ucs");

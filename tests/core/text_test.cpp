@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include "core/text.h"
+
+using namespace newswire;
+
+TEST_CASE("valid UTF-8 wins over a wrong declaration", "[core][text]") {
+    CHECK(to_utf8("Gr\xC3\xBC\xC3\x9F" "e", "iso-8859-1") == "Grüße");
+}
+
+TEST_CASE("a declared single-byte charset is converted", "[core][text]") {
+    CHECK(to_utf8("Gr\xFC\xDF" "e", "iso-8859-1") == "Grüße");
+    CHECK(to_utf8("\x80 5", "windows-1252") == "€ 5");
+    CHECK(to_utf8("\xA4", "iso-8859-15") == "€");
+}
+
+TEST_CASE("a byte order mark decides the encoding", "[core][text]") {
+    CHECK(to_utf8(std::string("\xFF\xFEH\0i\0", 6), "") == "Hi");
+    CHECK(to_utf8(std::string("\xFE\xFF\0H\0i", 6), "utf-8") == "Hi");
+    CHECK(to_utf8("\xEF\xBB\xBFHi", "") == "Hi");
+}
+
+TEST_CASE("undeclared non-UTF-8 bytes are read as windows-1252", "[core][text]") {
+    CHECK(to_utf8("caf\xE9", "") == "café");
+}
+
+TEST_CASE("repair replaces broken sequences and drops control characters", "[core][text]") {
+    CHECK(repair_utf8(std::string("a\xFF" "b\x01" "c\0d", 7)) == "a\xEF\xBF\xBD" "bcd");
+    CHECK(is_valid_utf8("Grüße"));
+    CHECK_FALSE(is_valid_utf8("\xC3("));
+}
+
+TEST_CASE("white space folds, including no-break and thin spaces", "[core][text]") {
+    CHECK(fold_whitespace("  a \t\n b\xC2\xA0" "c\xE2\x80\x89" "d  ") == "a b c d");
+    CHECK(fold_whitespace("") == "");
+}
+
+TEST_CASE("ASCII case helpers", "[core][text]") {
+    CHECK(to_lower_ascii("AbC-Ä") == "abc-Ä");
+    CHECK(starts_with_ci("Quelle: ntv.de", "quelle:"));
+    CHECK(equals_ci("DPA", "dpa"));
+    CHECK_FALSE(equals_ci("dpa", "dpa "));
+}
