@@ -1,0 +1,131 @@
+#include "parser/article/meta_authors.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/text.h"
+#include "parser/article/meta_text.h"
+
+namespace newswire {
+
+namespace {
+
+constexpr std::array<std::string_view, 13> k_prefixes{
+    "von ", "by ", "par ", "por ", "di ", "av ", "door ", "text: ", "text von ",
+    "autor: ", "autorin: ", "author: ", "written by "};
+
+// Lower-case words that mark a name as an agency, a desk or page furniture.
+constexpr std::array<std::string_view, 44> k_not_people{
+    "dpa", "afp", "ap", "reuters", "rtr", "sid", "kna", "epd", "apa", "sda", "ddp", "dapd",
+    "efe", "ansa", "ats", "belga", "anp", "tt", "ntb", "ritzau", "pti", "ians",
+    "redaktion", "newsroom", "staff", "agency", "agentur", "agenturen", "team", "desk",
+    "online", "nachrichten", "presse", "press", "associated", "news", "zeitung", "magazin",
+    "mit", "material", "wire", "redacción", "rédaction", "redazione"};
+
+bool is_not_person_word(std::string_view lowered) {
+    return std::find(k_not_people.begin(), k_not_people.end(), lowered) != k_not_people.end();
+}
+
+std::string_view strip_prefixes(std::string_view text) {
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (std::string_view prefix : k_prefixes) {
+            if (text.size() > prefix.size() && starts_with_ci(text, prefix)) {
+                text = trim(text.substr(prefix.size()));
+                changed = true;
+            }
+        }
+    }
+    return text;
+}
+
+// Splits on commas, semicolons, slashes, "|", " und ", " and ", " & ", " y ", " et ", " e ",
+// " og ", " och ", " en ".
+std::vector<std::string> split_names(std::string_view text) {
+    std::string marked(text);
+    for (std::string_view joiner : {" und ", " and ", " & ", " y ", " et ", " e ", " og ", " och ",
+                                    " en ", " sowie ", " with ", " mit "}) {
+        std::size_t at = 0;
+        std::string lowered = to_lower_ascii(marked);
+        while ((at = lowered.find(joiner, at)) != std::string::npos) {
+            marked.replace(at, joiner.size(), ",");
+            lowered.replace(at, joiner.size(), ",");
+        }
+    }
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= marked.size()) {
+        std::size_t end = marked.find_first_of(",;/|\n", start);
+        if (end == std::string::npos) end = marked.size();
+        std::string part = std::string(trim(std::string_view(marked).substr(start, end - start), " \t\r\n.:-"));
+        if (!part.empty()) parts.push_back(std::move(part));
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string strip_parenthesised(std::string_view text) {
+    std::string out;
+    int depth = 0;
+    for (char c : text) {
+        if (c == '(' || c == '[') ++depth;
+        else if ((c == ')' || c == ']') && depth > 0) --depth;
+        else if (depth == 0) out += c;
+    }
+    return fold_whitespace(out);
+}
+
+}  // namespace
+
+bool looks_like_person(std::string_view name, std::string_view site_name) {
+    if (name.size() < 3 || name.size() > 60) return false;
+    if (name.find('@') != std::string_view::npos || contains_ci(name, "http") ||
+        contains_ci(name, "www.")) {
+        return false;
+    }
+    if (!site_name.empty() && (equals_ci(name, site_name) || contains_ci(name, site_name))) return false;
+    int words = 0;
+    bool ascii_only = true;
+    std::size_t start = 0;
+    while (start < name.size()) {
+        std::size_t end = name.find(' ', start);
+        if (end == std::string_view::npos) end = name.size();
+        std::string_view word = name.substr(start, end - start);
+        start = end + 1;
+        if (word.empty()) continue;
+        ++words;
+        std::string lowered = to_lower_ascii(trim(word, ".,:"));
+        if (is_not_person_word(lowered)) return false;
+        if (lowered.find('.') != std::string::npos && lowered.size() > 3) return false;  // "n-tv.de"
+        for (char c : word) {
+            if (std::isdigit(static_cast<unsigned char>(c))) return false;
+            if (static_cast<unsigned char>(c) >= 0x80) ascii_only = false;
+        }
+    }
+    if (words == 0 || words > 5) return false;
+    // A Latin-script name has at least two words ("Anna Muster"); scripts without spaces
+    // between name parts (CJK, Korean) may have one.
+    return words >= 2 || !ascii_only;
+}
+
+std::vector<std::string> clean_authors(std::string_view text, std::string_view site_name) {
+    std::vector<std::string> out;
+    std::string folded = strip_parenthesised(clean_text(text));
+    for (std::string& part : split_names(strip_prefixes(folded))) {
+        std::string name(strip_prefixes(part));
+        if (!looks_like_person(name, site_name)) continue;
+        append_unique(out, {name});
+    }
+    return out;
+}
+
+void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+    for (const std::string& name : from) {
+        bool known = std::any_of(to.begin(), to.end(), [&](const std::string& n) { return equals_ci(n, name); });
+        if (!known) to.push_back(name);
+    }
+}
+
+}  // namespace newswire

@@ -1,0 +1,22 @@
+#pragma once
+// Author names as pages write them, cleaned to people only. Private to parser/article.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newswire {
+
+// One byline or author field to the people it names: "Von Anna Muster und Max Beispiel, dpa"
+// -> {"Anna Muster", "Max Beispiel"}. Drops prefixes ("Von", "By", "Par"), e-mail addresses,
+// URLs, agencies (dpa, AFP, Reuters, ...), "Redaktion"-like words, and anything that does not
+// look like a name. `site_name` (may be empty) is dropped as well.
+std::vector<std::string> clean_authors(std::string_view text, std::string_view site_name);
+
+// True when `name` looks like a person's name rather than an organisation or furniture.
+bool looks_like_person(std::string_view name, std::string_view site_name);
+
+// Appends the names of `from` to `to` that are not in it yet (compared case-insensitively).
+void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from);
+
+}  // namespace newswire

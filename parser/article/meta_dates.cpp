@@ -1,0 +1,245 @@
+#include "parser/article/meta_dates.h"
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+
+namespace newswire {
+
+namespace {
+
+struct MonthName {
+    std::string_view name;  // lower-case, UTF-8
+    int month;
+};
+
+// Prefix-matched against lower-cased words, so "dez" matches "dez." and "dezember".
+constexpr std::array<MonthName, 48> k_months{{
+    {"januar", 1}, {"jänner", 1}, {"january", 1}, {"janvier", 1}, {"enero", 1}, {"gennaio", 1},
+    {"januari", 1}, {"janeiro", 1},
+    {"februar", 2}, {"february", 2}, {"février", 2}, {"febrero", 2}, {"febbraio", 2},
+    {"fevereiro", 2},
+    {"märz", 3}, {"march", 3}, {"mars", 3}, {"marzo", 3}, {"maart", 3}, {"março", 3},
+    {"april", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4},
+    {"mai", 5}, {"may", 5}, {"mayo", 5}, {"maggio", 5}, {"mei", 5}, {"maio", 5},
+    {"juni", 6}, {"june", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6},
+    {"juli", 7}, {"july", 7}, {"juillet", 7}, {"julio", 7}, {"luglio", 7},
+    {"august", 8}, {"août", 8}, {"agosto", 8}, {"augustus", 8},
+    {"septemb", 9}, {"settembre", 9}, {"setembro", 9}, {"septiembre", 9},
+}};
+
+constexpr std::array<MonthName, 20> k_months_late{{
+    {"oktober", 10}, {"october", 10}, {"octobre", 10}, {"octubre", 10}, {"ottobre", 10},
+    {"outubro", 10},
+    {"november", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
+    {"dezember", 12}, {"december", 12}, {"décembre", 12}, {"diciembre", 12}, {"dicembre", 12},
+    {"dezembro", 12},
+    {"sept", 9}, {"okt", 10}, {"dez", 12}, {"mrz", 3},
+}};
+
+int month_from_word(std::string_view word) {
+    if (word.size() < 3) return 0;
+    auto match = [&](const MonthName& m) {
+        // Full names match exactly; a word of 3+ letters may abbreviate a name ("Dez", "Sept").
+        return word == m.name || (word.size() >= 3 && m.name.substr(0, word.size()) == word);
+    };
+    for (const MonthName& m : k_months) {
+        if (match(m)) return m.month;
+    }
+    for (const MonthName& m : k_months_late) {
+        if (match(m)) return m.month;
+    }
+    return 0;
+}
+
+std::int64_t days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+}
+
+std::optional<Timestamp> at_local(int year, int month, int day, int hour, int minute,
+                                  std::string_view zone) {
+    if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31 ||
+        hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+        return std::nullopt;
+    }
+    std::int64_t local = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60;
+    int offset = 0;
+    if (!zone.empty()) offset = zone_offset_at_local(zone, local).value_or(0);
+    return Timestamp{local - offset * 60, offset};
+}
+
+struct Token {
+    enum Kind { number, word, separator } kind;
+    std::string text;
+};
+
+// Numbers, words (lower-cased, letters incl. UTF-8) and the separators '.', ':', '/', '-'.
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    std::string lowered = to_lower_ascii(text.substr(0, 400));
+    std::size_t i = 0;
+    while (i < lowered.size()) {
+        unsigned char c = static_cast<unsigned char>(lowered[i]);
+        if (std::isdigit(c)) {
+            std::size_t start = i;
+            while (i < lowered.size() && std::isdigit(static_cast<unsigned char>(lowered[i]))) ++i;
+            tokens.push_back({Token::number, lowered.substr(start, i - start)});
+        } else if (std::isalpha(c) || c >= 0x80) {
+            std::size_t start = i;
+            while (i < lowered.size() && (std::isalpha(static_cast<unsigned char>(lowered[i])) ||
+                                          static_cast<unsigned char>(lowered[i]) >= 0x80)) {
+                ++i;
+            }
+            std::string word = lowered.substr(start, i - start);
+            // Capital umlauts are not lowered by to_lower_ascii: "MÄRZ" -> "mÄrz".
+            if (word.find("\xC3\x84") != std::string::npos) word.replace(word.find("\xC3\x84"), 2, "\xC3\xA4");
+            tokens.push_back({Token::word, word});
+        } else {
+            if (c == '.' || c == ':' || c == '/' || c == '-') tokens.push_back({Token::separator, {lowered[i]}});
+            ++i;
+        }
+    }
+    return tokens;
+}
+
+int to_int(const std::string& digits) {
+    return digits.size() > 4 ? -1 : std::stoi(digits);
+}
+
+struct Found {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+    bool has_time = false;
+};
+
+bool is_sep(const std::vector<Token>& t, std::size_t i, char c) {
+    return i < t.size() && t[i].kind == Token::separator && t[i].text[0] == c;
+}
+bool is_num(const std::vector<Token>& t, std::size_t i) {
+    return i < t.size() && t[i].kind == Token::number;
+}
+
+// "dd.mm.yyyy" / "dd/mm/yyyy" / "yyyy-mm-dd" starting at i; returns tokens used.
+std::size_t numeric_date(const std::vector<Token>& t, std::size_t i, Found& f) {
+    if (!is_num(t, i) || !is_num(t, i + 2) || !is_num(t, i + 4)) return 0;
+    char sep = i + 1 < t.size() && t[i + 1].kind == Token::separator ? t[i + 1].text[0] : 0;
+    if (!sep || sep == ':' || !is_sep(t, i + 3, sep)) return 0;
+    int a = to_int(t[i].text), b = to_int(t[i + 2].text), c = to_int(t[i + 4].text);
+    if (t[i].text.size() == 4) {
+        f.year = a, f.month = b, f.day = c;
+    } else if (t[i + 4].text.size() == 4 || t[i + 4].text.size() == 2) {
+        f.day = a, f.month = b, f.year = c < 100 ? 2000 + c : c;
+    } else {
+        return 0;
+    }
+    return 5;
+}
+
+// "12. Dezember 2025", "12 de diciembre de 2025", "December 12, 2025".
+std::size_t worded_date(const std::vector<Token>& t, std::size_t i, Found& f) {
+    std::size_t j = i;
+    if (is_num(t, j) && t[j].text.size() <= 2) {
+        int day = to_int(t[j].text);
+        ++j;
+        if (is_sep(t, j, '.')) ++j;
+        if (j < t.size() && t[j].kind == Token::word && t[j].text == "de") ++j;
+        if (j < t.size() && t[j].kind == Token::word) {
+            int month = month_from_word(t[j].text);
+            if (month) {
+                ++j;
+                if (is_sep(t, j, '.')) ++j;
+                if (j < t.size() && t[j].kind == Token::word && t[j].text == "de") ++j;
+                if (is_num(t, j) && t[j].text.size() == 4) {
+                    f.day = day, f.month = month, f.year = to_int(t[j].text);
+                    return j + 1 - i;
+                }
+            }
+        }
+        return 0;
+    }
+    if (j < t.size() && t[j].kind == Token::word) {
+        int month = month_from_word(t[j].text);
+        if (!month) return 0;
+        ++j;
+        if (is_sep(t, j, '.')) ++j;
+        if (is_num(t, j) && t[j].text.size() <= 2 && is_num(t, j + 1) && t[j + 1].text.size() == 4) {
+            f.month = month, f.day = to_int(t[j].text), f.year = to_int(t[j + 1].text);
+            return j + 2 - i;
+        }
+    }
+    return 0;
+}
+
+void read_time(const std::vector<Token>& t, std::size_t i, Found& f) {
+    for (std::size_t j = i; j + 2 < t.size() && j < i + 5; ++j) {
+        if (is_num(t, j) && is_sep(t, j + 1, ':') && is_num(t, j + 2) && t[j + 2].text.size() == 2) {
+            f.hour = to_int(t[j].text);
+            f.minute = to_int(t[j + 2].text);
+            f.has_time = true;
+            std::size_t k = j + 3;
+            if (is_sep(t, k, ':') && is_num(t, k + 1)) k += 2;
+            if (k < t.size() && t[k].kind == Token::word) {
+                if ((t[k].text == "pm" || t[k].text == "p") && f.hour < 12) f.hour += 12;
+                if ((t[k].text == "am" || t[k].text == "a") && f.hour == 12) f.hour = 0;
+            }
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_page_date(std::string_view text, std::string_view zone) {
+    std::string trimmed = fold_whitespace(text);
+    if (trimmed.empty()) return std::nullopt;
+    auto as_utc = parse_datetime(trimmed, 0);
+    if (!as_utc) return std::nullopt;
+    auto shifted = parse_datetime(trimmed, 60);
+    if (!shifted || *shifted == *as_utc || zone.empty()) return as_utc;  // it carried its zone
+    int offset = zone_offset_at_local(zone, as_utc->unix_seconds).value_or(0);
+    return Timestamp{as_utc->unix_seconds - offset * 60, offset};
+}
+
+std::optional<Timestamp> parse_visible_date(std::string_view text, std::string_view zone) {
+    std::vector<Token> tokens = tokenize(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        Found found;
+        std::size_t used = numeric_date(tokens, i, found);
+        if (!used) used = worded_date(tokens, i, found);
+        if (!used) continue;
+        read_time(tokens, i + used, found);
+        if (!found.has_time && i >= 3) {
+            Found before;  // "05:07 Uhr, 12.12.2025"
+            read_time(tokens, i - 3, before);
+            if (before.has_time) found.hour = before.hour, found.minute = before.minute;
+        }
+        return at_local(found.year, found.month, found.day, found.hour, found.minute, zone);
+    }
+    return std::nullopt;
+}
+
+std::string_view assumed_zone(std::string_view language, std::string_view host) {
+    auto ends_with = [&](std::string_view suffix) {
+        return host.size() >= suffix.size() && host.substr(host.size() - suffix.size()) == suffix;
+    };
+    if (ends_with(".de") || ends_with(".at") || ends_with(".ch") || starts_with_ci(language, "de")) {
+        return "Europe/Berlin";
+    }
+    if (ends_with(".fr") || ends_with(".it") || ends_with(".es") || ends_with(".nl") ||
+        ends_with(".be") || ends_with(".lu") || ends_with(".dk") || ends_with(".se") ||
+        ends_with(".no") || ends_with(".pl")) {
+        return "Europe/Paris";
+    }
+    if (ends_with(".uk")) return "Europe/London";
+    return {};
+}
+
+}  // namespace newswire

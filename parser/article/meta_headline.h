@@ -1,0 +1,27 @@
+#pragma once
+// Choosing the headline among what a page offers. Private to parser/article.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newswire {
+
+struct HeadlineCandidates {
+    std::string json_ld;   // JSON-LD headline
+    std::string og_title;
+    std::string twitter_title;
+    std::vector<std::string> h1s;
+    std::string title;     // <title>
+};
+
+// The headline alone: site-name suffixes and prefixes (" | tagesschau.de", " - n-tv.de",
+// "FAZ: ") removed, agreement between the sources preferred.
+std::string choose_headline(const HeadlineCandidates& candidates, std::string_view site_name,
+                            std::string_view host);
+
+// `title` without a separator-joined part that names the site (`site_name` or the brand of
+// `host`, e.g. "tagesschau" of "www.tagesschau.de").
+std::string strip_site_name(std::string_view title, std::string_view site_name, std::string_view host);
+
+}  // namespace newswire

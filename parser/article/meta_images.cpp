@@ -1,0 +1,204 @@
+#include "parser/article/meta_images.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parser/article/dom.h"
+#include "parser/article/images.h"
+#include "parser/article/meta_text.h"
+
+namespace newswire {
+
+namespace {
+
+using html::Visit;
+
+// Words that introduce a photo credit, followed by ':' (or standing before the name for ©).
+constexpr std::array<std::string_view, 24> k_markers{
+    "fotos", "foto", "bildquelle", "bilder", "bild", "quelle", "photos", "photo credit", "photo",
+    "image credit", "image source", "images", "image", "credits", "credit", "copyright",
+    "fotografie", "fotograf", "grafik", "illustration", "source", "picture", "pictures", "quellen"};
+
+constexpr std::array<std::string_view, 9> k_credit_classes{
+    "credit", "copyright", "source", "quelle", "urheber", "photographer", "author", "byline", "rights"};
+
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Position of the credit marker that starts the credit, the length of the marker, or npos.
+std::size_t find_marker(std::string_view text, std::size_t& length) {
+    std::string lowered = to_lower_ascii(text);
+    std::size_t best = std::string::npos;
+    for (std::string_view marker : k_markers) {
+        std::size_t at = 0;
+        while ((at = lowered.find(marker, at)) != std::string::npos) {
+            std::size_t end = at + marker.size();
+            bool boundary = at == 0 || !is_word_char(lowered[at - 1]);
+            std::size_t colon = end;
+            while (colon < lowered.size() && lowered[colon] == ' ') ++colon;
+            if (boundary && colon < lowered.size() && lowered[colon] == ':' && (best == std::string::npos || at < best)) {
+                best = at;
+                length = colon + 1 - at;
+            }
+            at = end;
+        }
+    }
+    std::size_t copyright = lowered.find("\xC2\xA9");  // ©
+    if (copyright != std::string::npos && (best == std::string::npos || copyright < best)) {
+        best = copyright;
+        length = 2;
+    }
+    return best;
+}
+
+std::vector<std::string> split_credit(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    std::string value(text);
+    while (start <= value.size()) {
+        std::size_t end = value.find_first_of(";|", start);
+        if (end == std::string::npos) end = value.size();
+        std::string part(trim(std::string_view(value).substr(start, end - start), " \t()[],.:\xC2\xA9"));
+        std::size_t length = 0;
+        if (find_marker(part, length) == 0) part = std::string(trim(std::string_view(part).substr(length), " \t()[],.:"));
+        if (!part.empty()) out.push_back(part);
+        start = end + 1;
+    }
+    return out;
+}
+
+bool is_credit_element(const GumboNode* node) {
+    for (std::string_view fragment : k_credit_classes) {
+        if (html::class_or_id_contains(node, fragment)) return true;
+    }
+    return false;
+}
+
+bool is_caption_element(const GumboNode* node) {
+    return html::is_element(node, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(node, "caption") ||
+           html::class_or_id_contains(node, "bildunterschrift") || html::class_or_id_contains(node, "description");
+}
+
+std::string first_srcset_url(std::string_view srcset) {
+    srcset = trim(srcset);
+    std::size_t end = srcset.find_first_of(" \t\n,");
+    return std::string(srcset.substr(0, end));
+}
+
+std::string image_source(const GumboNode* figure, std::string_view url) {
+    std::string found;
+    html::walk(figure, [&](const GumboNode* node) {
+        if (!html::is_element(node)) return Visit::skip_children;
+        GumboTag tag = html::tag_of(node);
+        if (tag != GUMBO_TAG_IMG && tag != GUMBO_TAG_SOURCE) return Visit::descend;
+        for (std::string_view name : {"data-src", "data-lazy-src", "data-original", "src"}) {
+            std::string_view value = trim(html::attribute(node, name));
+            if (!value.empty() && !value.starts_with("data:")) {
+                found = std::string(value);
+                break;
+            }
+        }
+        if (found.empty()) {
+            for (std::string_view name : {"data-srcset", "srcset"}) {
+                std::string first = first_srcset_url(html::attribute(node, name));
+                if (!first.empty() && !first.starts_with("data:")) {
+                    found = first;
+                    break;
+                }
+            }
+        }
+        return found.empty() ? Visit::descend : Visit::stop;
+    });
+    if (found.empty()) return {};
+    return resolve_url(url.empty() ? found : url, found).value_or(std::string{});
+}
+
+struct FigureText {
+    std::string caption;
+    std::vector<std::string> credits;
+};
+
+// Caption text with credit elements taken out; text of elements outside captions is ignored
+// unless it is a credit element.
+FigureText figure_text(const GumboNode* figure) {
+    FigureText out;
+    std::string raw;
+    const GumboNode* caption_root = nullptr;
+    html::walk(figure, [&](const GumboNode* node) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+            if (caption_root && node->parent && html::is_element(node->parent)) raw += node->v.text.text;
+            return Visit::descend;
+        }
+        if (node->type == GUMBO_NODE_WHITESPACE) {
+            raw += ' ';
+            return Visit::descend;
+        }
+        if (!html::is_element(node)) return Visit::skip_children;
+        GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
+            tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_BUTTON) {
+            return Visit::skip_children;
+        }
+        if (node != figure && is_credit_element(node)) {
+            for (std::string& credit : split_credit(html::text_content(node))) out.credits.push_back(credit);
+            return Visit::skip_children;
+        }
+        if (!caption_root && node != figure && is_caption_element(node)) caption_root = node;
+        raw += ' ';
+        return Visit::descend;
+    });
+    out.caption = fold_whitespace(raw);
+    return out;
+}
+
+}  // namespace
+
+CaptionParts split_caption_credit(std::string_view text) {
+    CaptionParts parts;
+    std::string folded = fold_whitespace(text);
+    std::size_t length = 0;
+    std::size_t at = find_marker(folded, length);
+    if (at == std::string::npos) {
+        parts.caption = folded;
+        return parts;
+    }
+    std::string_view before = std::string_view(folded).substr(0, at);
+    std::string_view after = std::string_view(folded).substr(at + length);
+    // "(Foto: X)" closes at its parenthesis; text after it belongs to the caption again.
+    bool parenthesised = !trim(before).empty() && trim(before).back() == '(';
+    std::string tail;
+    if (parenthesised) {
+        before = trim(before).substr(0, trim(before).size() - 1);
+        std::size_t close = after.find(')');
+        if (close != std::string_view::npos) {
+            tail = std::string(trim(after.substr(close + 1)));
+            after = after.substr(0, close);
+        }
+    }
+    parts.caption = std::string(trim(before, " \t|/-\xE2\x80\x93,;"));
+    if (!tail.empty()) parts.caption = fold_whitespace(parts.caption + " " + tail);
+    parts.credit = split_credit(after);
+    return parts;
+}
+
+Image read_figure(const GumboNode* figure, std::string_view url) {
+    Image image;
+    image.url = image_source(figure, url);
+    FigureText text = figure_text(figure);
+    CaptionParts parts = split_caption_credit(text.caption);
+    image.caption = parts.caption;
+    image.credit = text.credits;
+    for (std::string& credit : parts.credit) {
+        if (std::find(image.credit.begin(), image.credit.end(), credit) == image.credit.end()) {
+            image.credit.push_back(std::move(credit));
+        }
+    }
+    return image;
+}
+
+}  // namespace newswire

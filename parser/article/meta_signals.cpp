@@ -1,0 +1,168 @@
+#include "parser/article/meta_signals.h"
+
+#include "core/text.h"
+#include "parser/article/dom.h"
+#include "parser/article/meta_text.h"
+
+namespace newswire {
+
+namespace {
+
+using html::Visit;
+
+constexpr std::size_t k_max_texts = 8;
+constexpr std::size_t k_max_text_length = 300;
+
+void add_limited(std::vector<std::string>& to, std::string text) {
+    if (to.size() < k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
+        to.push_back(std::move(text));
+    }
+}
+
+std::string value_of(const GumboNode* node) {
+    for (std::string_view name : {"content", "datetime"}) {
+        std::string_view v = html::attribute(node, name);
+        if (!v.empty()) return std::string(v);
+    }
+    return html::text_content(node);
+}
+
+void read_meta(const GumboNode* node, MetaSignals& signals) {
+    std::string_view content = html::attribute(node, "content");
+    if (content.empty()) return;
+    for (std::string_view key_attribute : {"property", "name", "itemprop", "http-equiv"}) {
+        std::string_view key = html::attribute(node, key_attribute);
+        if (!key.empty()) {
+            signals.metas.emplace_back(to_lower_ascii(trim(key)), std::string(content));
+            return;
+        }
+    }
+}
+
+void read_link(const GumboNode* node, MetaSignals& signals) {
+    std::string_view rel = html::attribute(node, "rel");
+    if (signals.canonical.empty() && equals_ci(trim(rel), "canonical")) {
+        signals.canonical = std::string(trim(html::attribute(node, "href")));
+    }
+}
+
+void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals& signals) {
+    if (itemprop == "datePublished" && signals.itemprop_published.empty()) {
+        signals.itemprop_published = value_of(node);
+    } else if (itemprop == "dateModified" && signals.itemprop_modified.empty()) {
+        signals.itemprop_modified = value_of(node);
+    } else if (itemprop == "author" || itemprop == "creator") {
+        const GumboNode* name = html::find_first(node, [](const GumboNode* n) {
+            return html::attribute(n, "itemprop") == "name";
+        });
+        add_limited(signals.itemprop_authors, value_of(name ? name : node));
+    }
+}
+
+bool is_byline(const GumboNode* node) {
+    return html::class_or_id_contains(node, "byline") || html::class_or_id_contains(node, "author");
+}
+
+bool is_date_box(const GumboNode* node) {
+    return html::class_or_id_contains(node, "date") || html::class_or_id_contains(node, "publish") ||
+           html::class_or_id_contains(node, "zeit") || html::class_or_id_contains(node, "datum");
+}
+
+class Gatherer {
+public:
+    explicit Gatherer(MetaSignals& signals) : m_signals(signals) {}
+
+    Visit visit(const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
+        switch (node->v.element.tag) {
+        case GUMBO_TAG_HTML:
+            if (m_signals.html_lang.empty()) m_signals.html_lang = std::string(trim(html::attribute(node, "lang")));
+            break;
+        case GUMBO_TAG_META: read_meta(node, m_signals); return Visit::skip_children;
+        case GUMBO_TAG_LINK: read_link(node, m_signals); return Visit::skip_children;
+        case GUMBO_TAG_SCRIPT:
+            if (equals_ci(trim(html::attribute(node, "type")), "application/ld+json")) {
+                m_signals.json_ld.push_back(html::raw_text(node));
+            }
+            return Visit::skip_children;
+        case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE:
+            return Visit::skip_children;
+        case GUMBO_TAG_TITLE:
+            if (m_signals.title.empty()) m_signals.title = html::text_content(node);
+            return Visit::skip_children;
+        case GUMBO_TAG_H1:
+            if (m_signals.h1s.size() < 4) m_signals.h1s.push_back(html::text_content(node));
+            break;
+        case GUMBO_TAG_ARTICLE:
+            if (!m_article) m_article = node;
+            break;
+        case GUMBO_TAG_TIME: read_time(node); break;
+        case GUMBO_TAG_A: read_anchor(node); break;
+        default: break;
+        }
+        read_marked(node);
+        return Visit::descend;
+    }
+
+private:
+    void read_time(const GumboNode* node) {
+        std::string_view datetime = trim(html::attribute(node, "datetime"));
+        if (datetime.empty()) return;
+        if (m_article && inside(node, m_article)) add_limited(m_signals.times_in_article, std::string(datetime));
+        add_limited(m_signals.times, std::string(datetime));
+    }
+
+    void read_anchor(const GumboNode* node) {
+        std::string_view rel = html::attribute(node, "rel");
+        if (contains_ci(rel, "author")) add_limited(m_signals.rel_authors, html::text_content(node));
+        if (contains_ci(rel, "tag")) add_limited(m_signals.rel_tags, html::text_content(node));
+    }
+
+    void read_marked(const GumboNode* node) {
+        std::string_view itemprop = html::attribute(node, "itemprop");
+        if (!itemprop.empty()) read_itemprop(node, itemprop, m_signals);
+        if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return;
+        if (m_signals.bylines.size() < k_max_texts && is_byline(node)) {
+            add_limited(m_signals.bylines, html::text_content(node));
+        }
+        if (m_signals.date_texts.size() < k_max_texts && is_date_box(node)) {
+            add_limited(m_signals.date_texts, html::text_content(node));
+        }
+    }
+
+    static bool inside(const GumboNode* node, const GumboNode* ancestor) {
+        for (const GumboNode* n = node; n; n = n->parent) {
+            if (n == ancestor) return true;
+        }
+        return false;
+    }
+
+    MetaSignals& m_signals;
+    const GumboNode* m_article = nullptr;
+};
+
+}  // namespace
+
+MetaSignals gather_signals(const GumboNode* root) {
+    MetaSignals signals;
+    Gatherer gatherer(signals);
+    html::walk(root, [&](const GumboNode* node) { return gatherer.visit(node); });
+    return signals;
+}
+
+std::string_view first_meta(const MetaSignals& signals, std::string_view key) {
+    for (const auto& [name, content] : signals.metas) {
+        if (name == key && !trim(content).empty()) return content;
+    }
+    return {};
+}
+
+std::vector<std::string_view> all_metas(const MetaSignals& signals, std::string_view key) {
+    std::vector<std::string_view> out;
+    for (const auto& [name, content] : signals.metas) {
+        if (name == key && !trim(content).empty()) out.push_back(content);
+    }
+    return out;
+}
+
+}  // namespace newswire

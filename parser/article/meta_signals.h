@@ -1,0 +1,40 @@
+#pragma once
+// Everything the metadata reader looks at, gathered in one walk over the tree. Private to
+// parser/article.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <gumbo.h>
+
+namespace newswire {
+
+struct MetaSignals {
+    std::string html_lang;
+    std::vector<std::pair<std::string, std::string>> metas;  // lower-case name/property -> content
+    std::string canonical;                                   // <link rel=canonical href>, raw
+    std::vector<std::string_view> json_ld;                   // script texts (point into the tree)
+    std::vector<std::string> h1s;                            // the first few <h1> texts
+    std::string title;                                       // <title>
+    std::vector<std::string> times_in_article;               // <time datetime> inside <article>
+    std::vector<std::string> times;                          // all <time datetime>
+    std::string itemprop_published;
+    std::string itemprop_modified;
+    std::vector<std::string> itemprop_authors;
+    std::vector<std::string> rel_authors;                    // <a rel=author> texts
+    std::vector<std::string> bylines;                        // class/id "byline"/"author" texts
+    std::vector<std::string> date_texts;                     // class/id "date"/"time" texts
+    std::vector<std::string> rel_tags;                       // <a rel=tag> texts
+};
+
+MetaSignals gather_signals(const GumboNode* root);
+
+// The content of the first <meta> named `key` (lower-case), or empty.
+std::string_view first_meta(const MetaSignals& signals, std::string_view key);
+
+// The contents of all <meta> named `key`, in page order.
+std::vector<std::string_view> all_metas(const MetaSignals& signals, std::string_view key);
+
+}  // namespace newswire

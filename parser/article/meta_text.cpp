@@ -1,0 +1,107 @@
+#include "parser/article/meta_text.h"
+
+#include <array>
+#include <cstdint>
+
+#include "core/text.h"
+
+namespace newswire {
+
+namespace {
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+struct Named {
+    std::string_view name;
+    std::uint32_t code_point;
+};
+
+constexpr std::array<Named, 16> k_named{{
+    {"amp", '&'}, {"quot", '"'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'},
+    {"nbsp", 0xA0}, {"shy", 0xAD}, {"ndash", 0x2013}, {"mdash", 0x2014},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+    {"bdquo", 0x201E}, {"laquo", 0xAB}, {"raquo", 0xBB},
+}};
+
+// Length consumed (after '&') and the code point, or 0 when `text` starts no reference.
+std::size_t read_reference(std::string_view text, std::uint32_t& cp) {
+    std::size_t semi = text.find(';');
+    if (semi == std::string_view::npos || semi < 2 || semi > 10) return 0;
+    std::string_view body = text.substr(0, semi);
+    if (body[0] == '#') {
+        bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+        std::string_view digits = body.substr(hex ? 2 : 1);
+        if (digits.empty()) return 0;
+        std::uint32_t value = 0;
+        for (char c : digits) {
+            int d = (c >= '0' && c <= '9') ? c - '0'
+                    : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+                    : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+            if (d < 0) return 0;
+            value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+            if (value > 0x10FFFF) return 0;
+        }
+        cp = value;
+        return semi + 1;
+    }
+    for (const Named& named : k_named) {
+        if (body == named.name) {
+            cp = named.code_point;
+            return semi + 1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view text) {
+    if (text.find('&') == std::string_view::npos) return fold_whitespace(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::uint32_t cp = 0;
+        std::size_t used = text[i] == '&' ? read_reference(text.substr(i + 1), cp) : 0;
+        if (used == 0) {
+            out += text[i];
+            continue;
+        }
+        if (cp != 0xAD) append_utf8(out, cp);
+        i += used;
+    }
+    return fold_whitespace(out);
+}
+
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+    if (needle.empty()) return true;
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+        if (equals_ci(haystack.substr(i, needle.size()), needle)) return true;
+    }
+    return false;
+}
+
+std::string_view trim(std::string_view text, std::string_view chars) {
+    std::size_t begin = text.find_first_not_of(chars);
+    if (begin == std::string_view::npos) return {};
+    std::size_t end = text.find_last_not_of(chars);
+    return text.substr(begin, end - begin + 1);
+}
+
+}  // namespace newswire

@@ -1,0 +1,187 @@
+#include "parser/article/metadata.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parser/article/meta_authors.h"
+#include "parser/article/meta_dates.h"
+#include "parser/article/meta_headline.h"
+#include "parser/article/meta_jsonld.h"
+#include "parser/article/meta_signals.h"
+#include "parser/article/meta_text.h"
+
+namespace newswire {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> k_published_metas{
+    "article:published_time", "og:article:published_time", "datepublished", "published_time",
+    "date", "pubdate", "publishdate", "publish-date", "dc.date", "dcterms.created",
+    "parsely-pub-date", "sailthru.date"};
+
+constexpr std::array<std::string_view, 4> k_modified_metas{
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"};
+
+constexpr std::array<std::string_view, 6> k_author_metas{
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "twitter:creator"};
+
+std::string first_of(const MetaSignals& signals, std::initializer_list<std::string_view> keys) {
+    for (std::string_view key : keys) {
+        std::string_view value = first_meta(signals, key);
+        if (!value.empty()) return clean_text(value);
+    }
+    return {};
+}
+
+std::string language_of(const MetaSignals& signals, const JsonLdArticle& ld) {
+    std::string language = signals.html_lang;
+    if (language.empty()) language = first_of(signals, {"og:locale", "content-language", "language"});
+    if (language.empty()) language = ld.language;
+    std::replace(language.begin(), language.end(), '_', '-');
+    return std::string(trim(language));
+}
+
+std::string canonical_of(const MetaSignals& signals, const JsonLdArticle& ld, std::string_view url) {
+    for (std::string_view candidate : {std::string_view(signals.canonical), first_meta(signals, "og:url"),
+                                       std::string_view(ld.url)}) {
+        if (trim(candidate).empty()) continue;
+        auto resolved = resolve_url(url.empty() ? trim(candidate) : url, trim(candidate));
+        if (resolved) return *resolved;
+    }
+    return {};
+}
+
+std::optional<Timestamp> first_date(const std::vector<std::string>& texts, std::string_view zone) {
+    for (const std::string& text : texts) {
+        if (auto parsed = parse_page_date(text, zone)) return parsed;
+    }
+    return std::nullopt;
+}
+
+std::optional<Timestamp> published_of(const MetaSignals& signals, const JsonLdArticle& ld,
+                                      std::string_view zone) {
+    if (auto parsed = parse_page_date(ld.published, zone)) return parsed;
+    for (std::string_view key : k_published_metas) {
+        if (auto parsed = parse_page_date(first_meta(signals, key), zone)) return parsed;
+    }
+    if (auto parsed = parse_page_date(signals.itemprop_published, zone)) return parsed;
+    if (auto parsed = first_date(signals.times_in_article, zone)) return parsed;
+    if (auto parsed = first_date(signals.times, zone)) return parsed;
+    for (const std::string& text : signals.date_texts) {
+        if (auto parsed = parse_visible_date(text, zone)) return parsed;
+    }
+    return std::nullopt;
+}
+
+std::optional<Timestamp> modified_of(const MetaSignals& signals, const JsonLdArticle& ld,
+                                     std::string_view zone) {
+    if (auto parsed = parse_page_date(ld.modified, zone)) return parsed;
+    for (std::string_view key : k_modified_metas) {
+        if (auto parsed = parse_page_date(first_meta(signals, key), zone)) return parsed;
+    }
+    return parse_page_date(signals.itemprop_modified, zone);
+}
+
+std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArticle& ld,
+                                    std::string_view site_name) {
+    std::vector<std::string> authors;
+    for (const std::string& name : ld.authors) append_unique(authors, clean_authors(name, site_name));
+    if (!authors.empty()) return authors;
+    for (std::string_view key : k_author_metas) {
+        for (std::string_view value : all_metas(signals, key)) {
+            if (is_http_url(trim(value)) || trim(value).starts_with("@")) continue;
+            append_unique(authors, clean_authors(value, site_name));
+        }
+        if (!authors.empty()) return authors;
+    }
+    for (const auto* texts : {&signals.itemprop_authors, &signals.rel_authors, &signals.bylines}) {
+        for (const std::string& text : *texts) append_unique(authors, clean_authors(text, site_name));
+        if (!authors.empty()) return authors;
+    }
+    return authors;
+}
+
+std::vector<std::string> topics_of(const MetaSignals& signals, const JsonLdArticle& ld) {
+    for (std::string_view key : {"news_keywords", "keywords"}) {
+        std::vector<std::string> topics;
+        for (std::string_view value : all_metas(signals, key)) {
+            for (std::string& keyword : split_keywords(clean_text(value))) {
+                if (std::find(topics.begin(), topics.end(), keyword) == topics.end()) topics.push_back(keyword);
+            }
+        }
+        if (!topics.empty()) return topics;
+    }
+    if (!ld.keywords.empty()) return ld.keywords;
+    for (std::string_view key : {"article:tag", "parsely-tags", "sailthru.tags"}) {
+        std::vector<std::string> topics;
+        for (std::string_view value : all_metas(signals, key)) {
+            std::vector<std::string> parts = key == "article:tag" ? std::vector<std::string>{clean_text(value)}
+                                                                  : split_keywords(clean_text(value));
+            for (std::string& keyword : parts) {
+                if (!keyword.empty() && std::find(topics.begin(), topics.end(), keyword) == topics.end()) {
+                    topics.push_back(keyword);
+                }
+            }
+        }
+        if (!topics.empty()) return topics;
+    }
+    std::vector<std::string> tags;
+    for (const std::string& tag : signals.rel_tags) {
+        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+    }
+    return tags;
+}
+
+std::vector<Image> declared_images(const MetaSignals& signals, const JsonLdArticle& ld, std::string_view url) {
+    std::vector<Image> images;
+    auto add = [&](std::string_view raw, std::string caption, std::string credit) {
+        auto resolved = resolve_url(url.empty() ? trim(raw) : url, trim(raw));
+        if (!resolved) return;
+        for (const Image& known : images) {
+            if (known.url == *resolved) return;
+        }
+        Image image{*resolved, std::move(caption), {}};
+        if (!credit.empty()) image.credit.push_back(std::move(credit));
+        images.push_back(std::move(image));
+    };
+    for (const JsonLdImage& image : ld.images) add(image.url, image.caption, image.credit);
+    for (std::string_view key : {"og:image", "og:image:url", "twitter:image"}) {
+        std::string_view value = first_meta(signals, key);
+        if (!value.empty()) add(value, {}, {});
+    }
+    return images;
+}
+
+}  // namespace
+
+PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
+    MetaSignals signals = gather_signals(root);
+    JsonLdArticle ld = read_json_ld(signals.json_ld);
+    PageMetadata metadata;
+    metadata.site_name = first_of(signals, {"og:site_name", "application-name", "twitter:site"});
+    if (metadata.site_name.empty()) metadata.site_name = ld.publisher;
+    metadata.language = language_of(signals, ld);
+    metadata.canonical_url = canonical_of(signals, ld, url);
+    std::string host = url_host(metadata.canonical_url.empty() ? url : std::string_view(metadata.canonical_url));
+    metadata.headline = choose_headline(HeadlineCandidates{ld.headline,
+                                                           first_of(signals, {"og:title"}),
+                                                           first_of(signals, {"twitter:title"}),
+                                                           signals.h1s, signals.title},
+                                        metadata.site_name, host);
+    metadata.description = ld.description.empty()
+                               ? first_of(signals, {"og:description", "description", "twitter:description"})
+                               : ld.description;
+    metadata.section = ld.section.empty() ? first_of(signals, {"article:section"}) : ld.section;
+    metadata.authors = authors_of(signals, ld, metadata.site_name);
+    std::string_view zone = assumed_zone(metadata.language, host);
+    metadata.published = published_of(signals, ld, zone);
+    metadata.modified = modified_of(signals, ld, zone);
+    metadata.topics = topics_of(signals, ld);
+    metadata.images = declared_images(signals, ld, url);
+    return metadata;
+}
+
+}  // namespace newswire
