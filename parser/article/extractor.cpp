@@ -1,9 +1,80 @@
 #include "parser/article/extractor.h"
-// Placeholder until the extractor lands.
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parser/article/blocks.h"
+#include "parser/article/charset.h"
+#include "parser/article/container.h"
+#include "parser/article/dom.h"
+#include "parser/article/header.h"
+#include "parser/article/images.h"
+#include "parser/article/metadata.h"
+#include "parser/article/prepass.h"
+#include "parser/article/teaser.h"
+
 namespace newswire {
-Result<Article> extract_article(std::string_view, std::string_view url, std::string_view) {
-    Article article;
+namespace {
+
+std::string comparable(std::string_view text) { return to_lower_ascii(fold_whitespace(text)); }
+
+// Blocks that repeat the header (headline, kicker) or the credit line are not body text.
+void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
+    std::string headline = comparable(article.headline);
+    std::string kicker = comparable(article.kicker);
+    std::string credit = article.source_credit ? comparable(article.source_credit->raw) : std::string();
+    std::erase_if(blocks, [&](const SourcedBlock& block) {
+        std::string text = comparable(block.block.text);
+        return (!headline.empty() && text == headline) || (!kicker.empty() && text == kicker) ||
+               (!credit.empty() && text == credit);
+    });
+}
+
+void take_metadata(Article& article, PageMetadata& metadata, std::string_view url) {
     article.url = std::string(url);
+    article.headline = std::move(metadata.headline);
+    article.language = std::move(metadata.language);
+    article.authors = std::move(metadata.authors);
+    article.published = metadata.published;
+    article.modified = metadata.modified;
+    article.topics = std::move(metadata.topics);
+    std::string_view self = metadata.canonical_url.empty() ? url : std::string_view(metadata.canonical_url);
+    article.canonical_url = canonical_url(self).value_or(std::string());
+}
+
+}  // namespace
+
+Result<Article> extract_article(std::string_view html, std::string_view url, std::string_view content_type) {
+    if (html.find('<') == std::string_view::npos) {
+        return fail(ErrorCode::invalid_input, "the page has no markup at all");
+    }
+    html::Document document(decode_page(strip_heavy_content(html), content_type));
+    const GumboNode* root = document.root();
+    if (!root) return fail(ErrorCode::invalid_input, "the page could not be parsed as HTML");
+
+    PageMetadata metadata = read_metadata(root, url);
+    std::string description = metadata.description;
+    std::string declared_section = metadata.section;
+    Article article;
+    take_metadata(article, metadata, url);
+
+    const GumboNode* headline_element = find_headline_element(root, article.headline);
+    if (article.headline.empty() && headline_element) article.headline = html::text_content(headline_element);
+    article.kicker = find_kicker(headline_element, article.headline);
+    article.section = find_section(root, article.headline);
+    if (article.section.empty()) article.section = declared_section;
+
+    const GumboNode* container = find_article_container(root);
+    std::vector<SourcedBlock> blocks = collect_blocks(container);
+    article.teaser = take_teaser(root, headline_element, blocks, description);
+    article.source_credit = take_source_credit(root, container, blocks);
+    drop_repeats(blocks, article);
+    article.body.reserve(blocks.size());
+    for (SourcedBlock& block : blocks) article.body.push_back(std::move(block.block));
+
+    article.images = extract_images(root, container, metadata, url);
     return article;
 }
+
 }  // namespace newswire

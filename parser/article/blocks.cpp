@@ -1,0 +1,158 @@
+#include "parser/article/blocks.h"
+
+#include <string_view>
+
+#include "core/text.h"
+#include "parser/article/container.h"
+#include "parser/article/dom.h"
+#include "parser/article/hints.h"
+
+namespace newswire {
+namespace {
+
+constexpr std::size_t k_max_heading_chars = 250;
+
+bool is_inline(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+        return true;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    switch (node->v.element.tag) {
+    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI: case GUMBO_TAG_BDO:
+    case GUMBO_TAG_BR: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_KBD: case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q: case GUMBO_TAG_S: case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
+    case GUMBO_TAG_U: case GUMBO_TAG_VAR: case GUMBO_TAG_WBR: case GUMBO_TAG_FONT:
+    case GUMBO_TAG_INS: case GUMBO_TAG_DEL: case GUMBO_TAG_NOBR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_heading(GumboTag tag) {
+    return tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 ||
+           tag == GUMBO_TAG_H6;
+}
+
+bool mostly_links(const GumboNode* node) {
+    TextStats stats = text_stats(node);
+    return stats.chars == 0 || stats.link_chars * 10 > stats.chars * 6;
+}
+
+class Collector {
+public:
+    std::vector<SourcedBlock> run(const GumboNode* container) {
+        visit_container(container);
+        return std::move(m_blocks);
+    }
+
+private:
+    struct Frame {
+        const GumboNode* node;
+        unsigned next_child;
+        BlockType run_type;
+    };
+
+    void emit(BlockType type, std::string text, const GumboNode* node) {
+        text = fold_whitespace(text);
+        if (text.empty() || is_furniture_text(text)) return;
+        m_blocks.push_back(SourcedBlock{Block{type, std::move(text)}, node});
+    }
+
+    void flush_run(const GumboNode* node, BlockType type) {
+        if (m_run_links * 10 > m_run.size() * 6) m_run.clear();
+        if (!m_run.empty()) emit(type, std::move(m_run), node);
+        m_run.clear();
+        m_run_links = 0;
+    }
+
+    void add_inline(const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT) {
+            m_run += node->v.text.text;
+            return;
+        }
+        if (is_furniture(node)) return;
+        std::string text = html::text_content(node);
+        if (html::is_element(node, GUMBO_TAG_A)) m_run_links += text.size();
+        m_run += ' ';
+        m_run += text;
+        m_run += ' ';
+    }
+
+    // Handles one block-level element: emits it as a block or pushes it as a container.
+    void handle_block(const GumboNode* node, std::vector<Frame>& stack) {
+        if (is_furniture(node)) return;
+        GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_TABLE ||
+            tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG) {
+            return;
+        }
+        if (is_heading(tag)) {
+            std::string text = html::text_content(node);
+            if (text.size() <= k_max_heading_chars && !mostly_links(node)) {
+                emit(BlockType::heading, std::move(text), node);
+            }
+            return;
+        }
+        if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) {
+            if (!mostly_links(node)) stack.push_back({node, 0, BlockType::list_item});
+            return;
+        }
+        if (tag == GUMBO_TAG_BLOCKQUOTE) {
+            if (html::has_attribute(node, "class") && (html::class_or_id_contains(node, "tweet") ||
+                                                       html::class_or_id_contains(node, "instagram") ||
+                                                       html::class_or_id_contains(node, "tiktok"))) {
+                return;
+            }
+            stack.push_back({node, 0, BlockType::quote});
+            return;
+        }
+        BlockType inherited = stack.empty() ? BlockType::paragraph : stack.back().run_type;
+        if (tag == GUMBO_TAG_LI) inherited = BlockType::list_item;
+        stack.push_back({node, 0, inherited});
+    }
+
+    void visit_container(const GumboNode* container) {
+        std::vector<Frame> stack{{container, 0, BlockType::paragraph}};
+        bool after_break = false;
+        while (!stack.empty()) {
+            Frame& frame = stack.back();
+            const GumboVector& children = frame.node->v.element.children;
+            if (frame.next_child >= children.length) {
+                flush_run(frame.node, frame.run_type);
+                stack.pop_back();
+                continue;
+            }
+            const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
+            if (child->type == GUMBO_NODE_COMMENT) continue;
+            if (is_inline(child)) {
+                bool is_break = html::is_element(child, GUMBO_TAG_BR);
+                if (is_break && after_break) flush_run(frame.node, frame.run_type);
+                if (child->type != GUMBO_NODE_WHITESPACE) after_break = is_break;
+                if (!is_break) add_inline(child);
+                else m_run += ' ';
+                continue;
+            }
+            after_break = false;
+            if (child->type != GUMBO_NODE_ELEMENT) continue;
+            flush_run(frame.node, frame.run_type);
+            handle_block(child, stack);
+        }
+    }
+
+    std::vector<SourcedBlock> m_blocks;
+    std::string m_run;
+    std::size_t m_run_links = 0;
+};
+
+}  // namespace
+
+std::vector<SourcedBlock> collect_blocks(const GumboNode* container) {
+    if (!html::is_element(container)) return {};
+    return Collector().run(container);
+}
+
+}  // namespace newswire

@@ -1,0 +1,23 @@
+#pragma once
+// The article's text blocks (paragraph, heading, quote, list item) in reading order, read from
+// the container with furniture left out. Private to parser/article.
+
+#include <string>
+#include <vector>
+
+#include <gumbo.h>
+
+#include "core/article.h"
+
+namespace newswire {
+
+struct SourcedBlock {
+    Block block;
+    const GumboNode* node = nullptr;  // the element the text came from (for the teaser test)
+};
+
+// Blocks of `container`. Skips furniture (hints.h), <h1>, <header>, images and captions, link
+// lists, and blocks whose text is furniture; a block made mostly of link text is dropped.
+std::vector<SourcedBlock> collect_blocks(const GumboNode* container);
+
+}  // namespace newswire

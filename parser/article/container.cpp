@@ -1,0 +1,144 @@
+#include "parser/article/container.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "parser/article/dom.h"
+#include "parser/article/hints.h"
+
+namespace newswire {
+namespace {
+
+constexpr int k_max_ancestor_steps = 48;  // bounds the work per paragraph on hostile nesting
+constexpr std::size_t k_min_paragraph_chars = 25;
+
+struct Candidate {
+    double score = 0;
+    std::size_t chars = 0;  // article-like paragraph text in the subtree
+};
+
+std::size_t count_commas(std::string_view text) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ',') ++n;
+        else if (text.substr(i, 3) == "\xEF\xBC\x8C" || text.substr(i, 3) == "\xE3\x80\x81") ++n;
+    }
+    return n;
+}
+
+// Skips furniture subtrees; calls `unit` for every <p> (and every element whose own text
+// children carry text) outside them.
+template <typename Unit>
+void for_each_unit(const GumboNode* root, Unit unit) {
+    html::walk(root, [&](const GumboNode* node) {
+        if (!html::is_element(node)) return html::Visit::skip_children;
+        if (is_furniture(node) || html::is_element(node, GUMBO_TAG_HEADER)) {
+            return html::Visit::skip_children;
+        }
+        GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE) {
+            unit(node, node->parent);
+            return html::Visit::skip_children;
+        }
+        const GumboVector& children = node->v.element.children;
+        std::size_t own = 0;
+        for (unsigned i = 0; i < children.length; ++i) {
+            const auto* child = static_cast<const GumboNode*>(children.data[i]);
+            if (child->type == GUMBO_NODE_TEXT) own += std::string_view(child->v.text.text).size();
+        }
+        if (own >= k_min_paragraph_chars * 2 && tag != GUMBO_TAG_A && tag != GUMBO_TAG_SPAN) {
+            unit(node, node);
+        }
+        return html::Visit::descend;
+    });
+}
+
+double weight_of(const GumboNode* node) {
+    int hint = body_hint(node);
+    double weight = hint * 25.0;
+    if (html::is_element(node, GUMBO_TAG_ARTICLE)) weight += 15;
+    if (html::is_element(node, GUMBO_TAG_MAIN)) weight += 5;
+    return weight;
+}
+
+bool is_hard_boundary(const GumboNode* node) {
+    return html::is_element(node, GUMBO_TAG_ARTICLE) ||
+           html::attribute(node, "itemprop") == "articleBody" || html::is_element(node, GUMBO_TAG_BODY);
+}
+
+}  // namespace
+
+TextStats text_stats(const GumboNode* node) {
+    TextStats stats;
+    std::vector<std::pair<const GumboNode*, bool>> stack{{node, false}};
+    while (!stack.empty()) {
+        auto [current, in_link] = stack.back();
+        stack.pop_back();
+        if (current->type == GUMBO_NODE_TEXT) {
+            std::size_t n = std::string_view(current->v.text.text).size();
+            stats.chars += n;
+            if (in_link) stats.link_chars += n;
+            continue;
+        }
+        if (current->type != GUMBO_NODE_ELEMENT) continue;
+        if (current != node && is_furniture(current)) continue;
+        bool link = in_link || html::is_element(current, GUMBO_TAG_A);
+        const GumboVector& children = current->v.element.children;
+        for (unsigned i = children.length; i-- > 0;) {
+            stack.emplace_back(static_cast<const GumboNode*>(children.data[i]), link);
+        }
+    }
+    return stats;
+}
+
+const GumboNode* find_article_container(const GumboNode* root) {
+    std::unordered_map<const GumboNode*, Candidate> candidates;
+    for_each_unit(root, [&](const GumboNode* unit, const GumboNode* parent) {
+        TextStats stats = text_stats(unit);
+        if (stats.chars < k_min_paragraph_chars) return;
+        if (stats.link_chars * 2 > stats.chars) return;
+        std::string text = html::text_content(unit);
+        double score = 1.0 + static_cast<double>(count_commas(text)) +
+                       std::min(static_cast<double>(stats.chars) / 100.0, 3.0);
+        if (!parent) return;
+        auto& direct = candidates[parent];
+        direct.score += score;
+        if (parent->parent && html::is_element(parent->parent)) candidates[parent->parent].score += score / 2;
+        const GumboNode* ancestor = parent;
+        for (int step = 0; ancestor && html::is_element(ancestor) && step < k_max_ancestor_steps; ++step) {
+            candidates[ancestor].chars += stats.chars - stats.link_chars;
+            ancestor = ancestor->parent;
+        }
+    });
+    const GumboNode* best = nullptr;
+    double best_score = 0;
+    for (auto& [node, candidate] : candidates) {
+        if (candidate.score <= 0) continue;
+        TextStats stats = text_stats(node);
+        double link_density = stats.chars ? static_cast<double>(stats.link_chars) / static_cast<double>(stats.chars) : 1.0;
+        double score = (candidate.score + weight_of(node)) * (1.0 - link_density);
+        if (!best || score > best_score) {
+            best = node;
+            best_score = score;
+        }
+    }
+    if (!best) return nullptr;
+    while (!is_hard_boundary(best) && best->parent && html::is_element(best->parent) &&
+           !html::is_element(best->parent, GUMBO_TAG_BODY)) {
+        std::size_t own = candidates[best].chars;
+        std::size_t parent_chars = candidates[best->parent].chars;
+        if (parent_chars * 10 < own * 13) {
+            if (parent_chars == own && body_hint(best->parent) > 0 && !is_furniture(best->parent)) {
+                best = best->parent;
+                continue;
+            }
+            break;
+        }
+        best = best->parent;
+    }
+    return best;
+}
+
+}  // namespace newswire

@@ -1,0 +1,24 @@
+#pragma once
+// Finding the element that holds the article's text. Private to parser/article.
+
+#include <cstddef>
+
+#include <gumbo.h>
+
+namespace newswire {
+
+// The element whose subtree holds the article body: paragraphs are scored by length, commas
+// and link density and credit their parent and grandparent (class/id hints weigh in), then the
+// best candidate grows to its parent while the parent holds clearly more article text, never
+// past an <article> or itemprop=articleBody element. nullptr when the page has no text at all.
+const GumboNode* find_article_container(const GumboNode* root);
+
+// Text statistics of a subtree with furniture left out: characters of visible text, and of
+// text inside links.
+struct TextStats {
+    std::size_t chars = 0;
+    std::size_t link_chars = 0;
+};
+TextStats text_stats(const GumboNode* node);
+
+}  // namespace newswire

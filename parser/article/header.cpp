@@ -1,0 +1,120 @@
+#include "parser/article/header.h"
+
+#include <vector>
+
+#include "core/text.h"
+#include "parser/article/dom.h"
+#include "parser/article/hints.h"
+
+namespace newswire {
+namespace {
+
+constexpr std::size_t k_max_kicker_chars = 120;
+constexpr std::size_t k_max_section_chars = 60;
+
+// Folded for comparison: white space folded, quotes unified, lower-case ASCII.
+std::string comparable(std::string_view text) {
+    std::string folded = fold_whitespace(text);
+    return to_lower_ascii(folded);
+}
+
+bool is_home_label(std::string_view text) {
+    static const std::vector<std::string_view> labels = {
+        "startseite", "home", "homepage", "start", "accueil", "inicio", "portada", "forside",
+        "etusivu", "strona główna", "hjem", "hem", "nachrichten", "news", "főoldal", "главная"};
+    std::string lower = comparable(text);
+    for (std::string_view label : labels) {
+        if (lower == label) return true;
+    }
+    return false;
+}
+
+std::string strip_separators(std::string text) {
+    while (!text.empty() && (text.back() == ':' || text.back() == '|' || text.back() == '-' ||
+                             text.back() == ' ')) {
+        text.pop_back();
+    }
+    return fold_whitespace(text);
+}
+
+// The nearest element before `node` in document order among its previous siblings and those of
+// its ancestors (up to three levels), skipping empty ones.
+const GumboNode* previous_element(const GumboNode* node) {
+    for (int level = 0; node && level < 3; ++level) {
+        const GumboNode* parent = node->parent;
+        if (!parent || !html::is_element(parent)) return nullptr;
+        const GumboVector& siblings = parent->v.element.children;
+        for (unsigned i = node->index_within_parent; i-- > 0;) {
+            const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+            if (!html::is_element(sibling)) continue;
+            if (html::text_content(sibling).empty()) continue;
+            return sibling;
+        }
+        node = parent;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+const GumboNode* find_headline_element(const GumboNode* root, std::string_view headline) {
+    std::string wanted = comparable(headline);
+    const GumboNode* first_h1 = nullptr;
+    const GumboNode* match = html::find_first(root, [&](const GumboNode* node) {
+        GumboTag tag = html::tag_of(node);
+        if (tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2) return false;
+        if (tag == GUMBO_TAG_H1 && !first_h1) first_h1 = node;
+        if (wanted.empty()) return tag == GUMBO_TAG_H1;
+        std::string text = comparable(html::text_content(node));
+        return text.find(wanted) != std::string::npos && text.size() <= wanted.size() + k_max_kicker_chars;
+    });
+    return match ? match : first_h1;
+}
+
+std::string find_kicker(const GumboNode* headline_element, std::string_view headline) {
+    if (!headline_element) return {};
+    std::string text = html::text_content(headline_element);
+    std::string wanted = fold_whitespace(headline);
+    if (!wanted.empty()) {
+        std::size_t at = text.find(wanted);
+        if (at != std::string::npos && at > 0) {
+            std::string before = strip_separators(text.substr(0, at));
+            if (!before.empty() && before.size() <= k_max_kicker_chars) return before;
+        }
+    }
+    const GumboNode* marked = html::find_first(headline_element, [](const GumboNode* node) {
+        return html::is_element(node) && is_kicker_hint(node);
+    });
+    if (marked) {
+        std::string kicker = strip_separators(html::text_content(marked));
+        if (kicker != wanted && kicker.size() <= k_max_kicker_chars) return kicker;
+    }
+    const GumboNode* previous = previous_element(headline_element);
+    if (previous && is_kicker_hint(previous)) {
+        std::string kicker = strip_separators(html::text_content(previous));
+        if (kicker.size() <= k_max_kicker_chars) return kicker;
+    }
+    return {};
+}
+
+std::string find_section(const GumboNode* root, std::string_view headline) {
+    const GumboNode* crumbs = html::find_first(root, [](const GumboNode* node) { return is_breadcrumb(node); });
+    if (!crumbs) return {};
+    std::vector<std::string> entries;
+    html::walk(crumbs, [&](const GumboNode* node) {
+        if (html::is_element(node, GUMBO_TAG_A)) {
+            entries.push_back(html::text_content(node));
+            return html::Visit::skip_children;
+        }
+        return html::Visit::descend;
+    });
+    std::string wanted = comparable(headline);
+    for (const std::string& entry : entries) {
+        if (entry.empty() || is_home_label(entry) || entry.size() > k_max_section_chars) continue;
+        if (!wanted.empty() && comparable(entry) == wanted) continue;
+        return entry;
+    }
+    return {};
+}
+
+}  // namespace newswire

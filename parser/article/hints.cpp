@@ -1,0 +1,177 @@
+#include "parser/article/hints.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/text.h"
+#include "parser/article/dom.h"
+
+namespace newswire {
+namespace {
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+void split_words(std::string_view text, std::vector<std::string>& words) {
+    std::string word;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (!is_alnum(c)) {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+            continue;
+        }
+        if (is_upper(c) && i > 0 && is_lower(text[i - 1]) && !word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+}
+
+bool contains_word(const std::vector<std::string>& words, const std::vector<std::string_view>& wanted) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        return std::find(wanted.begin(), wanted.end(), std::string_view(w)) != wanted.end();
+    });
+}
+
+const std::vector<std::string_view> k_furniture_words = {
+    "share", "sharing", "shares", "sharebar", "social", "socials", "newsletter", "newsletters",
+    "related", "recommended", "recommendation", "recommendations", "recommender", "comments",
+    "comment", "kommentare", "advert", "advertisement", "advertising", "ads", "ad", "adslot",
+    "adunit", "anzeige", "werbung", "promo", "sponsored", "outbrain", "taboola", "breadcrumb",
+    "breadcrumbs", "sidebar", "nav", "navigation", "navbar", "menu", "cookie", "consent",
+    "subscribe", "signup", "login", "audio", "audioplayer", "podcast", "toolbar", "byline",
+    "author", "authors", "autor", "tags", "keywords", "print", "popup", "modal", "readmore",
+    "copyright", "disclaimer", "poll", "hidden", "visuallyhidden", "screenreader", "caption",
+    "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
+    "donation", "paywall", "sr", "sronly", "outstream", "embed", "video", "player", "trending",
+    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"};
+
+const std::vector<std::string_view> k_body_words = {
+    "article", "articlebody", "artikel", "body", "content", "story", "entry", "text", "post",
+    "main", "richtext", "storyline", "paragraph", "paragraphs", "detail", "copy", "prose",
+    "beitrag", "contenido", "corpo", "texte", "tekst", "brodtekst", "cuerpo", "noticia"};
+
+const std::vector<std::string_view> k_negative_words = {
+    "comment", "comments", "footer", "sidebar", "related", "promo", "share", "social",
+    "sponsor", "widget", "banner", "masthead", "meta", "outbrain", "shopping", "tags", "tool",
+    "teaser", "teasers", "navigation", "nav", "menu", "aside", "recommended", "more"};
+
+const std::vector<std::string_view> k_lead_words = {
+    "lead", "leadtext", "lede", "intro", "introduction", "teaser", "teasertext", "standfirst",
+    "summary", "subtitle", "deck", "abstract", "excerpt", "description", "kurztext", "vorspann",
+    "sapo", "chapo", "chapeau", "entradilla", "sumario", "sommario", "ingress", "ingresso",
+    "perex", "zajawka", "leadin", "subheadline", "subline", "headline_intro", "descr", "desc"};
+
+const std::vector<std::string_view> k_kicker_words = {
+    "kicker", "dachzeile", "overline", "roofline", "topline", "eyebrow", "supertitle",
+    "superline", "overhead", "spitzmarke", "pretitle", "preheadline", "prehead", "catchline",
+    "antetitulo", "surtitre", "occhiello", "uptitle", "rubric", "overtitle", "suptitle"};
+
+bool is_furniture_tag(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_CANVAS: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MENU: case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_MATH: case GUMBO_TAG_TIME: case GUMBO_TAG_ADDRESS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+    if (needle.size() > haystack.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+        if (equals_ci(haystack.substr(i, needle.size()), needle)) return true;
+    }
+    return false;
+}
+
+bool is_hidden(const GumboNode* node) {
+    if (html::has_attribute(node, "hidden")) return true;
+    if (html::attribute(node, "aria-hidden") == "true") return true;
+    std::string style = to_lower_ascii(html::attribute(node, "style"));
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    return style.find("display:none") != std::string::npos ||
+           style.find("visibility:hidden") != std::string::npos;
+}
+
+bool is_furniture_role(std::string_view role) {
+    static constexpr std::array<std::string_view, 8> roles = {
+        "navigation", "complementary", "banner", "contentinfo", "dialog", "menu", "toolbar", "search"};
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+}  // namespace
+
+std::vector<std::string> hint_words(const GumboNode* node) {
+    std::vector<std::string> words;
+    split_words(html::attribute(node, "class"), words);
+    split_words(html::attribute(node, "id"), words);
+    return words;
+}
+
+bool has_hint_word(const GumboNode* node, const std::vector<std::string_view>& words) {
+    return contains_word(hint_words(node), words);
+}
+
+bool is_furniture(const GumboNode* node) {
+    if (!html::is_element(node)) return false;
+    if (is_furniture_tag(html::tag_of(node))) return true;
+    if (is_hidden(node) || is_furniture_role(html::attribute(node, "role"))) return true;
+    return has_hint_word(node, k_furniture_words);
+}
+
+bool is_furniture_text(std::string_view text) {
+    static constexpr std::array<std::string_view, 36> prefixes = {
+        "diese audioversion wurde", "mehr infos", "lesen sie auch", "lesen sie mehr",
+        "lesen sie hier", "auch interessant", "mehr zum thema", "weitere artikel",
+        "weiterlesen", "read more", "related:", "see also", "also read", "anzeige",
+        "werbung", "advertisement", "artikel teilen", "teilen", "zur startseite",
+        "sign up", "subscribe", "follow us", "folgen sie", "hier klicken", "click here",
+        "empfohlener redaktioneller inhalt", "externer inhalt", "mehr lesen", "das könnte sie",
+        "jetzt abonnieren", "newsletter", "alle rechte vorbehalten", "copyright",
+        "artikel anhören", "hören sie", "zum artikel"};
+    std::string lower = to_lower_ascii(text.substr(0, 64));
+    for (std::string_view prefix : prefixes) {
+        if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;
+    }
+    return false;
+}
+
+int body_hint(const GumboNode* node) {
+    std::vector<std::string> words = hint_words(node);
+    if (html::attribute(node, "itemprop") == "articleBody") return 2;
+    if (contains_word(words, k_negative_words)) return -1;
+    return contains_word(words, k_body_words) ? 1 : 0;
+}
+
+bool is_lead_hint(const GumboNode* node) {
+    if (contains_ci(html::attribute(node, "itemprop"), "description")) return true;
+    if (contains_ci(html::attribute(node, "data-testid"), "lead")) return true;
+    return has_hint_word(node, k_lead_words);
+}
+
+bool is_kicker_hint(const GumboNode* node) { return has_hint_word(node, k_kicker_words); }
+
+bool is_breadcrumb(const GumboNode* node) {
+    if (!html::is_element(node)) return false;
+    if (contains_ci(html::attribute(node, "itemtype"), "BreadcrumbList")) return true;
+    std::string_view label = html::attribute(node, "aria-label");
+    if (contains_ci(label, "breadcrumb") || contains_ci(label, "brotkrume") ||
+        contains_ci(label, "brotkrümel")) {
+        return true;
+    }
+    static const std::vector<std::string_view> words = {"breadcrumb", "breadcrumbs", "crumbs", "crumb"};
+    return has_hint_word(node, words);
+}
+
+}  // namespace newswire

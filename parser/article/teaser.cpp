@@ -1,0 +1,179 @@
+#include "parser/article/teaser.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "parser/article/container.h"
+#include "parser/article/credit.h"
+#include "parser/article/dom.h"
+#include "parser/article/hints.h"
+
+namespace newswire {
+namespace {
+
+constexpr std::size_t k_min_lead_chars = 30;
+constexpr std::size_t k_max_lead_chars = 1500;
+constexpr std::size_t k_max_credit_chars = 160;
+constexpr std::size_t k_credit_tail_blocks = 4;
+
+std::string comparable(std::string_view text) { return to_lower_ascii(fold_whitespace(text)); }
+
+bool is_inside(const GumboNode* node, const GumboNode* ancestor) {
+    for (int depth = 0; node && depth < 4096; ++depth, node = node->parent) {
+        if (node == ancestor) return true;
+    }
+    return false;
+}
+
+bool acceptable_lead(const GumboNode* node, const GumboNode* container_hint) {
+    if (container_hint && is_inside(container_hint, node) && container_hint != node) return false;
+    TextStats stats = text_stats(node);
+    if (stats.chars < k_min_lead_chars || stats.chars > k_max_lead_chars) return false;
+    if (stats.link_chars * 3 > stats.chars) return false;
+    GumboTag tag = html::tag_of(node);
+    return tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_A && tag != GUMBO_TAG_IMG;
+}
+
+// Paragraphs of a lead element: its blocks when it has several, else its text.
+std::vector<std::string> lead_paragraphs(const GumboNode* lead) {
+    std::vector<std::string> paragraphs;
+    for (SourcedBlock& block : collect_blocks(lead)) paragraphs.push_back(std::move(block.block.text));
+    if (paragraphs.empty()) {
+        std::string text = html::text_content(lead);
+        if (!text.empty()) paragraphs.push_back(std::move(text));
+    }
+    return paragraphs;
+}
+
+const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_element,
+                             const GumboNode* first_block, std::string_view description) {
+    bool passed = headline_element == nullptr;
+    std::string wanted = comparable(description);
+    const GumboNode* container = first_block ? first_block->parent : nullptr;
+    const GumboNode* found = nullptr;
+    html::walk(root, [&](const GumboNode* node) {
+        if (!html::is_element(node)) return html::Visit::skip_children;
+        if (node == headline_element) {
+            passed = true;
+            return html::Visit::skip_children;
+        }
+        bool is_first = node == first_block;
+        if (passed && !is_furniture(node)) {
+            bool marked = is_lead_hint(node) && acceptable_lead(node, container);
+            bool same_as_description = !marked && !wanted.empty() && html::is_element(node, GUMBO_TAG_P) &&
+                                       comparable(html::text_content(node)) == wanted;
+            if (marked || same_as_description) {
+                found = node;
+                return html::Visit::stop;
+            }
+        }
+        if (is_first) return html::Visit::stop;
+        if (is_furniture(node)) return html::Visit::skip_children;
+        return html::Visit::descend;
+    });
+    return found;
+}
+
+void erase_blocks_of(std::vector<SourcedBlock>& blocks, const GumboNode* lead,
+                     const std::vector<std::string>& paragraphs) {
+    std::vector<std::string> texts;
+    for (const std::string& p : paragraphs) texts.push_back(comparable(p));
+    std::erase_if(blocks, [&](const SourcedBlock& block) {
+        if (is_inside(block.node, lead)) return true;
+        return std::find(texts.begin(), texts.end(), comparable(block.block.text)) != texts.end();
+    });
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& line : lines) {
+        if (!out.empty()) out += '\n';
+        out += line;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string take_teaser(const GumboNode* root, const GumboNode* headline_element,
+                        std::vector<SourcedBlock>& blocks, std::string_view description) {
+    const GumboNode* first_block = blocks.empty() ? nullptr : blocks.front().node;
+    const GumboNode* lead = marked_lead(root, headline_element, first_block, description);
+    if (lead) {
+        std::vector<std::string> paragraphs = lead_paragraphs(lead);
+        erase_blocks_of(blocks, lead, paragraphs);
+        return join_lines(paragraphs);
+    }
+    std::string wanted = comparable(description);
+    if (!wanted.empty() && !blocks.empty() && blocks.front().block.type == BlockType::paragraph &&
+        comparable(blocks.front().block.text) == wanted) {
+        std::string text = std::move(blocks.front().block.text);
+        blocks.erase(blocks.begin());
+        return text;
+    }
+    return {};
+}
+
+namespace {
+
+std::optional<SourceCredit> credit_in_tail(std::vector<SourcedBlock>& blocks) {
+    std::size_t checked = 0;
+    for (auto it = blocks.end(); it != blocks.begin() && checked < k_credit_tail_blocks; ++checked) {
+        --it;
+        if (it->block.type == BlockType::heading) continue;
+        if (auto credit = parse_source_credit(it->block.text)) {
+            blocks.erase(it);
+            return credit;
+        }
+    }
+    if (blocks.empty() || blocks.back().block.type != BlockType::paragraph) return std::nullopt;
+    std::string& last = blocks.back().block.text;
+    if (last.size() < 3 || last.back() != ')') return std::nullopt;
+    std::size_t open = last.rfind('(');
+    if (open == std::string::npos || open == 0 || last[open - 1] != ' ') return std::nullopt;
+    auto credit = parse_source_credit(std::string_view(last).substr(open));
+    if (!credit || credit->agencies.empty()) return std::nullopt;
+    last = fold_whitespace(std::string_view(last).substr(0, open));
+    return credit;
+}
+
+bool may_hold_credit(const GumboNode* node) {
+    switch (html::tag_of(node)) {
+    case GUMBO_TAG_P: case GUMBO_TAG_SPAN: case GUMBO_TAG_SMALL: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_CITE:
+        return node->v.element.children.length <= 8;
+    default:
+        return false;
+    }
+}
+
+}  // namespace
+
+std::optional<SourceCredit> take_source_credit(const GumboNode* root, const GumboNode* container,
+                                               std::vector<SourcedBlock>& blocks) {
+    if (auto credit = credit_in_tail(blocks)) return credit;
+    if (!container) return std::nullopt;
+    bool reached = false;
+    std::optional<SourceCredit> found;
+    html::walk(root, [&](const GumboNode* node) {
+        if (node == container) reached = true;
+        if (!html::is_element(node)) return html::Visit::skip_children;
+        GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_SCRIPT ||
+            tag == GUMBO_TAG_NAV || has_hint_word(node, {"caption", "credit", "copyright"})) {
+            return html::Visit::skip_children;
+        }
+        if (!reached || !may_hold_credit(node)) return html::Visit::descend;
+        TextStats stats = text_stats(node);
+        if (stats.chars == 0 || stats.chars > k_max_credit_chars * 2) return html::Visit::descend;
+        if (auto credit = parse_source_credit(html::text_content(node))) {
+            found = std::move(credit);
+            return html::Visit::stop;
+        }
+        return html::Visit::descend;
+    });
+    return found;
+}
+
+}  // namespace newswire

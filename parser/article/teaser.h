@@ -1,0 +1,30 @@
+#pragma once
+// The lead paragraph(s) as the page marks them, and the source-credit line, both taken out of
+// the body blocks. Private to parser/article.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gumbo.h>
+
+#include "core/article.h"
+#include "parser/article/blocks.h"
+
+namespace newswire {
+
+// Finds the lead: an element marked as lead (hints.h) between the headline element and the
+// first body block, else the first body block when its text equals `description` (the
+// page's JSON-LD/meta description). Blocks that belong to the lead are removed from `blocks`.
+// Returns the lead's paragraphs joined by "\n", empty when the page marks none.
+std::string take_teaser(const GumboNode* root, const GumboNode* headline_element,
+                        std::vector<SourcedBlock>& blocks, std::string_view description);
+
+// Finds the source-credit line: among the last body blocks (then removed from `blocks`, and a
+// trailing "(dpa)" cut from the last paragraph), else in a short element after the body's
+// start outside figures and captions.
+std::optional<SourceCredit> take_source_credit(const GumboNode* root, const GumboNode* container,
+                                               std::vector<SourcedBlock>& blocks);
+
+}  // namespace newswire
