@@ -1,36 +1,68 @@
 // newswire: keeps a SQLite database of news articles up to date from RSS/Atom feeds.
-// Exit codes are documented in README.md and cli/exit_codes.h.
-
-#include <iostream>
+// Exit codes: cli/exit_codes.h, documented in README.md.
 
 #include <CLI/CLI.hpp>
 
+#include "cli/db_commands.h"
+#include "cli/exit_codes.h"
 #include "cli/offline_commands.h"
 
+namespace {
+
+void add_file_command(CLI::App& app, const char* name, const char* help, newswire::cli::FileCommandOptions& options) {
+    auto* command = app.add_subcommand(name, help);
+    command->add_option("--url", options.url, "where the files came from");
+    command->add_flag("--jsonl", options.jsonl, "one JSON record per line");
+    command->add_option("files", options.files, "files to read")->required();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    using namespace newswire::cli;
     CLI::App app{"newswire: keeps a SQLite database of news articles up to date from RSS/Atom feeds"};
     app.require_subcommand(1);
-    std::string config_path = "config.yaml";
-    app.add_option("--config", config_path, "configuration file")->capture_default_str();
+    GlobalOptions global;
+    app.add_option("--config", global.config_path, "configuration file")->capture_default_str();
+    app.add_flag("-q,--quiet", global.quiet, "print nothing but errors");
+    app.add_flag("-v,--verbose", global.verbose, "log progress to stderr");
 
-    newswire::cli::FileCommandOptions extract_options;
-    auto* extract = app.add_subcommand("extract", "extract articles from saved HTML files");
-    extract->add_option("--url", extract_options.url, "where the pages came from");
-    extract->add_flag("--jsonl", extract_options.jsonl, "one JSON record per line");
-    extract->add_option("files", extract_options.files, "HTML files")->required();
+    auto* run = app.add_subcommand("run", "fetch due feeds and new pages, extract and store articles (what cron calls)");
 
-    newswire::cli::FileCommandOptions feed_options;
-    auto* parse_feed = app.add_subcommand("parse-feed", "parse saved feed files");
-    parse_feed->add_option("--url", feed_options.url, "where the feeds came from");
-    parse_feed->add_flag("--jsonl", feed_options.jsonl, "one JSON record per line");
-    parse_feed->add_option("files", feed_options.files, "feed files")->required();
+    FetchCommandOptions fetch_options;
+    auto* fetch = app.add_subcommand("fetch", "fetch due feeds and the pages of new or changed items");
+    fetch->add_flag("--force", fetch_options.force, "fetch every feed, due or not");
+    fetch->add_option("--feed", fetch_options.feed, "fetch only this feed (by name), due or not");
+    fetch->add_flag("--no-pages", fetch_options.no_pages, "fetch feeds only, no article pages");
+
+    ParseCommandOptions parse_options;
+    auto* parse = app.add_subcommand("parse", "extract articles from stored pages (new ones, or a selection)");
+    parse->add_flag("--all", parse_options.all, "every stored page, whatever extractor made its article");
+    parse->add_option("--since", parse_options.since, "pages fetched at or after this ISO 8601 time");
+    parse->add_option("--feed", parse_options.feed, "pages of this feed's items");
+    parse->add_option("--page", parse_options.page, "this page id");
+
+    auto* status = app.add_subcommand("status", "show feeds, their last fetch and errors, and counts");
+
+    ExportCommandOptions export_options;
+    auto* exporter = app.add_subcommand("export", "print every stored article");
+    exporter->add_option("--format", export_options.format, "jsonl")->capture_default_str();
+
+    FileCommandOptions extract_options, feed_options;
+    add_file_command(app, "extract", "extract articles from saved HTML files", extract_options);
+    add_file_command(app, "parse-feed", "parse saved feed files", feed_options);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        return app.exit(error) == 0 ? 0 : 2;
+        return app.exit(error) == 0 ? k_exit_ok : k_exit_usage;
     }
-    if (*extract) return newswire::cli::run_extract(extract_options);
-    if (*parse_feed) return newswire::cli::run_parse_feed(feed_options);
-    return 2;
+    if (*run) return run_run(global);
+    if (*fetch) return run_fetch(global, fetch_options);
+    if (*parse) return run_parse(global, parse_options);
+    if (*status) return run_status(global);
+    if (*exporter) return run_export(global, export_options);
+    if (app.got_subcommand("extract")) return run_extract(extract_options);
+    if (app.got_subcommand("parse-feed")) return run_parse_feed(feed_options);
+    return k_exit_usage;
 }

@@ -1,1 +1,193 @@
-// Placeholder until the pipeline lands.
+#include "pipeline/pipeline.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include <spdlog/spdlog.h>
+
+#include "core/time.h"
+#include "fetcher/fetcher.h"
+#include "parser/article/extractor.h"
+#include "parser/feed/feed_parser.h"
+
+namespace newswire {
+
+void RunReport::add(const RunReport& other) {
+    feeds_due += other.feeds_due;
+    feeds_fetched += other.feeds_fetched;
+    feeds_not_modified += other.feeds_not_modified;
+    feeds_failed += other.feeds_failed;
+    items_new_or_changed += other.items_new_or_changed;
+    pages_fetched += other.pages_fetched;
+    pages_failed += other.pages_failed;
+    pages_parsed += other.pages_parsed;
+    parse_failed += other.parse_failed;
+    articles_created += other.articles_created;
+    articles_revised += other.articles_revised;
+    articles_unchanged += other.articles_unchanged;
+    articles_aliased += other.articles_aliased;
+    errors.insert(errors.end(), other.errors.begin(), other.errors.end());
+}
+
+std::string RunReport::summary() const {
+    std::ostringstream out;
+    out << "feeds: " << feeds_due << " due, " << feeds_fetched << " fetched, " << feeds_not_modified
+        << " not modified, " << feeds_failed << " failed; items: " << items_new_or_changed
+        << " new or changed; pages: " << pages_fetched << " fetched, " << pages_failed
+        << " failed; articles: " << articles_created << " new, " << articles_revised << " revised, "
+        << articles_unchanged << " unchanged, " << articles_aliased << " aliased, " << parse_failed
+        << " not extracted";
+    return out.str();
+}
+
+Pipeline::Pipeline(Config config, Database& database) : m_config(std::move(config)), m_database(database) {}
+
+Result<void> Pipeline::sync_feeds() {
+    for (const FeedConfig& feed : m_config.feeds) {
+        if (auto id = m_database.ensure_feed(feed.name, feed.url); !id) return tl::unexpected(id.error());
+    }
+    return {};
+}
+
+std::int64_t Pipeline::next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now) const {
+    std::chrono::seconds interval = m_config.schedule.default_interval;
+    for (const FeedConfig& configured : m_config.feeds) {
+        if (configured.name == feed.name && configured.interval.count() > 0) interval = configured.interval;
+    }
+    if (!failed) return now + interval.count();
+    // Exponential backoff: interval, 2x, 4x, ... up to the cap.
+    std::int64_t wait = interval.count();
+    for (int i = 0; i < feed.consecutive_failures && wait < m_config.schedule.backoff_cap.count(); ++i) wait *= 2;
+    return now + std::min<std::int64_t>(wait, m_config.schedule.backoff_cap.count());
+}
+
+Result<void> Pipeline::fetch_feeds(const FetchSelection& selection, RunReport& report) {
+    auto feeds = m_database.feeds();
+    if (!feeds) return tl::unexpected(feeds.error());
+    std::int64_t now = now_unix_seconds();
+    std::map<std::uint64_t, FeedRow> due;
+    std::vector<FetchRequest> requests;
+    for (const FeedRow& feed : *feeds) {
+        bool configured = std::any_of(m_config.feeds.begin(), m_config.feeds.end(),
+                                      [&](const FeedConfig& c) { return c.name == feed.name; });
+        if (!configured) continue;
+        bool wanted = selection.feed_name ? *selection.feed_name == feed.name
+                                          : selection.force || !feed.next_fetch_at || *feed.next_fetch_at <= now;
+        if (!wanted) continue;
+        due.emplace(static_cast<std::uint64_t>(feed.id), feed);
+        requests.push_back({static_cast<std::uint64_t>(feed.id), feed.url, feed.etag, feed.last_modified});
+    }
+    if (selection.feed_name && due.empty()) {
+        return fail(ErrorCode::not_found, "no feed named '" + *selection.feed_name + "' in the config");
+    }
+    report.feeds_due = static_cast<int>(requests.size());
+    std::optional<Error> database_error;
+    Fetcher fetcher(m_config.fetch);
+    fetcher.fetch(requests, [&](FetchResponse&& response) {
+        const FeedRow& feed = due.at(response.id);
+        std::int64_t done_at = now_unix_seconds();
+        std::string title;
+        if (response.ok()) {
+            const std::string& base = response.final_url.empty() ? response.url : response.final_url;
+            auto parsed = parse_feed(response.body, base, response.content_type);
+            if (parsed) {
+                title = parsed->title;
+                auto changed = m_database.upsert_items(feed.id, parsed->items, done_at);
+                if (!changed) database_error = changed.error();
+                else report.items_new_or_changed += *changed;
+                spdlog::info("feed {}: {} items, {} new or changed", feed.name, parsed->items.size(), changed.value_or(0));
+            } else {
+                response.error = Error{ErrorCode::invalid_input, "not a feed: " + parsed.error().message};
+            }
+        }
+        bool failed = response.error.has_value();
+        if (failed) {
+            ++report.feeds_failed;
+            report.errors.push_back("feed " + feed.name + ": " + response.error->message);
+            spdlog::warn("feed {}: {}", feed.name, response.error->message);
+        } else if (response.not_modified()) {
+            ++report.feeds_not_modified;
+        } else {
+            ++report.feeds_fetched;
+        }
+        auto recorded = m_database.record_feed_fetch(feed.id, response, done_at,
+                                                     next_fetch_time(feed, failed, done_at), title);
+        if (!recorded && !database_error) database_error = recorded.error();
+    });
+    if (database_error) return tl::unexpected(*database_error);
+    return {};
+}
+
+Result<void> Pipeline::fetch_pages(RunReport& report) {
+    auto urls = m_database.page_urls_to_fetch(m_config.schedule.max_pages_per_run);
+    if (!urls) return tl::unexpected(urls.error());
+    std::vector<FetchRequest> requests;
+    for (std::size_t i = 0; i < urls->size(); ++i) requests.push_back({i, (*urls)[i], {}, {}});
+    std::optional<Error> database_error;
+    Fetcher fetcher(m_config.fetch);
+    fetcher.fetch(requests, [&](FetchResponse&& response) {
+        if (response.ok()) {
+            ++report.pages_fetched;
+        } else {
+            ++report.pages_failed;
+            std::string why = response.error ? response.error->message : "HTTP " + std::to_string(response.status);
+            report.errors.push_back("page " + response.url + ": " + why);
+            spdlog::warn("page {}: {}", response.url, why);
+        }
+        auto stored = m_database.store_page(response, now_unix_seconds());
+        if (!stored && !database_error) database_error = stored.error();
+    });
+    if (database_error) return tl::unexpected(*database_error);
+    return {};
+}
+
+Result<RunReport> Pipeline::fetch(const FetchSelection& selection) {
+    RunReport report;
+    if (auto synced = sync_feeds(); !synced) return tl::unexpected(synced.error());
+    if (auto fetched = fetch_feeds(selection, report); !fetched) return tl::unexpected(fetched.error());
+    if (selection.pages) {
+        if (auto pages = fetch_pages(report); !pages) return tl::unexpected(pages.error());
+    }
+    return report;
+}
+
+Result<RunReport> Pipeline::parse(const PageSelection& selection) {
+    RunReport report;
+    auto pages = m_database.pages_to_parse(selection);
+    if (!pages) return tl::unexpected(pages.error());
+    for (const PageRef& page : *pages) {
+        auto body = m_database.page_body(page.id);
+        if (!body) return tl::unexpected(body.error());
+        const std::string& url = page.final_url.empty() ? page.url : page.final_url;
+        auto article = extract_article(*body, url, page.content_type);
+        if (!article) {
+            ++report.parse_failed;
+            report.errors.push_back("page " + url + ": " + article.error().message);
+            continue;
+        }
+        auto outcome = m_database.store_article(page.id, *article, k_extractor_version, now_unix_seconds());
+        if (!outcome) return tl::unexpected(outcome.error());
+        ++report.pages_parsed;
+        switch (*outcome) {
+        case StoreOutcome::created: ++report.articles_created; break;
+        case StoreOutcome::revised: ++report.articles_revised; break;
+        case StoreOutcome::unchanged: ++report.articles_unchanged; break;
+        case StoreOutcome::aliased: ++report.articles_aliased; break;
+        }
+    }
+    return report;
+}
+
+Result<RunReport> Pipeline::run() {
+    auto fetched = fetch(FetchSelection{});
+    if (!fetched) return fetched;
+    PageSelection selection;
+    selection.extractor_version = k_extractor_version;
+    auto parsed = parse(selection);
+    if (!parsed) return parsed;
+    fetched->add(*parsed);
+    return fetched;
+}
+
+}  // namespace newswire

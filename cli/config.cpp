@@ -1,0 +1,243 @@
+#include "cli/config.h"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/url.h"
+
+namespace newswire::cli {
+
+namespace {
+
+// Errors carry the location of the node they are about: "config.yaml:12: fetch.timeout: ...".
+class Reader {
+public:
+    explicit Reader(std::string file) : m_file(std::move(file)) {}
+
+    Error error(const YAML::Node& node, const std::string& key, const std::string& what) const {
+        std::string where = m_file;
+        if (node.IsDefined() && node.Mark().line >= 0) where += ":" + std::to_string(node.Mark().line + 1);
+        return Error{ErrorCode::invalid_input, where + ": " + key + ": " + what};
+    }
+
+    // Every key of `map` must be in `known`; each known key present is handed to its handler.
+    Result<void> read_map(const YAML::Node& map, const std::string& path,
+                          const std::map<std::string, std::function<Result<void>(const YAML::Node&, const std::string&)>>& known) const {
+        if (!map.IsMap()) return tl::unexpected(error(map, path.empty() ? "(top level)" : path, "must be a mapping"));
+        for (const auto& entry : map) {
+            std::string key = entry.first.as<std::string>();
+            std::string full = path.empty() ? key : path + "." + key;
+            auto handler = known.find(key);
+            if (handler == known.end()) return tl::unexpected(error(entry.first, full, "unknown key"));
+            if (auto result = handler->second(entry.second, full); !result) return result;
+        }
+        return {};
+    }
+
+    Result<std::string> string(const YAML::Node& node, const std::string& key) const {
+        if (!node.IsScalar() || node.Scalar().empty()) return tl::unexpected(error(node, key, "must be a non-empty text"));
+        return node.Scalar();
+    }
+
+    Result<long> integer(const YAML::Node& node, const std::string& key, long min, long max) const {
+        long value = 0;
+        const std::string text = node.IsScalar() ? node.Scalar() : std::string();
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+            return tl::unexpected(error(node, key, "must be a whole number from " + std::to_string(min) + " to " +
+                                                       std::to_string(max) + ", not '" + text + "'"));
+        }
+        return value;
+    }
+
+    Result<bool> boolean(const YAML::Node& node, const std::string& key) const {
+        const std::string text = node.IsScalar() ? node.Scalar() : std::string();
+        if (text == "true" || text == "yes" || text == "on") return true;
+        if (text == "false" || text == "no" || text == "off") return false;
+        return tl::unexpected(error(node, key, "must be true or false, not '" + text + "'"));
+    }
+
+    Result<std::chrono::milliseconds> duration(const YAML::Node& node, const std::string& key) const {
+        auto value = node.IsScalar() ? parse_duration(node.Scalar()) : std::nullopt;
+        if (!value || value->count() <= 0) {
+            return tl::unexpected(error(node, key, "must be a duration such as 500ms, 10s, 15m, 6h or 1d"));
+        }
+        return *value;
+    }
+
+    Result<std::size_t> size(const YAML::Node& node, const std::string& key) const {
+        auto value = node.IsScalar() ? parse_size(node.Scalar()) : std::nullopt;
+        if (!value || *value == 0) return tl::unexpected(error(node, key, "must be a size such as 512KiB or 10MiB"));
+        return *value;
+    }
+
+    const std::string& file() const { return m_file; }
+
+private:
+    std::string m_file;
+};
+
+using Handlers = std::map<std::string, std::function<Result<void>(const YAML::Node&, const std::string&)>>;
+
+// Binds a Reader method's result to a config field.
+template <typename T, typename Read>
+auto into(T& field, Read read) {
+    return [&field, read](const YAML::Node& node, const std::string& key) -> Result<void> {
+        auto value = read(node, key);
+        if (!value) return tl::unexpected(value.error());
+        field = static_cast<T>(*value);
+        return {};
+    };
+}
+
+Result<void> read_fetch(const Reader& r, const YAML::Node& node, const std::string& key, FetchOptions& fetch) {
+    auto string = [&](auto& n, auto& k) { return r.string(n, k); };
+    auto duration = [&](auto& n, auto& k) { return r.duration(n, k); };
+    auto count = [&](auto& n, auto& k) { return r.integer(n, k, 1, 256); };
+    Handlers handlers{
+        {"concurrency", into(fetch.concurrency, count)},
+        {"per_host_concurrency", into(fetch.per_host_concurrency, count)},
+        {"per_host_interval", into(fetch.per_host_interval, duration)},
+        {"timeout", into(fetch.timeout, duration)},
+        {"connect_timeout", into(fetch.connect_timeout, duration)},
+        {"max_body_bytes", into(fetch.max_body_bytes, [&](auto& n, auto& k) { return r.size(n, k); })},
+        {"max_redirects", into(fetch.max_redirects, [&](auto& n, auto& k) { return r.integer(n, k, 0, 20); })},
+        {"retries", into(fetch.retries, [&](auto& n, auto& k) { return r.integer(n, k, 0, 10); })},
+        {"retry_delay", into(fetch.retry_delay, duration)},
+        {"user_agent", into(fetch.user_agent, string)},
+        {"allow_private_addresses", into(fetch.allow_private_addresses, [&](auto& n, auto& k) { return r.boolean(n, k); })},
+    };
+    return r.read_map(node, key, handlers);
+}
+
+Result<void> read_schedule(const Reader& r, const YAML::Node& node, const std::string& key, ScheduleConfig& schedule) {
+    auto seconds = [&](auto& n, auto& k) -> Result<std::chrono::seconds> {
+        return r.duration(n, k).map([](auto ms) { return std::chrono::duration_cast<std::chrono::seconds>(ms); });
+    };
+    Handlers handlers{
+        {"default_interval", into(schedule.default_interval, seconds)},
+        {"backoff_cap", into(schedule.backoff_cap, seconds)},
+        {"max_pages_per_run", into(schedule.max_pages_per_run, [&](auto& n, auto& k) { return r.integer(n, k, 0, 1000000); })},
+    };
+    return r.read_map(node, key, handlers);
+}
+
+Result<void> read_log(const Reader& r, const YAML::Node& node, const std::string& key, LogConfig& log) {
+    auto level = [&](const YAML::Node& n, const std::string& k) -> Result<std::string> {
+        static const std::set<std::string> k_levels{"trace", "debug", "info", "warn", "error", "off"};
+        if (!n.IsScalar() || !k_levels.count(n.Scalar())) {
+            return tl::unexpected(r.error(n, k, "must be one of trace, debug, info, warn, error, off"));
+        }
+        return n.Scalar();
+    };
+    Handlers handlers{
+        {"file", into(log.file, [&](auto& n, auto& k) { return r.string(n, k); })},
+        {"level", into(log.level, level)},
+        {"max_file_bytes", into(log.max_file_bytes, [&](auto& n, auto& k) { return r.size(n, k); })},
+        {"max_files", into(log.max_files, [&](auto& n, auto& k) { return r.integer(n, k, 1, 100); })},
+    };
+    return r.read_map(node, key, handlers);
+}
+
+Result<void> read_feeds(const Reader& r, const YAML::Node& node, const std::string& key, std::vector<FeedConfig>& feeds) {
+    if (!node.IsSequence()) return tl::unexpected(r.error(node, key, "must be a list of feeds"));
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const YAML::Node& entry = node[i];
+        std::string path = key + "[" + std::to_string(i) + "]";
+        FeedConfig feed;
+        Handlers handlers{
+            {"name", into(feed.name, [&](auto& n, auto& k) { return r.string(n, k); })},
+            {"url", into(feed.url, [&](auto& n, auto& k) { return r.string(n, k); })},
+            {"interval", into(feed.interval, [&](auto& n, auto& k) -> Result<std::chrono::seconds> {
+                 return r.duration(n, k).map([](auto ms) { return std::chrono::duration_cast<std::chrono::seconds>(ms); });
+             })},
+        };
+        if (auto result = r.read_map(entry, path, handlers); !result) return result;
+        if (feed.url.empty()) return tl::unexpected(r.error(entry, path, "needs a url"));
+        if (!is_http_url(feed.url)) return tl::unexpected(r.error(entry["url"], path + ".url", "must be an http or https URL, not '" + feed.url + "'"));
+        if (feed.name.empty()) feed.name = feed.url;
+        if (!names.insert(feed.name).second) return tl::unexpected(r.error(entry, path + ".name", "'" + feed.name + "' is used twice"));
+        feeds.push_back(std::move(feed));
+    }
+    return {};
+}
+
+std::string relative_to(const std::string& path, std::string_view config_file) {
+    std::filesystem::path p(path);
+    if (p.is_absolute() || config_file.empty()) return path;
+    return (std::filesystem::path(config_file).parent_path() / p).lexically_normal().string();
+}
+
+}  // namespace
+
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
+    long long value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end == text.data() || value < 0) return std::nullopt;
+    std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+    static const std::map<std::string_view, long long> k_units{
+        {"ms", 1}, {"s", 1000}, {"m", 60'000}, {"min", 60'000}, {"h", 3'600'000}, {"d", 86'400'000}};
+    auto it = k_units.find(unit);
+    if (it == k_units.end() || value > (1LL << 40) / it->second) return std::nullopt;
+    return std::chrono::milliseconds(value * it->second);
+}
+
+std::optional<std::size_t> parse_size(std::string_view text) {
+    unsigned long long value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end == text.data()) return std::nullopt;
+    std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+    static const std::map<std::string_view, unsigned long long> k_units{
+        {"", 1}, {"B", 1}, {"KiB", 1024}, {"MiB", 1024 * 1024}, {"GiB", 1024ULL * 1024 * 1024},
+        {"kB", 1000}, {"KB", 1000}, {"MB", 1'000'000}, {"GB", 1'000'000'000}};
+    auto it = k_units.find(unit);
+    if (it == k_units.end() || value > (1ULL << 40) / it->second) return std::nullopt;
+    return static_cast<std::size_t>(value * it->second);
+}
+
+Result<Config> parse_config(std::string_view yaml, std::string_view file_name) {
+    Reader r{std::string(file_name)};
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& e) {
+        return fail(ErrorCode::invalid_input, std::string(file_name) + ":" + std::to_string(e.mark.line + 1) +
+                                                  ": not valid YAML: " + e.msg);
+    }
+    Config config;
+    Handlers handlers{
+        {"database", into(config.database, [&](auto& n, auto& k) { return r.string(n, k); })},
+        {"fetch", [&](const YAML::Node& n, const std::string& k) { return read_fetch(r, n, k, config.fetch); }},
+        {"schedule", [&](const YAML::Node& n, const std::string& k) { return read_schedule(r, n, k, config.schedule); }},
+        {"log", [&](const YAML::Node& n, const std::string& k) { return read_log(r, n, k, config.log); }},
+        {"feeds", [&](const YAML::Node& n, const std::string& k) { return read_feeds(r, n, k, config.feeds); }},
+    };
+    try {
+        if (auto result = r.read_map(root, "", handlers); !result) return tl::unexpected(result.error());
+    } catch (const YAML::Exception& e) {
+        return fail(ErrorCode::invalid_input, std::string(file_name) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+    config.database = relative_to(config.database, file_name);
+    if (!config.log.file.empty()) config.log.file = relative_to(config.log.file, file_name);
+    return config;
+}
+
+Result<Config> load_config(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ErrorCode::not_found, "cannot open config " + path + ": " + std::strerror(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_config(text.str(), path);
+}
+
+}  // namespace newswire::cli

@@ -1,0 +1,196 @@
+#include "cli/db_commands.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <variant>
+
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/config.h"
+#include "cli/exit_codes.h"
+#include "core/json.h"
+#include "core/time.h"
+#include "parser/article/extractor.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/run_lock.h"
+
+namespace newswire::cli {
+
+namespace {
+
+// Logging: warnings to stderr (everything with --verbose), and the configured file, if any.
+void set_up_logging(const GlobalOptions& global, const LogConfig& log) {
+    std::vector<spdlog::sink_ptr> sinks;
+    auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    console->set_level(global.quiet ? spdlog::level::err
+                                    : global.verbose ? spdlog::level::debug : spdlog::level::off);
+    sinks.push_back(console);
+    if (!log.file.empty()) {
+        try {
+            auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(log.file, log.max_file_bytes,
+                                                                               static_cast<std::size_t>(log.max_files));
+            file->set_level(spdlog::level::from_str(log.level));
+            sinks.push_back(file);
+        } catch (const spdlog::spdlog_ex& e) {
+            std::cerr << "newswire: cannot write log file " << log.file << ": " << e.what() << '\n';
+        }
+    }
+    auto logger = std::make_shared<spdlog::logger>("newswire", sinks.begin(), sinks.end());
+    logger->set_level(spdlog::level::trace);
+    spdlog::set_default_logger(logger);
+}
+
+// What every database command needs: the config, the open database, and (for commands that
+// write) the run lock.
+struct Session {
+    Config config;
+    std::optional<Database> database;
+    std::optional<RunLock> lock;
+};
+
+// Returns the session, or the exit code to leave with (the reason already printed).
+std::variant<Session, int> open_session(const GlobalOptions& global, bool exclusive) {
+    auto config = load_config(global.config_path);
+    if (!config) {
+        std::cerr << "newswire: " << config.error().message << '\n';
+        return k_exit_usage;
+    }
+    set_up_logging(global, config->log);
+    Session session{std::move(*config), std::nullopt, std::nullopt};
+    if (exclusive) {
+        auto lock = RunLock::acquire(session.config.database);
+        if (!lock) {
+            std::cerr << "newswire: " << lock.error().message << '\n';
+            return lock.error().code == ErrorCode::busy ? k_exit_busy : k_exit_database;
+        }
+        session.lock.emplace(std::move(*lock));
+    }
+    auto database = Database::open(session.config.database);
+    if (!database) {
+        std::cerr << "newswire: " << database.error().message << '\n';
+        return k_exit_database;
+    }
+    session.database.emplace(std::move(*database));
+    return session;
+}
+
+int report_outcome(const GlobalOptions& global, const Result<RunReport>& report) {
+    if (!report) {
+        std::cerr << "newswire: " << report.error().message << '\n';
+        return report.error().code == ErrorCode::not_found ? k_exit_usage : k_exit_database;
+    }
+    spdlog::info("{}", report->summary());
+    if (!report->any_failure()) {
+        if (!global.quiet && isatty(STDOUT_FILENO)) std::cout << report->summary() << '\n';
+        return k_exit_ok;
+    }
+    if (!global.quiet) {
+        std::cerr << report->summary() << '\n';
+        std::size_t shown = 0;
+        for (const std::string& error : report->errors) {
+            if (++shown > 20) {
+                std::cerr << "  … and " << report->errors.size() - 20 << " more (see `newswire status`)\n";
+                break;
+            }
+            std::cerr << "  " << error << '\n';
+        }
+    }
+    bool all_feeds_failed = report->feeds_due > 0 && report->feeds_failed == report->feeds_due;
+    return all_feeds_failed ? k_exit_all_feeds_failed : k_exit_partial;
+}
+
+std::string time_text(const std::optional<std::int64_t>& seconds) {
+    return seconds ? to_iso8601(Timestamp{*seconds, 0}) : "never";
+}
+
+}  // namespace
+
+int run_run(const GlobalOptions& global) {
+    auto session = open_session(global, true);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    Pipeline pipeline(s.config, *s.database);
+    return report_outcome(global, pipeline.run());
+}
+
+int run_fetch(const GlobalOptions& global, const FetchCommandOptions& options) {
+    auto session = open_session(global, true);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    Pipeline pipeline(s.config, *s.database);
+    return report_outcome(global, pipeline.fetch({options.force, options.feed, !options.no_pages}));
+}
+
+int run_parse(const GlobalOptions& global, const ParseCommandOptions& options) {
+    PageSelection selection;
+    selection.extractor_version = k_extractor_version;
+    selection.all = options.all;
+    selection.feed_name = options.feed;
+    selection.page_id = options.page;
+    if (options.since) {
+        auto since = parse_iso8601(*options.since);
+        if (!since) {
+            std::cerr << "newswire: --since must be an ISO 8601 date or time, not '" << *options.since << "'\n";
+            return k_exit_usage;
+        }
+        selection.since = since->unix_seconds;
+    }
+    auto session = open_session(global, true);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    Pipeline pipeline(s.config, *s.database);
+    return report_outcome(global, pipeline.parse(selection));
+}
+
+int run_status(const GlobalOptions& global) {
+    auto session = open_session(global, false);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    auto status = s.database->status();
+    auto feeds = s.database->feeds();
+    if (!status || !feeds) {
+        std::cerr << "newswire: " << (status ? feeds.error() : status.error()).message << '\n';
+        return k_exit_database;
+    }
+    std::printf("database %s\n", s.config.database.c_str());
+    std::printf("feeds %d (%d failing), items %d, pages %d (%d failed, %d pending), articles %d, revisions %d\n",
+                status->feeds, status->feeds_failing, status->items, status->pages, status->pages_failed,
+                status->pages_pending, status->articles, status->revisions);
+    std::printf("%-24s %6s %6s %-25s %-25s %s\n", "feed", "status", "items", "last fetch", "next fetch", "last error");
+    for (const FeedRow& feed : *feeds) {
+        std::printf("%-24s %6ld %6d %-25s %-25s %s\n", feed.name.c_str(), feed.last_status, feed.item_count,
+                    time_text(feed.last_fetch_at).c_str(), time_text(feed.next_fetch_at).c_str(),
+                    feed.last_error.c_str());
+    }
+    return k_exit_ok;
+}
+
+int run_export(const GlobalOptions& global, const ExportCommandOptions& options) {
+    if (options.format != "jsonl") {
+        std::cerr << "newswire: export knows the format jsonl, not '" << options.format << "'\n";
+        return k_exit_usage;
+    }
+    auto session = open_session(global, false);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    auto articles = s.database->articles();
+    if (!articles) {
+        std::cerr << "newswire: " << articles.error().message << '\n';
+        return k_exit_database;
+    }
+    for (const StoredArticle& stored : *articles) {
+        nlohmann::json record = to_json(stored.article);
+        record["id"] = stored.id;
+        record["feeds"] = stored.feeds;
+        record["revisions"] = stored.revisions;
+        record["cluster_id"] = stored.cluster_id ? nlohmann::json(*stored.cluster_id) : nlohmann::json(nullptr);
+        std::cout << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    }
+    return k_exit_ok;
+}
+
+}  // namespace newswire::cli

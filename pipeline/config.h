@@ -1,0 +1,40 @@
+#pragma once
+// What a run is configured with (config.yaml, read by cli/config.h). Plain values with the
+// defaults a fresh install runs with.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "fetcher/fetcher.h"
+
+namespace newswire {
+
+struct FeedConfig {
+    std::string name;
+    std::string url;
+    std::chrono::seconds interval{0};  // 0: the schedule's default
+};
+
+struct ScheduleConfig {
+    std::chrono::seconds default_interval{std::chrono::minutes(15)};
+    std::chrono::seconds backoff_cap{std::chrono::hours(6)};  // longest wait after failures
+    int max_pages_per_run = 1000;                              // pages fetched by one run at most
+};
+
+struct LogConfig {
+    std::string file;           // empty: no log file
+    std::string level = "info"; // trace, debug, info, warn, error
+    std::size_t max_file_bytes = 10 * 1024 * 1024;
+    int max_files = 3;
+};
+
+struct Config {
+    std::string database = "newswire.db";  // relative paths are relative to the config file
+    FetchOptions fetch;
+    ScheduleConfig schedule;
+    LogConfig log;
+    std::vector<FeedConfig> feeds;
+};
+
+}  // namespace newswire

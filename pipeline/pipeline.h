@@ -1,0 +1,60 @@
+#pragma once
+// The stages: fetch (due feeds, then pages of new or changed items), parse (stored pages to
+// articles) and run (both). They meet the other folders only here: the fetcher hands back
+// responses, the parsers return values, the database stores them.
+//
+// Every stage is idempotent and resumable: each batch is one transaction, and what a killed
+// run did not finish is still marked as to-do in the database.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "pipeline/config.h"
+#include "storage/database.h"
+
+namespace newswire {
+
+struct FetchSelection {
+    bool force = false;                    // fetch feeds even when not due
+    std::optional<std::string> feed_name;  // only this feed (implies force)
+    bool pages = true;                     // also fetch pages of new or changed items
+};
+
+struct RunReport {
+    int feeds_due = 0, feeds_fetched = 0, feeds_not_modified = 0, feeds_failed = 0;
+    int items_new_or_changed = 0;
+    int pages_fetched = 0, pages_failed = 0;
+    int pages_parsed = 0, parse_failed = 0;
+    int articles_created = 0, articles_revised = 0, articles_unchanged = 0, articles_aliased = 0;
+    std::vector<std::string> errors;  // one line per failure, naming the feed or page
+
+    void add(const RunReport& other);
+    bool any_failure() const { return feeds_failed + pages_failed + parse_failed > 0; }
+    std::string summary() const;  // one line for a person
+};
+
+class Pipeline {
+public:
+    // `database` must outlive the pipeline.
+    Pipeline(Config config, Database& database);
+
+    // Makes sure every configured feed has its row (by name).
+    Result<void> sync_feeds();
+
+    Result<RunReport> fetch(const FetchSelection& selection);
+    Result<RunReport> parse(const PageSelection& selection);
+    Result<RunReport> run();
+
+private:
+    Result<void> fetch_feeds(const FetchSelection& selection, RunReport& report);
+    Result<void> fetch_pages(RunReport& report);
+    std::int64_t next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now) const;
+
+    Config m_config;
+    Database& m_database;
+};
+
+}  // namespace newswire

@@ -1,0 +1,97 @@
+#include <catch2/catch.hpp>
+
+#include "cli/config.h"
+
+using namespace newswire;
+using namespace newswire::cli;
+using namespace std::chrono_literals;
+
+TEST_CASE("a full config is read with its durations and sizes", "[cli][config]") {
+    auto config = parse_config(R"(
+database: data/news.db
+fetch:
+  concurrency: 6
+  per_host_concurrency: 1
+  per_host_interval: 500ms
+  timeout: 10s
+  max_body_bytes: 5MiB
+  user_agent: newswire-test/1.0
+  allow_private_addresses: true
+schedule:
+  default_interval: 15m
+  backoff_cap: 6h
+feeds:
+  - name: ntv
+    url: https://www.n-tv.de/rss
+    interval: 10m
+  - url: https://www.tagesschau.de/xml/rss2/
+)", "/etc/newswire/config.yaml");
+    REQUIRE(config);
+    CHECK(config->database == "/etc/newswire/data/news.db");
+    CHECK(config->fetch.concurrency == 6);
+    CHECK(config->fetch.per_host_concurrency == 1);
+    CHECK(config->fetch.per_host_interval == 500ms);
+    CHECK(config->fetch.timeout == 10s);
+    CHECK(config->fetch.max_body_bytes == 5u * 1024 * 1024);
+    CHECK(config->fetch.user_agent == "newswire-test/1.0");
+    CHECK(config->fetch.allow_private_addresses);
+    CHECK(config->schedule.default_interval == 15min);
+    CHECK(config->schedule.backoff_cap == 6h);
+    REQUIRE(config->feeds.size() == 2);
+    CHECK(config->feeds[0].name == "ntv");
+    CHECK(config->feeds[0].interval == 10min);
+    CHECK(config->feeds[1].name == "https://www.tagesschau.de/xml/rss2/");
+    CHECK(config->feeds[1].interval == 0s);
+}
+
+TEST_CASE("an unknown key is an error naming file, line and key", "[cli][config]") {
+    auto config = parse_config("database: a.db\nfetch:\n  concurency: 4\n", "config.yaml");
+    REQUIRE_FALSE(config);
+    CHECK(config.error().message == "config.yaml:3: fetch.concurency: unknown key");
+}
+
+TEST_CASE("a bad duration is an error naming the key", "[cli][config]") {
+    auto config = parse_config("fetch:\n  timeout: soon\n", "c.yaml");
+    REQUIRE_FALSE(config);
+    CHECK(config.error().message == "c.yaml:2: fetch.timeout: must be a duration such as 500ms, 10s, 15m, 6h or 1d");
+}
+
+TEST_CASE("a feed URL must be http or https", "[cli][config]") {
+    auto config = parse_config("feeds:\n  - name: x\n    url: ftp://example.org/feed\n", "c.yaml");
+    REQUIRE_FALSE(config);
+    CHECK(config.error().message == "c.yaml:3: feeds[0].url: must be an http or https URL, not 'ftp://example.org/feed'");
+}
+
+TEST_CASE("two feeds with one name are refused", "[cli][config]") {
+    auto config = parse_config("feeds:\n  - {name: a, url: 'https://a.example/f'}\n  - {name: a, url: 'https://b.example/f'}\n", "c.yaml");
+    REQUIRE_FALSE(config);
+    CHECK(config.error().message == "c.yaml:3: feeds[1].name: 'a' is used twice");
+}
+
+TEST_CASE("broken YAML is an error with its line", "[cli][config]") {
+    auto config = parse_config("feeds:\n  - name: [unclosed\n", "c.yaml");
+    REQUIRE_FALSE(config);
+    CHECK(config.error().message.rfind("c.yaml:", 0) == 0);
+    CHECK(config.error().message.find("not valid YAML") != std::string::npos);
+}
+
+TEST_CASE("a count out of range is refused with the range", "[cli][config]") {
+    auto config = parse_config("fetch:\n  concurrency: 0\n", "c.yaml");
+    REQUIRE_FALSE(config);
+    CHECK(config.error().message == "c.yaml:2: fetch.concurrency: must be a whole number from 1 to 256, not '0'");
+}
+
+TEST_CASE("durations and sizes in every unit", "[cli][config]") {
+    CHECK(parse_duration("500ms") == 500ms);
+    CHECK(parse_duration("10s") == 10s);
+    CHECK(parse_duration("15m") == 15min);
+    CHECK(parse_duration("6h") == 6h);
+    CHECK(parse_duration("1d") == 24h);
+    CHECK_FALSE(parse_duration("10"));
+    CHECK_FALSE(parse_duration("-5s"));
+    CHECK(parse_size("10MiB") == 10u * 1024 * 1024);
+    CHECK(parse_size("512KiB") == 512u * 1024);
+    CHECK(parse_size("2MB") == 2'000'000u);
+    CHECK(parse_size("4096") == 4096u);
+    CHECK_FALSE(parse_size("lots"));
+}
