@@ -1,2 +1,135 @@
 #include "storage/database.h"
-// Placeholder until storage lands.
+
+#include "storage/database_impl.h"
+#include "storage/migrations.h"
+
+namespace newswire {
+namespace {
+
+Result<void> configure(Sqlite& db) {
+    // journal_mode answers with a row, so it goes through a statement like any query; the first
+    // read of the file is here, which is where "file is not a database" shows up.
+    auto statement = db.prepare("PRAGMA journal_mode = WAL");
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    if (auto row = statement->step(); !row) {
+        return tl::unexpected(row.error());
+    }
+    return db.exec(
+        "PRAGMA foreign_keys = ON;"
+        "PRAGMA synchronous = NORMAL;");
+}
+
+}  // namespace
+
+std::string_view to_string(StoreOutcome outcome) {
+    switch (outcome) {
+    case StoreOutcome::created:
+        return "created";
+    case StoreOutcome::revised:
+        return "revised";
+    case StoreOutcome::unchanged:
+        return "unchanged";
+    case StoreOutcome::aliased:
+        return "aliased";
+    }
+    return "unknown";
+}
+
+Result<Database> Database::open(const std::string& path) {
+    auto context = [&path](const char* operation, const Error& error) {
+        return tl::unexpected(Error{error.code, path + ": " + operation + ": " + error.message});
+    };
+    auto db = Sqlite::open(path);
+    if (!db) {
+        return context("open", db.error());
+    }
+    if (auto configured = configure(*db); !configured) {
+        return context("open", configured.error());
+    }
+    if (auto migrated = migrate(*db); !migrated) {
+        return context("migrate", migrated.error());
+    }
+    return Database(std::unique_ptr<Impl>(new Impl{path, std::move(*db)}));
+}
+
+Database::Database(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+Result<std::int64_t> Database::ensure_feed(const std::string& name, const std::string& url) {
+    return m_impl->in("ensure_feed '" + name + "'", ensure_feed_in(m_impl->db, name, url));
+}
+
+Result<std::vector<FeedRow>> Database::feeds() const {
+    return m_impl->in("feeds", feeds_in(m_impl->db));
+}
+
+Result<void> Database::record_feed_fetch(std::int64_t feed_id, const FetchResponse& response,
+                                         std::int64_t now, std::int64_t next_fetch_at,
+                                         const std::string& feed_title) {
+    return m_impl->in(
+        "record_feed_fetch of feed " + std::to_string(feed_id),
+        record_feed_fetch_in(m_impl->db, feed_id, response, now, next_fetch_at, feed_title));
+}
+
+Result<int> Database::upsert_items(std::int64_t feed_id, const std::vector<FeedItem>& items,
+                                   std::int64_t now) {
+    return m_impl->in("upsert_items of feed " + std::to_string(feed_id),
+                      upsert_items_in(m_impl->db, feed_id, items, now));
+}
+
+Result<std::vector<std::string>> Database::page_urls_to_fetch(int limit) const {
+    return m_impl->in("page_urls_to_fetch", page_urls_to_fetch_in(m_impl->db, limit));
+}
+
+Result<std::int64_t> Database::store_page(const FetchResponse& response, std::int64_t now) {
+    return m_impl->in("store_page " + response.url, store_page_in(m_impl->db, response, now));
+}
+
+Result<std::vector<PageRef>> Database::pages_to_parse(const PageSelection& selection) const {
+    return m_impl->in("pages_to_parse", pages_to_parse_in(m_impl->db, selection));
+}
+
+Result<std::string> Database::page_body(std::int64_t page_id) const {
+    return m_impl->in("page_body of page " + std::to_string(page_id),
+                      page_body_in(m_impl->db, page_id));
+}
+
+Result<StoreOutcome> Database::store_article(std::int64_t page_id, const Article& article,
+                                             int extractor_version, std::int64_t now) {
+    return m_impl->in("store_article of page " + std::to_string(page_id),
+                      store_article_in(m_impl->db, page_id, article, extractor_version, now));
+}
+
+Result<std::vector<StoredArticle>> Database::articles() const {
+    return m_impl->in("articles", articles_in(m_impl->db, std::nullopt));
+}
+
+Result<std::optional<StoredArticle>> Database::article(std::int64_t article_id) const {
+    auto found = articles_in(m_impl->db, article_id);
+    if (!found) {
+        return m_impl->in("article " + std::to_string(article_id),
+                          Result<std::optional<StoredArticle>>(tl::unexpected(found.error())));
+    }
+    if (found->empty()) {
+        return std::optional<StoredArticle>();
+    }
+    return std::optional<StoredArticle>(std::move(found->front()));
+}
+
+Result<std::vector<SearchHit>> Database::search(const std::string& query, int limit) const {
+    return m_impl->in("search '" + query + "'", search_in(m_impl->db, query, limit));
+}
+
+Result<int> Database::rebuild_clusters() {
+    return m_impl->in("rebuild_clusters", rebuild_clusters_in(m_impl->db));
+}
+
+Result<DatabaseStatus> Database::status() const {
+    return m_impl->in("status", status_in(m_impl->db));
+}
+
+}  // namespace newswire

@@ -58,7 +58,17 @@ struct StoredArticle {
     Article article;
     std::vector<std::string> feeds;          // names of the feeds it came from
     int revisions = 1;
-    std::optional<std::int64_t> cluster_id;
+    std::optional<std::int64_t> cluster_id;  // smallest article id of its near-duplicate group;
+                                             // empty while it has no near-duplicate
+};
+
+// One full-text match, best first.
+struct SearchHit {
+    std::int64_t article_id = 0;
+    std::string canonical_url;
+    std::string headline;
+    std::string published;  // ISO 8601 as the article said it; empty when unknown
+    std::string snippet;    // a few words around the match, matched words in [brackets]
 };
 
 struct DatabaseStatus {
@@ -100,7 +110,12 @@ public:
     // final URL, content type, validators, error. Clears "needs page" for items with that URL.
     Result<std::int64_t> store_page(const FetchResponse& response, std::int64_t now);
 
+    // Pages with a body (status 2xx), oldest id first. Without `all`, only pages that have no
+    // article_pages row of `extractor_version`; a `page_id` implies `all` (asked for by id is a
+    // redo). `since` and `feed_name` narrow either further.
     Result<std::vector<PageRef>> pages_to_parse(const PageSelection& selection) const;
+    // The raw bytes as fetched; an error (never a crash) for a page without a body or with a
+    // corrupt stored blob.
     Result<std::string> page_body(std::int64_t page_id) const;
 
     // Stores the article extracted from a page: merged by canonical URL, aliased when the same
@@ -109,6 +124,18 @@ public:
                                        int extractor_version, std::int64_t now);
 
     Result<std::vector<StoredArticle>> articles() const;
+    // One article by id; empty when there is none.
+    Result<std::optional<StoredArticle>> article(std::int64_t article_id) const;
+
+    // Full-text search over headline, teaser and body. `query` is plain words (all must occur,
+    // in any order, case and accents ignored; a trailing * makes a word a prefix), not FTS5
+    // syntax, so any input is safe. At most `limit` hits, best first.
+    Result<std::vector<SearchHit>> search(const std::string& query, int limit) const;
+
+    // Recomputes every near-duplicate cluster from the stored SimHashes (store_article only
+    // ever merges clusters; a revision that moved an article away is fixed here). Returns the
+    // number of clusters (groups of two or more articles).
+    Result<int> rebuild_clusters();
     Result<DatabaseStatus> status() const;
 
 private:

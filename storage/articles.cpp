@@ -1,0 +1,336 @@
+// Storing an extracted article: canonical URL merge, aliasing by text, revisions, the full-text
+// index and the near-duplicate clusters, all in one transaction.
+#include "core/json.h"
+#include "core/url.h"
+#include "storage/database_impl.h"
+#include "storage/fingerprint.h"
+
+namespace newswire {
+namespace {
+
+struct PageUrls {
+    std::string url;
+    std::string final_url;
+};
+
+struct ArticleRow {
+    std::int64_t id = 0;
+    std::string text_hash;
+    std::string document;
+};
+
+// What is written into the articles row besides the document.
+struct Prepared {
+    Article article;  // with its canonical URL
+    std::string canonical_url;
+    std::string normalised;
+    std::string hash;
+    std::optional<std::uint64_t> fingerprint;
+    std::string document;
+};
+
+std::string without_www(std::string host) {
+    return host.rfind("www.", 0) == 0 ? host.substr(4) : host;
+}
+
+bool is_suffix_host(const std::string& host, const std::string& of) {
+    return host == of || (of.size() > host.size() && of.ends_with("." + host));
+}
+
+// A page may name its canonical URL only on its own site (the same host, or a parent or sub
+// domain of it): otherwise any page could overwrite another outlet's article.
+bool same_site(std::string_view declared, std::string_view page_url) {
+    const std::string a = without_www(url_host(declared));
+    const std::string b = without_www(url_host(page_url));
+    return !a.empty() && !b.empty() && (is_suffix_host(a, b) || is_suffix_host(b, a));
+}
+
+std::optional<std::string> choose_canonical(const Article& article, const PageUrls& page) {
+    const std::string& page_url = page.final_url.empty() ? page.url : page.final_url;
+    if (auto declared = canonical_url(article.canonical_url);
+        declared && same_site(*declared, page_url)) {
+        return declared;
+    }
+    for (const std::string* candidate : {&page.final_url, &page.url, &article.url}) {
+        if (auto canonical = canonical_url(*candidate)) {
+            return canonical;
+        }
+    }
+    return std::nullopt;
+}
+
+Result<PageUrls> load_page(Sqlite& db, std::int64_t page_id) {
+    auto statement = db.prepare("SELECT url, final_url FROM pages WHERE id = ?");
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    statement->bind_all(page_id);
+    auto row = statement->step();
+    if (!row) {
+        return tl::unexpected(row.error());
+    }
+    if (!*row) {
+        return fail(ErrorCode::not_found, "no such page");
+    }
+    return PageUrls{statement->column_text(0), statement->column_text(1)};
+}
+
+// The stored text equals `prepared`'s: the hash is only the index, the texts decide.
+bool same_text(const ArticleRow& row, const Prepared& prepared) {
+    if (row.text_hash != prepared.hash) {
+        return false;
+    }
+    const auto json = nlohmann::json::parse(row.document, nullptr, false);
+    if (json.is_discarded()) {
+        return false;
+    }
+    auto stored = article_from_json(json);
+    return stored && normalised_text(*stored) == prepared.normalised;
+}
+
+Result<std::vector<ArticleRow>> find_rows(Sqlite& db, const char* sql, const std::string& key) {
+    auto statement = db.prepare(sql);
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    statement->bind_all(key);
+    std::vector<ArticleRow> rows;
+    for (;;) {
+        auto row = statement->step();
+        if (!row) {
+            return tl::unexpected(row.error());
+        }
+        if (!*row) {
+            return rows;
+        }
+        rows.push_back({statement->column_int(0), statement->column_text(1),
+                        statement->column_text(2)});
+    }
+}
+
+std::string body_text(const Article& article) {
+    std::string text;
+    for (const Block& block : article.body) {
+        if (!text.empty()) {
+            text += '\n';
+        }
+        text += block.text;
+    }
+    return text;
+}
+
+std::optional<std::int64_t> band(const std::optional<std::uint64_t>& fingerprint, int index) {
+    if (!fingerprint) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>((*fingerprint >> (16 * index)) & 0xffffU);
+}
+
+std::optional<std::int64_t> as_integer(const std::optional<std::uint64_t>& fingerprint) {
+    if (!fingerprint) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*fingerprint);
+}
+
+Result<void> index_text(Sqlite& db, std::int64_t article_id, const Article& article) {
+    auto removed = db.execute("DELETE FROM articles_fts WHERE rowid = ?", article_id);
+    if (!removed) {
+        return removed;
+    }
+    const std::string headline =
+        article.kicker.empty() ? article.headline : article.kicker + "\n" + article.headline;
+    return db.execute("INSERT INTO articles_fts (rowid, headline, teaser, body) VALUES (?, ?, ?, ?)",
+                      article_id, headline, article.teaser, body_text(article));
+}
+
+Result<void> add_revision(Sqlite& db, std::int64_t article_id, const Prepared& prepared,
+                          std::int64_t now) {
+    return db.execute(
+        "INSERT INTO revisions (article_id, n, document, text_hash, created_at) VALUES (?1,"
+        " COALESCE((SELECT MAX(n) FROM revisions WHERE article_id = ?1), 0) + 1, ?2, ?3, ?4)",
+        article_id, prepared.document, prepared.hash, now);
+}
+
+Result<std::optional<std::int64_t>> insert_row(Sqlite& db, const Prepared& p, std::int64_t now) {
+    const Article& a = p.article;
+    return db.query_int(
+        "INSERT INTO articles (canonical_url, url, headline, published, published_unix, language,"
+        " section, text_hash, simhash, simhash_band0, simhash_band1, simhash_band2,"
+        " simhash_band3, first_seen, updated_at, document)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?14, ?14, ?15) RETURNING id",
+        p.canonical_url, a.url, a.headline,
+        a.published ? std::optional(to_iso8601(*a.published)) : std::nullopt,
+        a.published ? std::optional(a.published->unix_seconds) : std::nullopt, a.language,
+        a.section, p.hash, as_integer(p.fingerprint), band(p.fingerprint, 0),
+        band(p.fingerprint, 1), band(p.fingerprint, 2), band(p.fingerprint, 3), now, p.document);
+}
+
+Result<void> update_row(Sqlite& db, std::int64_t id, const Prepared& p, std::int64_t now) {
+    const Article& a = p.article;
+    auto updated = db.execute(
+        "UPDATE articles SET url = ?2, headline = ?3, published = ?4, published_unix = ?5,"
+        " language = ?6, section = ?7, text_hash = ?8, simhash = ?9, simhash_band0 = ?10,"
+        " simhash_band1 = ?11, simhash_band2 = ?12, simhash_band3 = ?13, updated_at = ?14,"
+        " document = ?15 WHERE id = ?1",
+        id, a.url, a.headline,
+        a.published ? std::optional(to_iso8601(*a.published)) : std::nullopt,
+        a.published ? std::optional(a.published->unix_seconds) : std::nullopt, a.language,
+        a.section, p.hash, as_integer(p.fingerprint), band(p.fingerprint, 0),
+        band(p.fingerprint, 1), band(p.fingerprint, 2), band(p.fingerprint, 3), now, p.document);
+    if (!updated) {
+        return updated;
+    }
+    return index_text(db, id, a);
+}
+
+// The same canonical URL again: unchanged text keeps the revisions (the row still takes the
+// newest fields, e.g. from a better extractor); changed text is a new revision.
+Result<StoreOutcome> store_existing(Sqlite& db, const ArticleRow& row, const Prepared& p,
+                                    std::int64_t now) {
+    if (same_text(row, p)) {
+        if (row.document != p.document) {
+            if (auto updated = update_row(db, row.id, p, now); !updated) {
+                return tl::unexpected(updated.error());
+            }
+        }
+        return StoreOutcome::unchanged;
+    }
+    auto done = update_row(db, row.id, p, now);
+    if (done) {
+        done = add_revision(db, row.id, p, now);
+    }
+    if (done) {
+        done = cluster_article(db, row.id);
+    }
+    if (!done) {
+        return tl::unexpected(done.error());
+    }
+    return StoreOutcome::revised;
+}
+
+Result<std::int64_t> store_new(Sqlite& db, const Prepared& p, std::int64_t now) {
+    auto id = insert_row(db, p, now);
+    if (!id) {
+        return tl::unexpected(id.error());
+    }
+    if (!*id) {
+        return fail(ErrorCode::database, "no article id returned");
+    }
+    // The URL may have been an alias of another article whose text it no longer shares.
+    auto done = db.execute("DELETE FROM article_aliases WHERE url = ?", p.canonical_url);
+    if (done) {
+        done = add_revision(db, **id, p, now);
+    }
+    if (done) {
+        done = index_text(db, **id, p.article);
+    }
+    if (done) {
+        done = cluster_article(db, **id);
+    }
+    if (!done) {
+        return tl::unexpected(done.error());
+    }
+    return **id;
+}
+
+Result<std::optional<std::int64_t>> find_twin(Sqlite& db, const Prepared& p) {
+    if (p.normalised.empty()) {
+        return std::optional<std::int64_t>();  // empty texts are not the same story
+    }
+    auto rows = find_rows(db, "SELECT id, text_hash, document FROM articles WHERE text_hash = ?"
+                          " ORDER BY id", p.hash);
+    if (!rows) {
+        return tl::unexpected(rows.error());
+    }
+    for (const ArticleRow& row : *rows) {
+        if (same_text(row, p)) {
+            return std::optional(row.id);
+        }
+    }
+    return std::optional<std::int64_t>();
+}
+
+struct Placed {
+    StoreOutcome outcome;
+    std::int64_t article_id;
+};
+
+Result<Placed> place(Sqlite& db, const Prepared& p, std::int64_t now) {
+    auto existing = find_rows(
+        db, "SELECT id, text_hash, document FROM articles WHERE canonical_url = ?",
+        p.canonical_url);
+    if (!existing) {
+        return tl::unexpected(existing.error());
+    }
+    if (!existing->empty()) {
+        auto outcome = store_existing(db, existing->front(), p, now);
+        if (!outcome) {
+            return tl::unexpected(outcome.error());
+        }
+        return Placed{*outcome, existing->front().id};
+    }
+    auto twin = find_twin(db, p);
+    if (!twin) {
+        return tl::unexpected(twin.error());
+    }
+    if (*twin) {
+        auto aliased = db.execute(
+            "INSERT INTO article_aliases (url, article_id, created_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id",
+            p.canonical_url, **twin, now);
+        if (!aliased) {
+            return tl::unexpected(aliased.error());
+        }
+        return Placed{StoreOutcome::aliased, **twin};
+    }
+    auto created = store_new(db, p, now);
+    if (!created) {
+        return tl::unexpected(created.error());
+    }
+    return Placed{StoreOutcome::created, *created};
+}
+
+}  // namespace
+
+Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Article& article,
+                                      int extractor_version, std::int64_t now) {
+    auto transaction = Transaction::begin(db, Transaction::Mode::write);
+    if (!transaction) {
+        return tl::unexpected(transaction.error());
+    }
+    auto page = load_page(db, page_id);
+    if (!page) {
+        return tl::unexpected(page.error());
+    }
+    auto canonical = choose_canonical(article, *page);
+    if (!canonical) {
+        return fail(ErrorCode::invalid_input, "the article and its page have no http(s) URL");
+    }
+    Prepared p{article, *canonical, {}, {}, {}, {}};
+    p.article.canonical_url = *canonical;
+    p.normalised = normalised_text(p.article);
+    p.hash = text_hash(p.normalised);
+    p.fingerprint = simhash(p.normalised);
+    p.document = to_json(p.article).dump();
+
+    auto placed = place(db, p, now);
+    if (!placed) {
+        return tl::unexpected(placed.error());
+    }
+    auto linked = db.execute(
+        "INSERT INTO article_pages (page_id, article_id, extractor_version, stored_at)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (page_id) DO UPDATE SET"
+        " article_id = excluded.article_id, extractor_version = excluded.extractor_version,"
+        " stored_at = excluded.stored_at",
+        page_id, placed->article_id, extractor_version, now);
+    if (!linked) {
+        return tl::unexpected(linked.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return tl::unexpected(committed.error());
+    }
+    return placed->outcome;
+}
+
+}  // namespace newswire

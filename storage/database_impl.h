@@ -1,0 +1,58 @@
+#pragma once
+// Shared by the storage sources: the state behind Database and the parts' entry points. Each
+// part works on a Sqlite and returns errors without the path; Database adds path and operation.
+
+#include <string>
+#include <string_view>
+
+#include "storage/database.h"
+#include "storage/sqlite.h"
+
+namespace newswire {
+
+struct Database::Impl {
+    std::string path;
+    Sqlite db;
+
+    template <typename T>
+    Result<T> in(std::string_view operation, Result<T> result) const {
+        if (!result) {
+            return tl::unexpected(Error{result.error().code, path + ": " + std::string(operation) +
+                                                                 ": " + result.error().message});
+        }
+        return result;
+    }
+};
+
+// feeds.cpp
+Result<std::int64_t> ensure_feed_in(Sqlite& db, const std::string& name, const std::string& url);
+Result<std::vector<FeedRow>> feeds_in(Sqlite& db);
+Result<void> record_feed_fetch_in(Sqlite& db, std::int64_t feed_id, const FetchResponse& response,
+                                  std::int64_t now, std::int64_t next_fetch_at,
+                                  const std::string& feed_title);
+Result<DatabaseStatus> status_in(Sqlite& db);
+
+// items.cpp
+Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<FeedItem>& items,
+                            std::int64_t now);
+Result<std::vector<std::string>> page_urls_to_fetch_in(Sqlite& db, int limit);
+
+// pages.cpp
+Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now);
+Result<std::vector<PageRef>> pages_to_parse_in(Sqlite& db, const PageSelection& selection);
+Result<std::string> page_body_in(Sqlite& db, std::int64_t page_id);
+
+// articles.cpp
+Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Article& article,
+                                      int extractor_version, std::int64_t now);
+
+// article_queries.cpp
+Result<std::vector<StoredArticle>> articles_in(Sqlite& db, std::optional<std::int64_t> only);
+Result<std::vector<SearchHit>> search_in(Sqlite& db, const std::string& query, int limit);
+
+// clusters.cpp: joins `article_id` to the clusters of its near-duplicates (in the caller's
+// transaction); rebuild_clusters_in runs its own.
+Result<void> cluster_article(Sqlite& db, std::int64_t article_id);
+Result<int> rebuild_clusters_in(Sqlite& db);
+
+}  // namespace newswire

@@ -1,0 +1,119 @@
+// Feed items: dedup per feed, change marking, and the queue of pages to fetch.
+#include "core/json.h"
+#include "core/url.h"
+#include "storage/database_impl.h"
+
+namespace newswire {
+namespace {
+
+// guid, else the canonical link, else link and title. Prefixed so that a guid that happens to
+// look like a link never collides with a link key. Empty when the item has nothing to go by.
+std::string guid_key(const FeedItem& item) {
+    if (item.guid && !item.guid->empty()) {
+        return "guid:" + *item.guid;
+    }
+    if (auto canonical = canonical_url(item.url)) {
+        return "link:" + *canonical;
+    }
+    if (item.url.empty() && item.title.empty()) {
+        return {};
+    }
+    return "link+title:" + item.url + "\n" + item.title;
+}
+
+std::optional<std::int64_t> unix_of(const std::optional<Timestamp>& time) {
+    if (!time) {
+        return std::nullopt;
+    }
+    return time->unix_seconds;
+}
+
+// Inserts a new item or updates a changed one (link, title or dates), marking it as needing its
+// page; an unchanged item is left alone here (changes() tells which happened).
+constexpr const char* k_upsert_item =
+    "INSERT INTO items (feed_id, guid_key, guid, url, title, published, updated, document,"
+    " first_seen, last_seen, changed_at, needs_page)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, 1)"
+    " ON CONFLICT (feed_id, guid_key) DO UPDATE SET"
+    " url = excluded.url, title = excluded.title, published = excluded.published,"
+    " updated = excluded.updated, document = excluded.document, last_seen = excluded.last_seen,"
+    " changed_at = excluded.changed_at, needs_page = 1"
+    " WHERE items.url IS NOT excluded.url OR items.title IS NOT excluded.title"
+    " OR items.published IS NOT excluded.published OR items.updated IS NOT excluded.updated";
+
+// An unchanged item still refreshes what does not trigger a refetch (summary, content, ...).
+constexpr const char* k_touch_item =
+    "UPDATE items SET document = ?3, last_seen = ?4 WHERE feed_id = ?1 AND guid_key = ?2";
+
+}  // namespace
+
+Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<FeedItem>& items,
+                            std::int64_t now) {
+    auto transaction = Transaction::begin(db, Transaction::Mode::write);
+    if (!transaction) {
+        return tl::unexpected(transaction.error());
+    }
+    auto upsert = db.prepare(k_upsert_item);
+    if (!upsert) {
+        return tl::unexpected(upsert.error());
+    }
+    auto touch = db.prepare(k_touch_item);
+    if (!touch) {
+        return tl::unexpected(touch.error());
+    }
+    int new_or_changed = 0;
+    for (const FeedItem& item : items) {
+        const std::string key = guid_key(item);
+        if (key.empty()) {
+            continue;
+        }
+        const std::string document = to_json(item).dump();
+        upsert->reset();
+        upsert->bind_all(feed_id, key, item.guid, item.url, item.title, unix_of(item.published),
+                         unix_of(item.updated), document, now);
+        if (auto done = upsert->run(); !done) {
+            return tl::unexpected(Error{done.error().code, "item '" + key.substr(0, 200) +
+                                                               "': " + done.error().message});
+        }
+        if (db.changes() > 0) {
+            ++new_or_changed;
+            continue;
+        }
+        touch->reset();
+        touch->bind_all(feed_id, key, document, now);
+        if (auto done = touch->run(); !done) {
+            return tl::unexpected(done.error());
+        }
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return tl::unexpected(committed.error());
+    }
+    return new_or_changed;
+}
+
+Result<std::vector<std::string>> page_urls_to_fetch_in(Sqlite& db, int limit) {
+    auto statement = db.prepare(
+        "SELECT url, MIN(since) AS since FROM ("
+        " SELECT url, changed_at AS since FROM items WHERE needs_page = 1 AND url <> ''"
+        " UNION ALL"
+        " SELECT url, fetched_at AS since FROM pages"
+        "  WHERE error <> '' AND retryable = 1 AND attempts < 3"
+        ") GROUP BY url ORDER BY since, url LIMIT ?");
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    statement->bind_all(limit);
+    std::vector<std::string> urls;
+    for (;;) {
+        auto row = statement->step();
+        if (!row) {
+            return tl::unexpected(row.error());
+        }
+        if (!*row) {
+            return urls;
+        }
+        urls.push_back(statement->column_text(0));
+    }
+}
+
+}  // namespace newswire

@@ -1,0 +1,16 @@
+#pragma once
+// The schema as numbered migrations. Each migration runs in its own transaction and is recorded
+// in `schema_version`; a database written by a newer build is refused, never touched.
+
+#include "core/error.h"
+#include "storage/sqlite.h"
+
+namespace newswire {
+
+// The highest schema version this build knows.
+int latest_schema_version();
+
+// Brings `db` up to latest_schema_version(). An error names the failing version.
+Result<void> migrate(Sqlite& db);
+
+}  // namespace newswire
