@@ -45,6 +45,7 @@ bool mostly_links(const GumboNode* node) {
 class Collector {
 public:
     std::vector<SourcedBlock> run(const GumboNode* container) {
+        m_scope_chars = text_stats(container).chars;
         visit_container(container);
         return std::move(m_blocks);
     }
@@ -84,7 +85,7 @@ private:
 
     // Handles one block-level element: emits it as a block or pushes it as a container.
     void handle_block(const GumboNode* node, std::vector<Frame>& stack) {
-        if (is_furniture(node)) return;
+        if (is_furniture_in(node, m_scope_chars)) return;
         GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_TABLE ||
             tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG) {
@@ -146,6 +147,7 @@ private:
     std::vector<SourcedBlock> m_blocks;
     std::string m_run;
     std::size_t m_run_links = 0;
+    std::size_t m_scope_chars = 0;
 };
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "parser/article/container.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -32,9 +35,10 @@ std::size_t count_commas(std::string_view text) {
 // children carry text) outside them.
 template <typename Unit>
 void for_each_unit(const GumboNode* root, Unit unit) {
+    std::size_t page_chars = text_stats(root).chars;
     html::walk(root, [&](const GumboNode* node) {
         if (!html::is_element(node)) return html::Visit::skip_children;
-        if (is_furniture(node) || html::is_element(node, GUMBO_TAG_HEADER)) {
+        if (is_furniture_in(node, page_chars) || html::is_element(node, GUMBO_TAG_HEADER)) {
             return html::Visit::skip_children;
         }
         GumboTag tag = html::tag_of(node);
@@ -93,6 +97,12 @@ TextStats text_stats(const GumboNode* node) {
     return stats;
 }
 
+bool is_furniture_in(const GumboNode* node, std::size_t scope_chars) {
+    if (is_hard_furniture(node)) return true;
+    if (!is_furniture(node)) return false;
+    return text_stats(node).chars * 2 < scope_chars;
+}
+
 const GumboNode* find_article_container(const GumboNode* root) {
     std::unordered_map<const GumboNode*, Candidate> candidates;
     for_each_unit(root, [&](const GumboNode* unit, const GumboNode* parent) {
@@ -119,6 +129,7 @@ const GumboNode* find_article_container(const GumboNode* root) {
         TextStats stats = text_stats(node);
         double link_density = stats.chars ? static_cast<double>(stats.link_chars) / static_cast<double>(stats.chars) : 1.0;
         double score = (candidate.score + weight_of(node)) * (1.0 - link_density);
+        if (std::getenv("NW_DEBUG")) std::fprintf(stderr, "cand %s.%s score=%.1f raw=%.1f ld=%.2f chars=%zu\n", html::tag_name(node).c_str(), std::string(html::attribute(node, "class")).substr(0, 40).c_str(), score, candidate.score, link_density, candidate.chars);
         if (!best || score > best_score) {
             best = node;
             best_score = score;

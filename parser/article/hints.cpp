@@ -46,7 +46,7 @@ const std::vector<std::string_view> k_furniture_words = {
     "breadcrumbs", "sidebar", "nav", "navigation", "navbar", "menu", "cookie", "consent",
     "subscribe", "signup", "login", "audio", "audioplayer", "podcast", "toolbar", "byline",
     "author", "authors", "autor", "tags", "keywords", "print", "popup", "modal", "readmore",
-    "copyright", "disclaimer", "poll", "hidden", "visuallyhidden", "screenreader", "caption",
+    "copyright", "disclaimer", "poll", "visuallyhidden", "screenreader", "caption",
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
     "donation", "paywall", "sr", "sronly", "outstream", "embed", "video", "player", "trending",
     "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"};
@@ -123,11 +123,19 @@ bool has_hint_word(const GumboNode* node, const std::vector<std::string_view>& w
     return contains_word(hint_words(node), words);
 }
 
-bool is_furniture(const GumboNode* node) {
+bool is_hard_furniture(const GumboNode* node) {
     if (!html::is_element(node)) return false;
-    if (is_furniture_tag(html::tag_of(node))) return true;
-    if (is_hidden(node) || is_furniture_role(html::attribute(node, "role"))) return true;
-    return has_hint_word(node, k_furniture_words);
+    GumboTag tag = html::tag_of(node);
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
+    if (is_furniture_tag(tag)) return true;
+    return is_hidden(node) || is_furniture_role(html::attribute(node, "role"));
+}
+
+bool is_furniture(const GumboNode* node) {
+    if (is_hard_furniture(node)) return true;
+    GumboTag tag = html::tag_of(node);
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
+    return html::is_element(node) && has_hint_word(node, k_furniture_words);
 }
 
 bool is_furniture_text(std::string_view text) {

@@ -22,6 +22,9 @@ bool has_hint_word(const GumboNode* node, const std::vector<std::string_view>& w
 // comments, hidden elements, forms, media players, figures.
 bool is_furniture(const GumboNode* node);
 
+// Furniture by tag, role or hidden state alone: certain whatever the class names say.
+bool is_hard_furniture(const GumboNode* node);
+
 // Text that is page furniture wherever it stands ("Diese Audioversion wurde künstlich
 // generiert.", "Lesen Sie auch", "Mehr zum Thema", ...).
 bool is_furniture_text(std::string_view text);

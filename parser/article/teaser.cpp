@@ -51,14 +51,16 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
     std::string wanted = comparable(description);
     const GumboNode* container = first_block ? first_block->parent : nullptr;
     const GumboNode* found = nullptr;
+    std::size_t page_chars = text_stats(root).chars;
     html::walk(root, [&](const GumboNode* node) {
         if (!html::is_element(node)) return html::Visit::skip_children;
+        bool furniture = is_furniture_in(node, page_chars);
         if (node == headline_element) {
             passed = true;
             return html::Visit::skip_children;
         }
         bool is_first = node == first_block;
-        if (passed && !is_furniture(node)) {
+        if (passed && !furniture) {
             bool marked = is_lead_hint(node) && acceptable_lead(node, container);
             bool same_as_description = !marked && !wanted.empty() && html::is_element(node, GUMBO_TAG_P) &&
                                        comparable(html::text_content(node)) == wanted;
@@ -68,7 +70,7 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
             }
         }
         if (is_first) return html::Visit::stop;
-        if (is_furniture(node)) return html::Visit::skip_children;
+        if (furniture) return html::Visit::skip_children;
         return html::Visit::descend;
     });
     return found;
