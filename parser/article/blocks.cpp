@@ -45,7 +45,7 @@ bool mostly_links(const GumboNode* node) {
 class Collector {
 public:
     std::vector<SourcedBlock> run(const GumboNode* container) {
-        m_scope_chars = text_stats(container).chars;
+        m_scope_chars = raw_chars(container);
         visit_container(container);
         return std::move(m_blocks);
     }

@@ -35,7 +35,7 @@ std::size_t count_commas(std::string_view text) {
 // children carry text) outside them.
 template <typename Unit>
 void for_each_unit(const GumboNode* root, Unit unit) {
-    std::size_t page_chars = text_stats(root).chars;
+    std::size_t page_chars = raw_chars(root);
     html::walk(root, [&](const GumboNode* node) {
         if (!html::is_element(node)) return html::Visit::skip_children;
         if (is_furniture_in(node, page_chars) || html::is_element(node, GUMBO_TAG_HEADER)) {
@@ -74,7 +74,11 @@ bool is_hard_boundary(const GumboNode* node) {
 
 }  // namespace
 
-TextStats text_stats(const GumboNode* node) {
+namespace {
+
+// Characters of text in the subtree, counting everything but furniture by tag or role; with
+// `skip_soft`, also leaving out class-named furniture that holds less than half of it.
+TextStats count_text(const GumboNode* node, std::size_t scope_chars, bool skip_soft) {
     TextStats stats;
     std::vector<std::pair<const GumboNode*, bool>> stack{{node, false}};
     while (!stack.empty()) {
@@ -87,7 +91,10 @@ TextStats text_stats(const GumboNode* node) {
             continue;
         }
         if (current->type != GUMBO_NODE_ELEMENT) continue;
-        if (current != node && is_furniture(current)) continue;
+        if (current != node) {
+            if (is_hard_furniture(current)) continue;
+            if (skip_soft && is_furniture_in(current, scope_chars)) continue;
+        }
         bool link = in_link || html::is_element(current, GUMBO_TAG_A);
         const GumboVector& children = current->v.element.children;
         for (unsigned i = children.length; i-- > 0;) {
@@ -97,10 +104,18 @@ TextStats text_stats(const GumboNode* node) {
     return stats;
 }
 
+}  // namespace
+
+std::size_t raw_chars(const GumboNode* node) { return count_text(node, 0, false).chars; }
+
+TextStats text_stats(const GumboNode* node) {
+    return count_text(node, raw_chars(node), true);
+}
+
 bool is_furniture_in(const GumboNode* node, std::size_t scope_chars) {
     if (is_hard_furniture(node)) return true;
     if (!is_furniture(node)) return false;
-    return text_stats(node).chars * 2 < scope_chars;
+    return raw_chars(node) * 2 < scope_chars;
 }
 
 const GumboNode* find_article_container(const GumboNode* root) {

@@ -21,7 +21,10 @@ struct TextStats {
 };
 TextStats text_stats(const GumboNode* node);
 
-// Furniture inside a scope that holds `scope_chars` characters of text: furniture by tag or
+// Characters of text in the subtree, furniture by tag or role left out.
+std::size_t raw_chars(const GumboNode* node);
+
+// Furniture inside a scope that holds `scope_chars` (raw_chars) characters of text: furniture by tag or
 // role always, by class/id words only when the element holds less than half of the scope's
 // text (a wrapper named "gate-ad" around the whole page is no advertisement).
 bool is_furniture_in(const GumboNode* node, std::size_t scope_chars);

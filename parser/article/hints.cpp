@@ -48,7 +48,7 @@ const std::vector<std::string_view> k_furniture_words = {
     "author", "authors", "autor", "tags", "keywords", "print", "popup", "modal", "readmore",
     "copyright", "disclaimer", "poll", "visuallyhidden", "screenreader", "caption",
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
-    "donation", "paywall", "sr", "sronly", "outstream", "embed", "video", "player", "trending",
+    "donation", "paywall", "sr", "sronly", "outstream", "video", "player", "trending",
     "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"};
 
 const std::vector<std::string_view> k_body_words = {

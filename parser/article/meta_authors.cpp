@@ -77,6 +77,38 @@ std::string strip_parenthesised(std::string_view text) {
     return fold_whitespace(out);
 }
 
+constexpr std::array<std::string_view, 18> k_particles{
+    "von", "van", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "zu", "y",
+    "dos", "das", "bin", "al"};
+
+// Either all words lower-case ("viktor hedlund"), or every word but name particles starts with
+// a capital; an upper-case acronym of up to three letters ("MDR", "SWR") or a lone initial
+// without a dot marks an organisation or a fragment.
+bool capitalised_like_a_name(std::string_view name) {
+    bool any_upper = false, any_lower_word = false;
+    std::size_t start = 0;
+    while (start < name.size()) {
+        std::size_t end = name.find(' ', start);
+        if (end == std::string_view::npos) end = name.size();
+        std::string_view word = name.substr(start, end - start);
+        start = end + 1;
+        if (word.empty()) continue;
+        unsigned char first = static_cast<unsigned char>(word[0]);
+        if (first >= 0x80 || !std::isalpha(first)) continue;
+        if (word.size() == 1) return false;
+        bool all_upper = std::all_of(word.begin(), word.end(), [](char c) {
+            return !std::isalpha(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c));
+        });
+        if (all_upper && word.size() <= 3) return false;
+        if (std::isupper(first)) {
+            any_upper = true;
+        } else if (std::find(k_particles.begin(), k_particles.end(), to_lower_ascii(word)) == k_particles.end()) {
+            any_lower_word = true;
+        }
+    }
+    return !(any_upper && any_lower_word);
+}
+
 }  // namespace
 
 bool looks_like_person(std::string_view name, std::string_view site_name) {
@@ -105,6 +137,7 @@ bool looks_like_person(std::string_view name, std::string_view site_name) {
         }
     }
     if (words == 0 || words > 5) return false;
+    if (!capitalised_like_a_name(name)) return false;
     // A Latin-script name has at least two words ("Anna Muster"); scripts without spaces
     // between name parts (CJK, Korean) may have one.
     return words >= 2 || !ascii_only;
@@ -113,6 +146,10 @@ bool looks_like_person(std::string_view name, std::string_view site_name) {
 std::vector<std::string> clean_authors(std::string_view text, std::string_view site_name) {
     std::vector<std::string> out;
     std::string folded = strip_parenthesised(clean_text(text));
+    for (std::string_view title : {" \xEA\xB8\xB0\xEC\x9E\x90"}) {  // Korean " 기자" (reporter)
+        std::size_t at = folded.find(title);
+        if (at != std::string::npos) folded.erase(at, title.size());
+    }
     for (std::string& part : split_names(strip_prefixes(folded))) {
         std::string name(strip_prefixes(part));
         if (!looks_like_person(name, site_name)) continue;

@@ -14,11 +14,24 @@ namespace {
 constexpr std::array<std::string_view, 9> k_separators{
     " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " :: ", " // ", " \xC2\xBB ", ": "};
 
-// Lower-case letters and digits only: "n-tv.de" -> "ntvde".
+// Lower-case letters and digits only, German umlauts transliterated: "Börsen-Zeitung" ->
+// "boersenzeitung", "n-tv.de" -> "ntvde".
 std::string squash(std::string_view text) {
     std::string out;
-    for (char c : text) {
-        unsigned char u = static_cast<unsigned char>(c);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char u = static_cast<unsigned char>(text[i]);
+        if (u == 0xC3 && i + 1 < text.size()) {
+            unsigned char next = static_cast<unsigned char>(text[i + 1]);
+            const char* replacement = (next == 0xA4 || next == 0x84) ? "ae"
+                                      : (next == 0xB6 || next == 0x96) ? "oe"
+                                      : (next == 0xBC || next == 0x9C) ? "ue"
+                                      : next == 0x9F ? "ss" : nullptr;
+            if (replacement) {
+                out += replacement;
+                ++i;
+                continue;
+            }
+        }
         if (std::isalnum(u) || u >= 0x80) out += static_cast<char>(std::tolower(u));
     }
     return out;
@@ -37,12 +50,33 @@ bool names_site(std::string_view part, std::string_view site_name, std::string_v
     std::string squashed = squash(part);
     if (squashed.empty()) return false;
     std::string site = squash(site_name);
-    if (!site.empty() && (squashed == site || (squashed.size() <= site.size() + 8 && squashed.find(site) != std::string::npos))) {
+    if (!site.empty() && (squashed == site || (squashed.size() <= site.size() + 8 && squashed.find(site) != std::string::npos) ||
+                          (squashed.size() >= 4 && site.find(squashed) != std::string::npos))) {
         return true;
     }
-    return brand.size() >= 2 && squashed.find(brand) != std::string::npos && squashed.size() <= brand.size() + 12;
+    if (brand.size() < 2) return false;
+    return (squashed.find(brand) != std::string::npos && squashed.size() <= brand.size() + 12) ||
+           (squashed.ends_with(brand) && squashed.size() <= brand.size() + 24);
 }
 
+
+// "Kicker A: Headline" where another source says "Kicker B - Headline": the kickers differ,
+// the headline is what they share.
+std::string without_differing_kickers(const std::string& best, const std::array<std::string, 3>& voters) {
+    std::size_t colon = best.find(": ");
+    if (colon == std::string::npos) return best;
+    std::string_view rest = std::string_view(best).substr(colon + 2);
+    if (rest.size() < 12) return best;
+    for (const std::string& other : voters) {
+        if (other.size() <= rest.size() || !std::string_view(other).ends_with(rest)) continue;
+        std::string_view kicker = std::string_view(other).substr(0, other.size() - rest.size());
+        if (kicker.ends_with(": ") || kicker.ends_with(" - ") || kicker.ends_with(" | ") ||
+            kicker.ends_with("\xE2\x80\x93 ")) {
+            if (squash(kicker) != squash(std::string_view(best).substr(0, colon))) return std::string(rest);
+        }
+    }
+    return best;
+}
 
 }  // namespace
 
@@ -73,42 +107,27 @@ std::string strip_site_name(std::string_view title, std::string_view site_name, 
 
 std::string choose_headline(const HeadlineCandidates& candidates, std::string_view site_name,
                             std::string_view host) {
-    std::vector<std::string> ordered;
-    for (const std::string* raw : {&candidates.json_ld, &candidates.og_title, &candidates.twitter_title}) {
-        ordered.push_back(strip_site_name(*raw, site_name, host));
-    }
-    for (const std::string& h1 : candidates.h1s) ordered.push_back(fold_whitespace(h1));
-    ordered.push_back(strip_site_name(candidates.title, site_name, host));
-    std::string base;
-    for (const std::string& candidate : ordered) {
-        if (!candidate.empty()) {
-            base = candidate;
-            break;
+    std::array<std::string, 3> voters{strip_site_name(candidates.og_title, site_name, host),
+                                      strip_site_name(candidates.json_ld, site_name, host),
+                                      fold_whitespace(candidates.main_h1)};
+    std::string best;
+    int best_votes = 0;
+    for (const std::string& voter : voters) {
+        if (voter.empty()) continue;
+        int votes = 0;
+        for (const std::string& other : voters) votes += !other.empty() && squash(other) == squash(voter);
+        if (votes > best_votes) {
+            best = voter;
+            best_votes = votes;
         }
     }
-    // A kicker joined to the headline ("Kicker: Headline") gives way to the headline alone;
-    // a truncated one ("Headline mit …") to the full one.
-    for (int round = 0; round < 3; ++round) {
-        bool changed = false;
-        for (const std::string& other : ordered) {
-            if (other.empty() || other.size() >= base.size()) continue;
-            std::string_view rest = std::string_view(base).substr(0, base.size() - other.size());
-            bool suffix = std::string_view(base).substr(rest.size()) == other;
-            if (suffix && (rest.ends_with(": ") || rest.ends_with(" - ") || rest.ends_with(" | ") ||
-                           rest.ends_with("\xE2\x80\x93 "))) {
-                base = other;
-                changed = true;
-            }
-        }
-        if (!changed) break;
+    if (!best.empty()) return without_differing_kickers(best, voters);
+    for (const std::string& h1 : candidates.h1s) {
+        std::string folded = fold_whitespace(h1);
+        if (!folded.empty()) return folded;
     }
-    std::string_view stem = trim(base, " .\xE2\x80\xA6");
-    if (base.ends_with("...") || base.ends_with("\xE2\x80\xA6")) {
-        for (const std::string& other : ordered) {
-            if (other.size() > base.size() && std::string_view(other).starts_with(stem)) return other;
-        }
-    }
-    return base;
+    std::string twitter = strip_site_name(candidates.twitter_title, site_name, host);
+    return twitter.empty() ? strip_site_name(candidates.title, site_name, host) : twitter;
 }
 
 }  // namespace newswire

@@ -12,11 +12,13 @@ struct HeadlineCandidates {
     std::string og_title;
     std::string twitter_title;
     std::vector<std::string> h1s;
+    std::string main_h1;   // the first <h1> inside <article> or <main>
     std::string title;     // <title>
 };
 
 // The headline alone: site-name suffixes and prefixes (" | tagesschau.de", " - n-tv.de",
-// "FAZ: ") removed, agreement between the sources preferred.
+// "FAZ: ") removed. JSON-LD headline, og:title and the article's <h1> vote; og:title breaks
+// ties; without them the first <h1>, twitter:title, then <title>.
 std::string choose_headline(const HeadlineCandidates& candidates, std::string_view site_name,
                             std::string_view host);
 

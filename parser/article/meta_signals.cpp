@@ -46,12 +46,25 @@ void read_link(const GumboNode* node, MetaSignals& signals) {
     }
 }
 
+// Teasers of other articles, quotes, comments and asides name people who did not write this.
+bool in_furniture(const GumboNode* node) {
+    for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT; n = n->parent) {
+        GumboTag tag = n->v.element.tag;
+        if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FOOTER) return true;
+        if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
+        for (std::string_view fragment : {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar"}) {
+            if (html::class_or_id_contains(n, fragment)) return true;
+        }
+    }
+    return false;
+}
+
 void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals& signals) {
     if (itemprop == "datePublished" && signals.itemprop_published.empty()) {
         signals.itemprop_published = value_of(node);
     } else if (itemprop == "dateModified" && signals.itemprop_modified.empty()) {
         signals.itemprop_modified = value_of(node);
-    } else if (itemprop == "author" || itemprop == "creator") {
+    } else if ((itemprop == "author" || itemprop == "creator") && !in_furniture(node)) {
         const GumboNode* name = html::find_first(node, [](const GumboNode* n) {
             return html::attribute(n, "itemprop") == "name";
         });
@@ -91,10 +104,13 @@ public:
             if (m_signals.title.empty()) m_signals.title = html::text_content(node);
             return Visit::skip_children;
         case GUMBO_TAG_H1:
-            if (m_signals.h1s.size() < 4) m_signals.h1s.push_back(html::text_content(node));
+            read_h1(node);
             break;
         case GUMBO_TAG_ARTICLE:
             if (!m_article) m_article = node;
+            break;
+        case GUMBO_TAG_MAIN:
+            if (!m_main) m_main = node;
             break;
         case GUMBO_TAG_TIME: read_time(node); break;
         case GUMBO_TAG_A: read_anchor(node); break;
@@ -105,6 +121,15 @@ public:
     }
 
 private:
+    void read_h1(const GumboNode* node) {
+        if (m_signals.h1s.size() >= 4 && !m_signals.main_h1.empty()) return;
+        std::string text = html::text_content(node);
+        if (m_signals.main_h1.empty() && ((m_article && inside(node, m_article)) || (m_main && inside(node, m_main)))) {
+            m_signals.main_h1 = text;
+        }
+        if (m_signals.h1s.size() < 4) m_signals.h1s.push_back(std::move(text));
+    }
+
     void read_time(const GumboNode* node) {
         std::string_view datetime = trim(html::attribute(node, "datetime"));
         if (datetime.empty()) return;
@@ -114,7 +139,11 @@ private:
 
     void read_anchor(const GumboNode* node) {
         std::string_view rel = html::attribute(node, "rel");
-        if (contains_ci(rel, "author")) add_limited(m_signals.rel_authors, html::text_content(node));
+        std::string_view href = html::attribute(node, "href");
+        bool author_link = contains_ci(rel, "author") || contains_ci(href, "/author") || contains_ci(href, "/autor");
+        if (author_link && m_signals.rel_authors.size() < k_max_texts && !in_furniture(node)) {
+            add_limited(m_signals.rel_authors, html::text_content(node));
+        }
         if (contains_ci(rel, "tag")) add_limited(m_signals.rel_tags, html::text_content(node));
     }
 
@@ -122,7 +151,7 @@ private:
         std::string_view itemprop = html::attribute(node, "itemprop");
         if (!itemprop.empty()) read_itemprop(node, itemprop, m_signals);
         if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return;
-        if (m_signals.bylines.size() < k_max_texts && is_byline(node)) {
+        if (m_signals.bylines.size() < k_max_texts && is_byline(node) && !in_furniture(node)) {
             add_limited(m_signals.bylines, html::text_content(node));
         }
         if (m_signals.date_texts.size() < k_max_texts && is_date_box(node)) {
@@ -139,6 +168,7 @@ private:
 
     MetaSignals& m_signals;
     const GumboNode* m_article = nullptr;
+    const GumboNode* m_main = nullptr;
 };
 
 }  // namespace

@@ -17,13 +17,16 @@ struct MetaSignals {
     std::string canonical;                                   // <link rel=canonical href>, raw
     std::vector<std::string_view> json_ld;                   // script texts (point into the tree)
     std::vector<std::string> h1s;                            // the first few <h1> texts
+    std::string main_h1;                                     // the first <h1> in <article>/<main>
     std::string title;                                       // <title>
     std::vector<std::string> times_in_article;               // <time datetime> inside <article>
     std::vector<std::string> times;                          // all <time datetime>
     std::string itemprop_published;
     std::string itemprop_modified;
+    // Author candidates outside teasers, quotes, asides and comments; those inside <article>
+    // or <main> come first.
     std::vector<std::string> itemprop_authors;
-    std::vector<std::string> rel_authors;                    // <a rel=author> texts
+    std::vector<std::string> rel_authors;                    // <a rel=author>, links to /author/ pages
     std::vector<std::string> bylines;                        // class/id "byline"/"author" texts
     std::vector<std::string> date_texts;                     // class/id "date"/"time" texts
     std::vector<std::string> rel_tags;                       // <a rel=tag> texts

@@ -169,7 +169,7 @@ PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
     metadata.headline = choose_headline(HeadlineCandidates{ld.headline,
                                                            first_of(signals, {"og:title"}),
                                                            first_of(signals, {"twitter:title"}),
-                                                           signals.h1s, signals.title},
+                                                           signals.h1s, signals.main_h1, signals.title},
                                         metadata.site_name, host);
     metadata.description = ld.description.empty()
                                ? first_of(signals, {"og:description", "description", "twitter:description"})

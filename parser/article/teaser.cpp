@@ -51,7 +51,7 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
     std::string wanted = comparable(description);
     const GumboNode* container = first_block ? first_block->parent : nullptr;
     const GumboNode* found = nullptr;
-    std::size_t page_chars = text_stats(root).chars;
+    std::size_t page_chars = raw_chars(root);
     html::walk(root, [&](const GumboNode* node) {
         if (!html::is_element(node)) return html::Visit::skip_children;
         bool furniture = is_furniture_in(node, page_chars);
