@@ -165,7 +165,26 @@ int body_hint(const GumboNode* node) {
 bool is_lead_hint(const GumboNode* node) {
     if (contains_ci(html::attribute(node, "itemprop"), "description")) return true;
     if (contains_ci(html::attribute(node, "data-testid"), "lead")) return true;
-    return has_hint_word(node, k_lead_words);
+    if (has_hint_word(node, k_lead_words)) return true;
+    // Compounds that class names glue together: "ContentHeaderDek", "sub-tit-ll", "first-paragraph".
+    static constexpr std::array<std::string_view, 16> compounds = {
+        "subtitle", "subtit", "firstparagraph", "standfirst", "strapline", "preamble", "excerpt",
+        "einleitung", "shorttext", "teasertext", "leadtext", "introtext", "headerdek", "dek",
+        "leadin", "articlelead"};
+    std::string joined;
+    for (const std::string& word : hint_words(node)) joined += word + ' ';
+    std::string glued;
+    for (char c : joined) {
+        if (c != ' ') glued += c;
+    }
+    for (std::string_view compound : compounds) {
+        if (compound == "dek") {
+            if (joined.find("dek ") != std::string::npos) return true;
+        } else if (glued.find(compound) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool is_kicker_hint(const GumboNode* node) { return has_hint_word(node, k_kicker_words); }

@@ -70,10 +70,49 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
             }
         }
         if (is_first) return html::Visit::stop;
-        if (furniture) return html::Visit::skip_children;
+        if (furniture && !(headline_element && !passed && is_inside(headline_element, node))) {
+            return html::Visit::skip_children;
+        }
         return html::Visit::descend;
     });
     return found;
+}
+
+// A subtitle right below the headline: the next non-empty sibling of the headline element
+// (or of its wrapper) when it is a short heading or paragraph of plain text.
+const GumboNode* lead_below_headline(const GumboNode* headline_element) {
+    if (!headline_element || !html::is_element(headline_element, GUMBO_TAG_H1)) return nullptr;
+    const GumboNode* node = headline_element;
+    for (int level = 0; level < 2 && node && node->parent; ++level, node = node->parent) {
+        const GumboVector& siblings = node->parent->v.element.children;
+        for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+            const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+            if (!html::is_element(sibling)) continue;
+            GumboTag tag = html::tag_of(sibling);
+            if (is_furniture(sibling) || html::text_content(sibling).empty()) continue;
+            bool fits = tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_P;
+            if (!fits || !acceptable_lead(sibling, nullptr)) return nullptr;
+            return text_stats(sibling).chars >= 60 ? sibling : nullptr;
+        }
+    }
+    return nullptr;
+}
+
+// A first paragraph set entirely in bold: the lead as many sites mark it.
+bool is_bold_paragraph(const GumboNode* node) {
+    if (!html::is_element(node, GUMBO_TAG_P)) return false;
+    std::size_t total = 0;
+    std::size_t bold = 0;
+    html::walk(node, [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT) total += std::string_view(n->v.text.text).size();
+        if (html::is_element(n, GUMBO_TAG_STRONG) || html::is_element(n, GUMBO_TAG_B)) {
+            bold += html::text_content(n).size();
+            total += html::text_content(n).size();
+            return html::Visit::skip_children;
+        }
+        return html::Visit::descend;
+    });
+    return total >= 60 && bold * 10 >= total * 9;
 }
 
 void erase_blocks_of(std::vector<SourcedBlock>& blocks, const GumboNode* lead,
@@ -101,6 +140,8 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
                         std::vector<SourcedBlock>& blocks, std::string_view description) {
     const GumboNode* first_block = blocks.empty() ? nullptr : blocks.front().node;
     const GumboNode* lead = marked_lead(root, headline_element, first_block, description);
+    if (!lead) lead = lead_below_headline(headline_element);
+    if (!lead && !blocks.empty() && is_bold_paragraph(blocks.front().node)) lead = blocks.front().node;
     if (lead) {
         std::vector<std::string> paragraphs = lead_paragraphs(lead);
         erase_blocks_of(blocks, lead, paragraphs);
