@@ -26,6 +26,10 @@ void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
     std::string credit = article.source_credit ? comparable(article.source_credit->raw) : std::string();
     std::erase_if(blocks, [&](const SourcedBlock& block) {
         std::string text = comparable(block.block.text);
+        if (block.block.type == BlockType::heading && !headline.empty() &&
+            text.find(headline) != std::string::npos) {
+            return true;
+        }
         return (!headline.empty() && text == headline) || (!kicker.empty() && text == kicker) ||
                (!credit.empty() && text == credit);
     });

@@ -99,7 +99,7 @@ bool capitalised_like_a_name(std::string_view name) {
         bool all_upper = std::all_of(word.begin(), word.end(), [](char c) {
             return !std::isalpha(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c));
         });
-        if (all_upper && word.size() <= 3) return false;
+        if (all_upper && word.size() <= 3 && word.back() != '.') return false;
         if (std::isupper(first)) {
             any_upper = true;
         } else if (std::find(k_particles.begin(), k_particles.end(), to_lower_ascii(word)) == k_particles.end()) {

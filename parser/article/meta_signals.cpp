@@ -50,11 +50,13 @@ void read_link(const GumboNode* node, MetaSignals& signals) {
 bool in_furniture(const GumboNode* node) {
     for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT; n = n->parent) {
         GumboTag tag = n->v.element.tag;
+        if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return false;
         if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FOOTER) return true;
         if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
         for (std::string_view fragment : {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar"}) {
             if (html::class_or_id_contains(n, fragment)) return true;
         }
+        if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
     }
     return false;
 }

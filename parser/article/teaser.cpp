@@ -138,10 +138,16 @@ std::string join_lines(const std::vector<std::string>& lines) {
 
 std::string take_teaser(const GumboNode* root, const GumboNode* headline_element,
                         std::vector<SourcedBlock>& blocks, std::string_view description) {
-    const GumboNode* first_block = blocks.empty() ? nullptr : blocks.front().node;
+    const GumboNode* first_block = nullptr;
+    for (const SourcedBlock& block : blocks) {
+        if (block.block.type == BlockType::paragraph && block.block.text.size() >= 80) {
+            first_block = block.node;
+            break;
+        }
+    }
     const GumboNode* lead = marked_lead(root, headline_element, first_block, description);
     if (!lead) lead = lead_below_headline(headline_element);
-    if (!lead && !blocks.empty() && is_bold_paragraph(blocks.front().node)) lead = blocks.front().node;
+    if (!lead && first_block && is_bold_paragraph(first_block)) lead = first_block;
     if (lead) {
         std::vector<std::string> paragraphs = lead_paragraphs(lead);
         erase_blocks_of(blocks, lead, paragraphs);
