@@ -1,7 +1,92 @@
 #include "parser/feed/feed_parser.h"
-// Placeholder until the feed parser lands.
+
+#include <memory>
+
+#include <pugixml.hpp>
+
+#include "core/text.h"
+#include "parser/feed/encoding.h"
+#include "parser/feed/item_util.h"
+#include "parser/feed/readers.h"
+#include "parser/feed/sniff.h"
+#include "parser/feed/xml_recover.h"
+#include "parser/feed/xml_util.h"
+
 namespace newswire {
-Result<ParsedFeed> parse_feed(std::string_view, std::string_view, std::string_view) {
-    return fail(ErrorCode::invalid_input, "feed parser not built yet");
+
+namespace {
+
+
+constexpr unsigned k_parse_flags = pugi::parse_default;
+
+enum class Root { rss, atom, unknown };
+
+Root root_kind(pugi::xml_node root) {
+    std::string_view local = feed_detail::local_name(root);
+    if (equals_ci(local, "rss") || equals_ci(local, "rdf") || equals_ci(local, "channel")) return Root::rss;
+    if (equals_ci(local, "feed")) return Root::atom;
+    return Root::unknown;
 }
+
+pugi::xml_node first_element(const pugi::xml_document& document) {
+    for (pugi::xml_node child : document.children()) {
+        if (child.type() == pugi::node_element) return child;
+    }
+    return {};
+}
+
+// A parsed document that owns the text pugixml parsed in place.
+struct XmlDocument {
+    std::string text;
+    pugi::xml_document document;
+    pugi::xml_parse_result result;
+
+    explicit XmlDocument(std::string source) : text(std::move(source)) {
+        result = document.load_buffer_inplace(text.data(), text.size(), k_parse_flags, pugi::encoding_utf8);
+    }
+    pugi::xml_node root() const { return first_element(document); }
+};
+
+Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, bool recovered) {
+    pugi::xml_node root = xml.root();
+    ParsedFeed feed;
+    switch (root ? root_kind(root) : Root::unknown) {
+    case Root::rss: feed_detail::read_rss(root, base_url, feed); break;
+    case Root::atom: feed_detail::read_atom(root, base_url, feed); break;
+    case Root::unknown:
+        if (!root) return fail(ErrorCode::invalid_input, "not a feed: no XML element in the document");
+        return fail(ErrorCode::invalid_input,
+                    "not a feed: the document is XML with root element <" + std::string(root.name()) +
+                        ">, not <rss>, <rdf:RDF> or <feed>");
+    }
+    feed.recovered = recovered;
+    feed_detail::sanitise_strings(feed);
+    return feed;
+}
+
+Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view base_url) {
+    feed_detail::EntityPass entities = feed_detail::expand_entities(text);
+    if (entities.changed) text = std::move(entities.text);
+    auto strict = std::make_unique<XmlDocument>(text);
+    if (strict->result) return read_xml(*strict, base_url, entities.repaired);
+    auto lenient = std::make_unique<XmlDocument>(feed_detail::rebalance_markup(text));
+    if (lenient->root() && root_kind(lenient->root()) != Root::unknown) return read_xml(*lenient, base_url, true);
+    if (strict->root() && root_kind(strict->root()) != Root::unknown) return read_xml(*strict, base_url, true);
+    return fail(ErrorCode::invalid_input, std::string("not a feed: the XML is broken beyond repair (") +
+                                              strict->result.description() + " at byte " +
+                                              std::to_string(strict->result.offset) + ")");
+}
+
+}  // namespace
+
+Result<ParsedFeed> parse_feed(std::string_view body, std::string_view base_url, std::string_view content_type) {
+    if (auto refusal = feed_detail::refuse_non_feed(body)) return fail(ErrorCode::invalid_input, *refusal);
+    std::string text = feed_detail::feed_to_utf8(body, content_type);
+    std::string_view start = feed_detail::trim(text);
+    if (start.empty()) return fail(ErrorCode::invalid_input, "not a feed: the document is empty");
+    if (start.front() == '{') return feed_detail::read_json_feed(start, base_url);
+    if (auto refusal = feed_detail::refuse_html(start)) return fail(ErrorCode::invalid_input, *refusal);
+    return parse_xml_feed(std::move(text), base_url);
+}
+
 }  // namespace newswire

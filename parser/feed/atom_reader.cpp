@@ -1,0 +1,125 @@
+#include "core/text.h"
+#include "core/url.h"
+#include "parser/feed/item_state.h"
+#include "parser/feed/item_util.h"
+#include "parser/feed/readers.h"
+#include "parser/feed/xml_util.h"
+
+namespace newswire::feed_detail {
+
+namespace {
+
+constexpr std::size_t k_max_items = 100000;
+
+bool is_atom(pugi::xml_node element) {
+    Ns ns = ns_of(element);
+    return ns == Ns::atom || ns == Ns::atom03 || ns == Ns::none;
+}
+
+struct LinkChoice {
+    std::string alternate;       // the first rel=alternate link of an HTML type (or no type)
+    std::string other_alternate; // the first rel=alternate link of another type
+    std::string text_only;       // Atom 0.3 links that carry the URL as text, not href: the last
+};
+
+void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, FeedItem* item) {
+    std::string rel = to_lower_ascii(trim(attr(link, "rel")));
+    std::string type = to_lower_ascii(trim(attr(link, "type")));
+    std::string link_base = own_base(link, base);
+    std::string_view href = trim(attr(link, "href"));
+    if (href.empty()) {
+        std::string text(trim(text_of(link)));
+        if (!text.empty()) choice.text_only = absolute_url(link_base, text);
+        return;
+    }
+    std::string url = absolute_url(link_base, href);
+    if (rel == "enclosure") {
+        if (item) add_enclosure(*item, std::move(url), type, attr(link, "length"));
+    } else if (rel.empty() || rel == "alternate") {
+        bool html = type.empty() || type == "text/html" || type == "application/xhtml+xml";
+        std::string& slot = html ? choice.alternate : choice.other_alternate;
+        if (slot.empty()) slot = std::move(url);
+    }
+}
+
+std::string chosen_link(const LinkChoice& choice) {
+    if (!choice.alternate.empty()) return choice.alternate;
+    if (!choice.other_alternate.empty()) return choice.other_alternate;
+    return choice.text_only;
+}
+
+void read_person(pugi::xml_node person, FeedItem& item) {
+    for (pugi::xml_node child : person.children()) {
+        if (child.type() == pugi::node_element && equals_ci(local_name(child), "name")) {
+            add_author(item, text_of(child));
+            return;
+        }
+    }
+    if (!has_element_children(person)) add_author(item, text_of(person));
+}
+
+void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links) {
+    std::string_view local = local_name(child);
+    if (equals_ci(local, "id")) {
+        if (!state.item.guid) state.item.guid = std::string(trim(text_of(child)));
+    } else if (equals_ci(local, "title")) {
+        state.offer_title(child, 1);
+    } else if (equals_ci(local, "link")) {
+        read_link(child, state.base, links, &state.item);
+    } else if (equals_ci(local, "summary")) {
+        state.offer_summary(child, 0);
+    } else if (equals_ci(local, "content")) {
+        if (attr(child, "src").empty()) state.offer_content(child, 0);
+    } else if (equals_ci(local, "published") || equals_ci(local, "issued")) {
+        if (auto t = parse_feed_date(text_of(child))) state.published = t;
+    } else if (equals_ci(local, "updated") || equals_ci(local, "modified")) {
+        if (auto t = parse_feed_date(text_of(child))) state.updated = t;
+    } else if (equals_ci(local, "created")) {
+        if (auto t = parse_feed_date(text_of(child))) state.fallback_date = t;
+    } else if (equals_ci(local, "author")) {
+        read_person(child, state.item);
+    } else if (equals_ci(local, "category")) {
+        std::string_view term = attr(child, "term");
+        add_category(state.item, term.empty() ? std::string_view(attr(child, "label")) : term);
+    }
+}
+
+FeedItem read_entry(pugi::xml_node entry, std::string_view document_base) {
+    ItemState state;
+    state.base = base_of(entry, document_base);
+    LinkChoice links;
+    for (pugi::xml_node child : entry.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (is_atom(child)) read_entry_child(child, state, links);
+        else read_extension_element(child, state);
+    }
+    state.item.url = chosen_link(links);
+    if (state.item.url.empty() && state.item.guid) {
+        std::string from_id = absolute_url(state.base, *state.item.guid);
+        if (is_http_url(from_id)) state.item.url = std::move(from_id);
+    }
+    return state.finish();
+}
+
+}  // namespace
+
+void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& feed) {
+    feed.format = ns_of(root) == Ns::atom03 || trim(root.attribute("version").value()) == "0.3" ? "atom0.3" : "atom1.0";
+    std::string base = base_of(root, document_base);
+    LinkChoice links;
+    for (pugi::xml_node child : root.children()) {
+        if (child.type() != pugi::node_element || !is_atom(child)) continue;
+        std::string_view local = local_name(child);
+        if (equals_ci(local, "entry")) {
+            if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, document_base));
+        } else if (equals_ci(local, "title") && feed.title.empty()) {
+            feed.title = plain_title(child);
+        } else if (equals_ci(local, "link")) {
+            read_link(child, base, links, nullptr);
+        }
+    }
+    feed.link = chosen_link(links);
+    feed.language = trim(root.attribute("xml:lang").value());
+}
+
+}  // namespace newswire::feed_detail

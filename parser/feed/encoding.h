@@ -1,0 +1,24 @@
+#pragma once
+// The charset decision for feed bytes (RFC 3023 order, with the usual lies forgiven) and the
+// conversion to UTF-8.
+
+#include <string>
+#include <string_view>
+
+namespace newswire::feed_detail {
+
+// The charset parameter of an HTTP Content-Type ("text/xml; charset='utf-8'" → "utf-8"); empty
+// when it names none.
+std::string charset_from_content_type(std::string_view content_type);
+
+// The encoding="…" of a leading XML declaration in ASCII-compatible bytes; empty when none.
+std::string charset_from_xml_declaration(std::string_view bytes);
+
+// The charset the bytes are in as far as markers tell: a BOM-less UTF-16/32 byte pattern first,
+// then the HTTP charset, then the XML declaration. Empty when nothing says.
+std::string declared_charset(std::string_view bytes, std::string_view content_type);
+
+// The feed as valid UTF-8 without a BOM (core/text.h to_utf8 does the converting).
+std::string feed_to_utf8(std::string_view bytes, std::string_view content_type);
+
+}  // namespace newswire::feed_detail

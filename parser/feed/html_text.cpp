@@ -1,0 +1,126 @@
+#include "parser/feed/html_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/text.h"
+#include "parser/feed/html_entities_table.h"
+
+namespace newswire::feed_detail {
+
+std::optional<char32_t> html_entity(std::string_view name) {
+    if (name == "apos") return U'\'';
+    auto it = std::lower_bound(k_html_entities.begin(), k_html_entities.end(), name,
+                               [](const NamedEntity& e, std::string_view n) { return e.name < n; });
+    if (it == k_html_entities.end() || it->name != name) return std::nullopt;
+    return it->code_point;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+namespace {
+
+// "#123" / "#x1f" to a code point; empty when not a numeric reference.
+std::optional<char32_t> numeric_reference(std::string_view body) {
+    if (body.size() < 2 || body[0] != '#') return std::nullopt;
+    bool hex = body[1] == 'x' || body[1] == 'X';
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    char32_t value = 0;
+    for (char c : digits) {
+        int d = -1;
+        if (c >= '0' && c <= '9') d = c - '0';
+        else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+        else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        if (d < 0) return std::nullopt;
+        value = value * (hex ? 16 : 10) + static_cast<char32_t>(d);
+    }
+    return value;
+}
+
+bool is_block_tag(std::string_view tag) {
+    static constexpr std::array<std::string_view, 14> k_block{
+        "br", "p", "div", "li", "ul", "ol", "tr", "td", "h1", "h2", "h3", "h4", "blockquote", "hr"};
+    std::size_t start = (!tag.empty() && tag[0] == '/') ? 1 : 0;
+    std::size_t end = start;
+    while (end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[end]))) ++end;
+    std::string name = to_lower_ascii(tag.substr(start, end - start));
+    return std::find(k_block.begin(), k_block.end(), name) != k_block.end();
+}
+
+}  // namespace
+
+std::string decode_html_entities(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t amp = text.find('&', i);
+        if (amp == std::string_view::npos) break;
+        out.append(text.substr(i, amp - i));
+        std::size_t semi = text.find(';', amp + 1);
+        std::string_view body = semi == std::string_view::npos || semi - amp > 33
+                                    ? std::string_view{}
+                                    : text.substr(amp + 1, semi - amp - 1);
+        std::optional<char32_t> cp = body.empty() ? std::nullopt
+                                     : body[0] == '#' ? numeric_reference(body)
+                                                      : html_entity(body);
+        if (cp) {
+            append_utf8(out, *cp);
+            i = semi + 1;
+        } else {
+            out.push_back('&');
+            i = amp + 1;
+        }
+    }
+    out.append(text.substr(std::min(i, text.size())));
+    return out;
+}
+
+std::string strip_tags(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    std::size_t i = 0;
+    while (i < html.size()) {
+        std::size_t lt = html.find('<', i);
+        if (lt == std::string_view::npos) break;
+        out.append(html.substr(i, lt - i));
+        char next = lt + 1 < html.size() ? html[lt + 1] : '\0';
+        bool opens = std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?';
+        std::size_t gt = opens ? html.find('>', lt + 1) : std::string_view::npos;
+        if (gt == std::string_view::npos) {
+            out.push_back('<');
+            i = lt + 1;
+            continue;
+        }
+        if (is_block_tag(html.substr(lt + 1, gt - lt - 1))) out.push_back(' ');
+        i = gt + 1;
+    }
+    out.append(html.substr(std::min(i, html.size())));
+    return out;
+}
+
+std::string html_to_text(std::string_view html) {
+    if (html.find_first_of("<&") == std::string_view::npos) return fold_whitespace(html);
+    return fold_whitespace(decode_html_entities(strip_tags(html)));
+}
+
+}  // namespace newswire::feed_detail

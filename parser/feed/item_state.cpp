@@ -1,0 +1,127 @@
+#include "parser/feed/item_state.h"
+
+#include "core/text.h"
+#include "parser/feed/item_util.h"
+#include "parser/feed/xml_util.h"
+
+namespace newswire::feed_detail {
+
+void ItemState::offer_title(pugi::xml_node element, int rank) {
+    if (rank >= title_rank) return;
+    std::string title = plain_title(element);
+    if (title.empty()) return;
+    item.title = std::move(title);
+    title_rank = rank;
+}
+
+void ItemState::offer_summary(pugi::xml_node element, int rank) {
+    if (rank >= summary_rank) return;
+    std::string summary = markup_of(element);
+    if (summary.empty()) return;
+    item.summary = std::move(summary);
+    summary_rank = rank;
+}
+
+void ItemState::offer_content(pugi::xml_node element, int rank) {
+    if (rank >= content_rank) return;
+    std::string content = markup_of(element);
+    if (content.empty()) return;
+    item.content = std::move(content);
+    content_rank = rank;
+}
+
+FeedItem ItemState::finish() {
+    item.published = published ? published : fallback_date;
+    item.updated = updated;
+    return std::move(item);
+}
+
+namespace {
+
+void read_media_element(pugi::xml_node child, ItemState& state) {
+    std::string_view local = local_name(child);
+    if (equals_ci(local, "content") || equals_ci(local, "thumbnail")) {
+        std::string url = absolute_url(state.base, attr(child, "url"));
+        std::string_view type = attr(child, "type");
+        if (type.empty() && equals_ci(local, "content")) {
+            std::string_view medium = attr(child, "medium");
+            if (equals_ci(medium, "image")) type = "image";
+        }
+        add_enclosure(state.item, std::move(url), type, attr(child, "fileSize"));
+    } else if (equals_ci(local, "title")) {
+        state.offer_title(child, 3);
+    } else if (equals_ci(local, "description")) {
+        state.offer_summary(child, 3);
+    } else if (equals_ci(local, "credit") && equals_ci(attr(child, "role"), "author")) {
+        add_author(state.item, text_of(child));
+    } else if (equals_ci(local, "keywords")) {
+        std::string keywords = text_of(child);
+        std::string_view rest = keywords;
+        while (!rest.empty()) {
+            std::size_t comma = rest.find(',');
+            add_category(state.item, rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+    } else if (equals_ci(local, "group")) {
+        for (pugi::xml_node grandchild : child.children()) {
+            if (grandchild.type() == pugi::node_element && ns_of(grandchild) == Ns::media &&
+                !equals_ci(local_name(grandchild), "group")) {
+                read_media_element(grandchild, state);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+bool read_extension_element(pugi::xml_node child, ItemState& state) {
+    Ns ns = ns_of(child);
+    std::string_view local = local_name(child);
+    if (ns == Ns::dc) {
+        if (equals_ci(local, "creator") || equals_ci(local, "contributor")) add_author(state.item, text_of(child));
+        else if (equals_ci(local, "title")) state.offer_title(child, 2);
+        else if (equals_ci(local, "subject")) add_category(state.item, text_of(child));
+        else if (equals_ci(local, "description")) state.offer_summary(child, 2);
+        else if (equals_ci(local, "date")) {
+            if (auto t = parse_feed_date(text_of(child))) state.fallback_date = t;
+        }
+        return true;
+    }
+    if (ns == Ns::dcterms) {
+        auto t = parse_feed_date(text_of(child));
+        if (equals_ci(local, "issued")) {
+            if (t) state.published = t;
+        } else if (equals_ci(local, "modified")) {
+            if (t) state.updated = t;
+        } else if (equals_ci(local, "created")) {
+            if (t && !state.fallback_date) state.fallback_date = t;
+        }
+        return true;
+    }
+    if (ns == Ns::content) {
+        if (equals_ci(local, "encoded")) state.offer_content(child, 1);
+        return true;
+    }
+    if (ns == Ns::xhtml) {
+        if (equals_ci(local, "body") || equals_ci(local, "div")) {
+            if (state.content_rank > 2) {
+                state.item.content = inner_xml(child);
+                state.content_rank = 2;
+            }
+        }
+        return true;
+    }
+    if (ns == Ns::media) {
+        read_media_element(child, state);
+        return true;
+    }
+    if (ns == Ns::itunes) {
+        if (equals_ci(local, "author")) add_author(state.item, text_of(child));
+        else if (equals_ci(local, "summary")) state.offer_summary(child, 4);
+        else if (equals_ci(local, "keywords")) add_category(state.item, text_of(child));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace newswire::feed_detail

@@ -1,0 +1,178 @@
+#include "parser/feed/item_util.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include "core/text.h"
+#include "parser/feed/html_text.h"
+#include "parser/feed/xml_util.h"
+
+namespace newswire::feed_detail {
+
+namespace {
+
+bool is_html_type(std::string_view type) {
+    return type == "html" || type == "text/html" || type == "escaped";
+}
+
+bool is_xhtml_type(std::string_view type) {
+    return type == "xhtml" || type == "application/xhtml+xml";
+}
+
+// The markup of inline content: the children of a wrapping xhtml <div>, else of the element.
+std::string inline_markup(pugi::xml_node element) {
+    pugi::xml_node only;
+    int elements = 0;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() == pugi::node_element) {
+            only = child;
+            ++elements;
+        } else if (child.type() != pugi::node_pcdata || !trim(child.value()).empty()) {
+            elements = 2;
+        }
+    }
+    if (elements == 1 && equals_ci(local_name(only), "div")) return inner_xml(only);
+    return inner_xml(element);
+}
+
+bool has_any_item_text(const FeedItem& item, std::string_view value) {
+    return std::find(item.authors.begin(), item.authors.end(), value) != item.authors.end();
+}
+
+void sanitise(std::string& text) {
+    bool clean = is_valid_utf8(text) && std::none_of(text.begin(), text.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
+    if (!clean) text = repair_utf8(text);
+}
+
+}  // namespace
+
+std::string base64_decode(std::string_view text) {
+    std::string out;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : text) {
+        int v = -1;
+        if (c >= 'A' && c <= 'Z') v = c - 'A';
+        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9') v = c - '0' + 52;
+        else if (c == '+' || c == '-') v = 62;
+        else if (c == '/' || c == '_') v = 63;
+        else if (c == '=') break;
+        if (v < 0) continue;
+        buffer = (buffer << 6) | static_cast<unsigned>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
+        }
+    }
+    return out;
+}
+
+TextConstruct read_text_construct(pugi::xml_node element) {
+    std::string type = to_lower_ascii(trim(attr(element, "type")));
+    std::string mode = to_lower_ascii(trim(attr(element, "mode")));
+    if (mode == "base64") return {base64_decode(text_of(element)), true};
+    bool inline_children = has_element_children(element);
+    if (is_xhtml_type(type) || (inline_children && !is_html_type(type) && mode != "escaped")) {
+        return {inline_markup(element), true};
+    }
+    return {text_of(element), is_html_type(type) || mode == "escaped" || type.empty()};
+}
+
+std::string plain_title(pugi::xml_node element) {
+    return html_to_text(read_text_construct(element).value);
+}
+
+std::string markup_of(pugi::xml_node element) {
+    return std::string(trim(read_text_construct(element).value));
+}
+
+std::optional<Timestamp> parse_feed_date(std::string_view text) {
+    std::string_view t = trim(text);
+    if (t.empty() || t.size() > 200) return std::nullopt;
+    return parse_datetime(t);
+}
+
+void add_author(FeedItem& item, std::string_view raw) {
+    std::string text = fold_whitespace(raw);
+    std::string_view name = text;
+    if (std::size_t open = name.find('('); open != std::string_view::npos && name.find('@') < open) {
+        std::size_t close = name.rfind(')');
+        if (close != std::string_view::npos && close > open) name = trim(name.substr(open + 1, close - open - 1));
+    } else if (std::size_t lt = name.find('<'); lt != std::string_view::npos && lt > 0 &&
+                                                 name.find('@') != std::string_view::npos) {
+        name = trim(name.substr(0, lt));
+    }
+    if (name.empty() || has_any_item_text(item, name)) return;
+    item.authors.emplace_back(name);
+}
+
+void add_category(FeedItem& item, std::string_view raw) {
+    std::string text = fold_whitespace(raw);
+    if (text.empty()) return;
+    if (std::find(item.categories.begin(), item.categories.end(), text) != item.categories.end()) return;
+    item.categories.push_back(std::move(text));
+}
+
+void add_enclosure(FeedItem& item, std::string url, std::string_view type, std::string_view length) {
+    if (url.empty()) return;
+    for (Enclosure& existing : item.enclosures) {
+        if (existing.url != url) continue;
+        if (existing.type.empty()) existing.type = std::string(trim(type));
+        return;
+    }
+    Enclosure enclosure{std::move(url), std::string(trim(type)), std::nullopt};
+    std::string_view digits = trim(length);
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec == std::errc() && end == digits.data() + digits.size() && value >= 0) enclosure.length = value;
+    item.enclosures.push_back(std::move(enclosure));
+}
+
+std::optional<int> small_int(std::string_view text) {
+    std::string_view digits = trim(text);
+    int value = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc() || end != digits.data() + digits.size() || value < 0) return std::nullopt;
+    return value;
+}
+
+std::optional<int> update_period_minutes(std::string_view period, std::string_view frequency) {
+    struct Period { std::string_view name; int minutes; };
+    static constexpr std::array<Period, 5> k_periods{{
+        {"hourly", 60}, {"daily", 1440}, {"weekly", 10080}, {"monthly", 43200}, {"yearly", 525600}}};
+    std::string_view p = trim(period);
+    if (p.empty() && trim(frequency).empty()) return std::nullopt;
+    int minutes = 1440;
+    if (!p.empty()) {
+        auto it = std::find_if(k_periods.begin(), k_periods.end(),
+                               [&](const Period& k) { return equals_ci(k.name, p); });
+        if (it == k_periods.end()) return std::nullopt;
+        minutes = it->minutes;
+    }
+    int times = small_int(frequency).value_or(1);
+    return times > 0 ? std::max(1, minutes / times) : minutes;
+}
+
+void sanitise_strings(ParsedFeed& feed) {
+    sanitise(feed.title);
+    sanitise(feed.link);
+    sanitise(feed.language);
+    for (FeedItem& item : feed.items) {
+        if (item.guid) sanitise(*item.guid);
+        for (std::string* s : {&item.url, &item.title, &item.summary, &item.content}) sanitise(*s);
+        for (std::string& s : item.authors) sanitise(s);
+        for (std::string& s : item.categories) sanitise(s);
+        for (Enclosure& e : item.enclosures) {
+            sanitise(e.url);
+            sanitise(e.type);
+        }
+    }
+}
+
+}  // namespace newswire::feed_detail

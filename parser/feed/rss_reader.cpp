@@ -1,0 +1,179 @@
+#include <algorithm>
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parser/feed/item_state.h"
+#include "parser/feed/item_util.h"
+#include "parser/feed/readers.h"
+#include "parser/feed/xml_util.h"
+
+namespace newswire::feed_detail {
+
+namespace {
+
+constexpr std::size_t k_max_items = 100000;
+
+std::string rss_format(pugi::xml_node root) {
+    if (equals_ci(local_name(root), "rdf")) {
+        std::string_view ns;
+        for (pugi::xml_attribute a : root.attributes()) {
+            if (std::string_view(a.name()) == "xmlns") ns = a.value();
+        }
+        return ns.find("netscape.com/rdf/simple/0.9") != std::string_view::npos ? "rss0.9x" : "rss1.0";
+    }
+    std::string_view version = trim(root.attribute("version").value());
+    if (version.starts_with("0.9")) return "rss0.9x";
+    if (!equals_ci(local_name(root), "rss")) return "rss0.9x";
+    return "rss2.0";
+}
+
+struct GuidInfo {
+    bool present = false;
+    bool permalink = true;
+};
+
+void read_atom_link(pugi::xml_node child, ItemState& state) {
+    std::string rel = to_lower_ascii(trim(attr(child, "rel")));
+    std::string href = absolute_url(own_base(child, state.base), attr(child, "href"));
+    if (rel == "enclosure") {
+        add_enclosure(state.item, std::move(href), attr(child, "type"), attr(child, "length"));
+    } else if ((rel.empty() || rel == "alternate") && state.alt_link.empty()) {
+        state.alt_link = std::move(href);
+    }
+}
+
+void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
+    if (read_extension_element(child, state)) return;
+    Ns ns = ns_of(child);
+    std::string_view local = local_name(child);
+    if (ns == Ns::atom || ns == Ns::atom03) {
+        if (equals_ci(local, "link")) read_atom_link(child, state);
+        else if (equals_ci(local, "published")) state.published = parse_feed_date(text_of(child));
+        else if (equals_ci(local, "updated")) state.updated = parse_feed_date(text_of(child));
+        else if (equals_ci(local, "summary")) state.offer_summary(child, 1);
+        else if (equals_ci(local, "content")) state.offer_content(child, 2);
+        return;
+    }
+    if (ns != Ns::none) return;
+    if (equals_ci(local, "title")) {
+        state.offer_title(child, 1);
+    } else if (equals_ci(local, "link")) {
+        std::string_view text = trim(text_of(child));
+        if (text.empty()) text = trim(attr(child, "href"));
+        if (state.link.empty() && !text.empty()) state.link = absolute_url(own_base(child, state.base), text);
+    } else if (equals_ci(local, "guid") && !guid.present) {
+        state.item.guid = std::string(trim(text_of(child)));
+        guid.present = true;
+        guid.permalink = !equals_ci(trim(attr(child, "isPermaLink")), "false");
+    } else if (equals_ci(local, "description")) {
+        state.offer_summary(child, 0);
+    } else if (equals_ci(local, "pubDate")) {
+        if (auto t = parse_feed_date(text_of(child))) state.published = t;
+    } else if (equals_ci(local, "author")) {
+        add_author(state.item, text_of(child));
+    } else if (equals_ci(local, "category")) {
+        add_category(state.item, text_of(child));
+    } else if (equals_ci(local, "enclosure")) {
+        add_enclosure(state.item, absolute_url(state.base, attr(child, "url")), attr(child, "type"),
+                      attr(child, "length"));
+    }
+}
+
+// The guid as the item's link, as RSS 2.0 says for a permalink guid; only when it is a URL.
+std::string guid_as_link(const ItemState& state, const GuidInfo& guid) {
+    if (!guid.present || !guid.permalink || !state.item.guid) return {};
+    std::string url = absolute_url(state.base, *state.item.guid);
+    return is_http_url(url) ? url : std::string();
+}
+
+FeedItem read_rss_item(pugi::xml_node element, std::string_view document_base) {
+    ItemState state;
+    state.base = base_of(element, document_base);
+    GuidInfo guid;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() == pugi::node_element) read_rss_child(child, state, guid);
+    }
+    if (!guid.present) {
+        std::string_view about = trim(attr(element, "about"));
+        if (!about.empty()) state.item.guid = std::string(about);
+    }
+    if (state.link.empty()) state.link = absolute_url(state.base, attr(element, "href"));
+    state.item.url = !state.link.empty() ? state.link
+                     : !state.alt_link.empty() ? state.alt_link
+                                               : guid_as_link(state, guid);
+    return state.finish();
+}
+
+void read_channel_child(pugi::xml_node child, std::string_view document_base, ParsedFeed& feed) {
+    Ns ns = ns_of(child);
+    std::string_view local = local_name(child);
+    if (ns == Ns::sy) return;
+    if (ns == Ns::dc && equals_ci(local, "language") && feed.language.empty()) {
+        feed.language = trim(text_of(child));
+    } else if ((ns == Ns::atom || ns == Ns::atom03) && equals_ci(local, "link") && feed.link.empty()) {
+        std::string rel = to_lower_ascii(trim(attr(child, "rel")));
+        if (rel.empty() || rel == "alternate") feed.link = absolute_url(base_of(child, document_base), attr(child, "href"));
+    } else if (ns != Ns::none) {
+        return;
+    } else if (equals_ci(local, "title") && feed.title.empty()) {
+        feed.title = plain_title(child);
+    } else if (equals_ci(local, "link")) {
+        std::string_view text = trim(text_of(child));
+        if (!text.empty()) feed.link = absolute_url(base_of(child, document_base), text);
+    } else if (equals_ci(local, "language")) {
+        feed.language = trim(text_of(child));
+    } else if (equals_ci(local, "ttl")) {
+        feed.ttl_minutes = small_int(text_of(child));
+    } else if (equals_ci(local, "skipHours")) {
+        for (pugi::xml_node hour : child.children()) {
+            auto value = hour.type() == pugi::node_element ? small_int(text_of(hour)) : std::nullopt;
+            if (value && *value <= 24 &&
+                std::find(feed.skip_hours.begin(), feed.skip_hours.end(), *value % 24) == feed.skip_hours.end()) {
+                feed.skip_hours.push_back(*value % 24);
+            }
+        }
+    }
+}
+
+void read_syndication(pugi::xml_node channel, ParsedFeed& feed) {
+    std::string period, frequency;
+    for (pugi::xml_node child : channel.children()) {
+        if (child.type() != pugi::node_element || ns_of(child) != Ns::sy) continue;
+        if (equals_ci(local_name(child), "updatePeriod")) period = text_of(child);
+        if (equals_ci(local_name(child), "updateFrequency")) frequency = text_of(child);
+    }
+    feed.update_period_minutes = update_period_minutes(period, frequency);
+}
+
+void read_items_of(pugi::xml_node parent, std::string_view document_base, ParsedFeed& feed) {
+    for (pugi::xml_node child : parent.children()) {
+        if (feed.items.size() >= k_max_items) return;
+        if (child.type() == pugi::node_element && equals_ci(local_name(child), "item") &&
+            ns_of(child) == Ns::none) {
+            feed.items.push_back(read_rss_item(child, document_base));
+        }
+    }
+}
+
+}  // namespace
+
+void read_rss(pugi::xml_node root, std::string_view document_base, ParsedFeed& feed) {
+    feed.format = rss_format(root);
+    std::string base = base_of(root, document_base);
+    pugi::xml_node channel = equals_ci(local_name(root), "channel") ? root : pugi::xml_node();
+    for (pugi::xml_node child = root.first_child(); child && !channel; child = child.next_sibling()) {
+        if (child.type() == pugi::node_element && equals_ci(local_name(child), "channel")) channel = child;
+    }
+    if (channel) {
+        std::string channel_base = base_of(channel, document_base);
+        for (pugi::xml_node child : channel.children()) {
+            if (child.type() == pugi::node_element) read_channel_child(child, channel_base, feed);
+        }
+        read_syndication(channel, feed);
+        read_items_of(channel, document_base, feed);
+    }
+    if (channel != root) read_items_of(root, document_base, feed);
+    if (feed.language.empty()) feed.language = trim(attr(root, "lang"));
+}
+
+}  // namespace newswire::feed_detail

@@ -1,0 +1,47 @@
+#include "parser/feed/sniff.h"
+
+#include <array>
+#include <cctype>
+
+#include "core/text.h"
+
+namespace newswire::feed_detail {
+
+std::optional<std::string> refuse_non_feed(std::string_view bytes) {
+    using namespace std::string_view_literals;
+    struct Magic { std::string_view prefix; std::string_view what; };
+    static constexpr std::array<Magic, 9> k_magic{{
+        {"\x89PNG"sv, "a PNG image"},       {"GIF8"sv, "a GIF image"},
+        {"\xFF\xD8\xFF"sv, "a JPEG image"}, {"%PDF"sv, "a PDF document"},
+        {"PK\x03\x04"sv, "a ZIP archive"},  {"\x1F\x8B"sv, "gzip-compressed data (not decompressed)"},
+        {"RIFF"sv, "a RIFF (WebP/WAV/AVI) file"}, {"\x28\xB5\x2F\xFD"sv, "zstd-compressed data"},
+        {"BM"sv, "a BMP image"},
+    }};
+    for (const Magic& magic : k_magic) {
+        if (bytes.starts_with(magic.prefix) && (magic.prefix != "BM" || bytes.find('<') == std::string_view::npos)) {
+            return "not a feed: the bytes are " + std::string(magic.what);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> refuse_html(std::string_view text) {
+    std::size_t i = 0;
+    for (int guard = 0; guard < 64; ++guard) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        std::string_view rest = text.substr(i);
+        std::size_t end = std::string_view::npos;
+        if (rest.starts_with("<?")) end = rest.find("?>");
+        else if (rest.starts_with("<!--")) end = rest.find("-->");
+        else break;
+        if (end == std::string_view::npos) return std::nullopt;
+        i += end + 2;
+    }
+    std::string_view rest = text.substr(i);
+    if (starts_with_ci(rest, "<!doctype html") || starts_with_ci(rest, "<html")) {
+        return "not a feed: this is an HTML page (a web page, not its RSS or Atom feed)";
+    }
+    return std::nullopt;
+}
+
+}  // namespace newswire::feed_detail

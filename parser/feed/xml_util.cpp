@@ -1,0 +1,183 @@
+#include "parser/feed/xml_util.h"
+
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "core/text.h"
+#include "core/url.h"
+
+namespace newswire::feed_detail {
+
+namespace {
+
+constexpr int k_max_ancestors = 256;
+
+Ns ns_from_uri(std::string_view uri) {
+    struct Known { std::string_view uri; Ns ns; };
+    static constexpr std::array<Known, 15> k_known{{
+        {"http://www.w3.org/2005/Atom", Ns::atom},
+        {"http://purl.org/atom/ns#", Ns::atom03},
+        {"http://purl.org/dc/elements/1.1/", Ns::dc},
+        {"http://purl.org/dc/terms/", Ns::dcterms},
+        {"http://purl.org/rss/1.0/modules/content/", Ns::content},
+        {"http://search.yahoo.com/mrss/", Ns::media},
+        {"http://search.yahoo.com/mrss", Ns::media},
+        {"http://www.itunes.com/dtds/podcast-1.0.dtd", Ns::itunes},
+        {"http://purl.org/rss/1.0/modules/syndication/", Ns::sy},
+        {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", Ns::rdf},
+        {"http://www.w3.org/1999/xhtml", Ns::xhtml},
+        {"http://purl.org/rss/1.0/", Ns::none},
+        {"http://my.netscape.com/rdf/simple/0.9/", Ns::none},
+        {"http://backend.userland.com/rss2", Ns::none},
+        {"http://backend.userland.com/rss", Ns::none},
+    }};
+    std::string_view trimmed = trim(uri);
+    if (trimmed.empty()) return Ns::none;
+    for (const Known& known : k_known) {
+        if (equals_ci(known.uri, trimmed)) return known.ns;
+    }
+    if (starts_with_ci(trimmed, "http://purl.org/dc/elements/")) return Ns::dc;
+    if (starts_with_ci(trimmed, "http://purl.org/atom")) return Ns::atom03;
+    return Ns::other;
+}
+
+Ns ns_from_prefix_name(std::string_view prefix) {
+    struct Known { std::string_view prefix; Ns ns; };
+    static constexpr std::array<Known, 10> k_known{{
+        {"atom", Ns::atom}, {"dc", Ns::dc}, {"dcterms", Ns::dcterms}, {"content", Ns::content},
+        {"media", Ns::media}, {"itunes", Ns::itunes}, {"sy", Ns::sy}, {"rdf", Ns::rdf},
+        {"xhtml", Ns::xhtml}, {"atom10", Ns::atom},
+    }};
+    for (const Known& known : k_known) {
+        if (equals_ci(known.prefix, prefix)) return known.ns;
+    }
+    return Ns::other;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+std::string_view local_name(std::string_view qualified) {
+    std::size_t colon = qualified.rfind(':');
+    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+std::string_view local_name(pugi::xml_node element) { return local_name(std::string_view(element.name())); }
+
+Ns ns_of(pugi::xml_node element) {
+    std::string_view name = element.name();
+    std::size_t colon = name.find(':');
+    std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
+    int depth = 0;
+    for (pugi::xml_node n = element; n && n.type() == pugi::node_element && depth < k_max_ancestors;
+         n = n.parent(), ++depth) {
+        for (pugi::xml_attribute a : n.attributes()) {
+            std::string_view an = a.name();
+            if (!an.starts_with("xmlns")) continue;
+            if (prefix.empty() ? an.size() == 5 : (an.size() == 6 + prefix.size() && an[5] == ':' &&
+                                                    an.substr(6) == prefix)) {
+                return ns_from_uri(a.value());
+            }
+        }
+    }
+    return prefix.empty() ? Ns::none : ns_from_prefix_name(prefix);
+}
+
+bool is(pugi::xml_node element, Ns ns, std::string_view local) {
+    if (!equals_ci(local_name(element), local)) return false;
+    Ns actual = ns_of(element);
+    return actual == ns || (ns == Ns::atom && actual == Ns::atom03);
+}
+
+std::string_view attr(pugi::xml_node element, std::string_view local) {
+    for (pugi::xml_attribute a : element.attributes()) {
+        std::string_view name = a.name();
+        if (name.starts_with("xmlns")) continue;
+        if (equals_ci(local_name(name), local)) return a.value();
+    }
+    return {};
+}
+
+std::string text_of(pugi::xml_node element) {
+    pugi::xml_node first = element.first_child();
+    if (first && !first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
+        return first.value();
+    }
+    std::string out;
+    pugi::xml_node n = first;
+    while (n && n != element) {
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) out += n.value();
+        if (n.first_child()) {
+            n = n.first_child();
+            continue;
+        }
+        while (n && n != element && !n.next_sibling()) n = n.parent();
+        if (n && n != element) n = n.next_sibling();
+    }
+    return out;
+}
+
+bool has_element_children(pugi::xml_node element) {
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() == pugi::node_element) return true;
+    }
+    return false;
+}
+
+std::string inner_xml(pugi::xml_node element) {
+    struct Writer : pugi::xml_writer {
+        std::string out;
+        void write(const void* data, std::size_t size) override {
+            out.append(static_cast<const char*>(data), size);
+        }
+    } writer;
+    for (pugi::xml_node child : element.children()) {
+        child.print(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    }
+    return std::move(writer.out);
+}
+
+std::string absolute_url(std::string_view base, std::string_view reference) {
+    std::string_view ref = trim(reference);
+    if (ref.empty()) return {};
+    if (starts_with_ci(ref, "http://") || starts_with_ci(ref, "https://")) return std::string(ref);
+    if (std::size_t colon = ref.find(':'); colon != std::string_view::npos && colon > 0 &&
+                                           ref.substr(0, colon).find_first_of("/?#") == std::string_view::npos) {
+        return std::string(ref);  // another scheme (mailto:, tag:, urn:): nothing to resolve
+    }
+    if (!base.empty()) {
+        if (auto resolved = resolve_url(base, ref)) return *resolved;
+    }
+    return std::string(ref);
+}
+
+std::string base_of(pugi::xml_node element, std::string_view document_base) {
+    std::vector<std::string_view> bases;
+    int depth = 0;
+    for (pugi::xml_node n = element; n && n.type() == pugi::node_element && depth < k_max_ancestors;
+         n = n.parent(), ++depth) {
+        if (pugi::xml_attribute a = n.attribute("xml:base")) bases.push_back(a.value());
+    }
+    std::string base(document_base);
+    for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
+        std::string_view value = trim(*it);
+        if (value.empty()) continue;
+        base = base.empty() ? std::string(value) : absolute_url(base, value);
+    }
+    return base;
+}
+
+std::string own_base(pugi::xml_node element, std::string_view parent_base) {
+    std::string_view value = trim(element.attribute("xml:base").value());
+    if (value.empty()) return std::string(parent_base);
+    return parent_base.empty() ? std::string(value) : absolute_url(parent_base, value);
+}
+
+}  // namespace newswire::feed_detail

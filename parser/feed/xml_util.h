@@ -1,0 +1,53 @@
+#pragma once
+// pugixml helpers for the feed readers: namespace-aware element names (pugixml itself knows no
+// namespaces), text and markup of an element, xml:base. Internal to parser/feed.
+
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+namespace newswire::feed_detail {
+
+// The vocabularies the readers know. `none` covers no namespace and the RSS namespaces (0.90,
+// 1.0, Userland); `other` is any namespace the readers ignore.
+enum class Ns { none, atom, atom03, dc, dcterms, content, media, itunes, sy, rdf, xhtml, other };
+
+// The namespace of an element or attribute name, resolved through the xmlns declarations of the
+// element and its ancestors; an undeclared prefix is read by its usual name ("dc", "media").
+Ns ns_of(pugi::xml_node element);
+
+std::string_view local_name(std::string_view qualified);
+std::string_view local_name(pugi::xml_node element);
+
+// True when `element` is `local` (ASCII case-insensitive) in vocabulary `ns`; Ns::atom also
+// matches Atom 0.3.
+bool is(pugi::xml_node element, Ns ns, std::string_view local);
+
+// Attribute by local name, ASCII case-insensitive ("isPermaLink", "rdf:about"); empty when absent.
+std::string_view attr(pugi::xml_node element, std::string_view local);
+
+// All character data below `element`, in document order (iterative; any depth).
+std::string text_of(pugi::xml_node element);
+
+// The markup inside `element`, serialised.
+std::string inner_xml(pugi::xml_node element);
+
+// True when `element` has element children (inline markup rather than text).
+bool has_element_children(pugi::xml_node element);
+
+// The base URL in effect at `element`: `document_base` resolved through every xml:base on the
+// way down. Relative xml:base values with no absolute base stay as written.
+std::string base_of(pugi::xml_node element, std::string_view document_base);
+
+// `parent_base` with the element's own xml:base (if any) applied.
+std::string own_base(pugi::xml_node element, std::string_view parent_base);
+
+// `reference` made absolute against `base` where possible: an absolute reference stays exactly
+// as written; a relative one without a usable base stays relative (there is nothing to resolve
+// it against).
+std::string absolute_url(std::string_view base, std::string_view reference);
+
+std::string_view trim(std::string_view text);
+
+}  // namespace newswire::feed_detail
