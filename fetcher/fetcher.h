@@ -27,6 +27,16 @@ struct FetchOptions {
     std::chrono::milliseconds retry_delay{1'000};         // doubled per retry
     std::string user_agent = "newswire/0.1";
     bool allow_private_addresses = false;                 // loopback, private, link-local
+    // Networks reachable even when allow_private_addresses is false ("10.1.2.0/24",
+    // "127.0.0.1", "fd00::/8"); the Fetcher constructor throws std::invalid_argument on a
+    // malformed entry.
+    std::vector<std::string> allowed_networks;
+    // A transfer slower than this many bytes per second over min_speed_window is aborted
+    // (a network error), so a trickling server cannot hold a slot until `timeout`. 0 = off.
+    std::size_t min_speed_bytes_per_second = 100;
+    std::chrono::milliseconds min_speed_window{15'000};  // rounded up to whole seconds
+    // A Retry-After longer than this is not waited for: the 429/5xx is the final answer.
+    std::chrono::milliseconds max_retry_after{120'000};
 };
 
 class Fetcher {
@@ -40,6 +50,9 @@ public:
     // each completes (any order). Returns when all are done. Only http and https are followed,
     // also after redirects; with allow_private_addresses off, a connection to a loopback,
     // private or link-local address is refused (the address curl connects to is checked).
+    // Per-host limits apply to the host of the requested URL. Environment proxies are ignored.
+    // A Fetcher serves one fetch() at a time: not from several threads, not from on_done.
+    // An exception thrown by on_done propagates after the running transfers are abandoned.
     void fetch(const std::vector<FetchRequest>& requests,
                const std::function<void(FetchResponse&&)>& on_done);
 
