@@ -111,6 +111,9 @@ std::optional<SourceCredit> parse_source_credit(std::string_view line) {
         bool outlet_allowed = opener.back() == ':';
         return classify(raw, rest, outlet_allowed);
     }
+    // A bare agency name is as likely a photo credit; alone it counts only in parentheses.
+    bool parenthesised = inner.size() + 2 == raw.size();
+    if (!parenthesised && split_tokens(inner).size() < 2) return std::nullopt;
     return classify(raw, inner, false);
 }
 

@@ -23,6 +23,7 @@ std::string comparable(std::string_view text) { return to_lower_ascii(fold_white
 void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
     std::string headline = comparable(article.headline);
     std::string kicker = comparable(article.kicker);
+    std::string section = comparable(article.section);
     std::string credit = article.source_credit ? comparable(article.source_credit->raw) : std::string();
     std::erase_if(blocks, [&](const SourcedBlock& block) {
         std::string text = comparable(block.block.text);
@@ -31,6 +32,7 @@ void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
             return true;
         }
         return (!headline.empty() && text == headline) || (!kicker.empty() && text == kicker) ||
+               (!section.empty() && text == section) ||
                (!credit.empty() && text == credit);
     });
 }

@@ -16,12 +16,13 @@ constexpr std::array<std::string_view, 13> k_prefixes{
     "autor: ", "autorin: ", "author: ", "written by "};
 
 // Lower-case words that mark a name as an agency, a desk or page furniture.
-constexpr std::array<std::string_view, 44> k_not_people{
+constexpr std::array<std::string_view, 49> k_not_people{
     "dpa", "afp", "ap", "reuters", "rtr", "sid", "kna", "epd", "apa", "sda", "ddp", "dapd",
     "efe", "ansa", "ats", "belga", "anp", "tt", "ntb", "ritzau", "pti", "ians",
     "redaktion", "newsroom", "staff", "agency", "agentur", "agenturen", "team", "desk",
     "online", "nachrichten", "presse", "press", "associated", "news", "zeitung", "magazin",
-    "mit", "material", "wire", "redacción", "rédaction", "redazione"};
+    "mit", "material", "wire", "redacción", "rédaction", "redazione", "unsere", "autoren",
+    "autorinnen", "presse-agentur", "nachrichtenagentur"};
 
 bool is_not_person_word(std::string_view lowered) {
     return std::find(k_not_people.begin(), k_not_people.end(), lowered) != k_not_people.end();

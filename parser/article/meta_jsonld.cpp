@@ -280,6 +280,16 @@ JsonLdArticle read_json_ld(const std::vector<std::string_view>& scripts) {
     for (const json* object : objects) {
         if (is_article(*object)) {
             fill(*object, ids, article);
+            return article;
+        }
+    }
+    // Some pages describe the article only as their WebPage (Yoast without an Article piece).
+    for (const json* object : objects) {
+        if ((has_type(*object, "WebPage") || has_type(*object, "ItemPage")) &&
+            (object->contains("datePublished") || object->contains("author"))) {
+            fill(*object, ids, article);
+            article.found = false;
+            article.headline.clear();
             break;
         }
     }

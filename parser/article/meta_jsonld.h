@@ -35,6 +35,7 @@ struct JsonLdArticle {
 
 // Reads the JSON-LD script texts of one page; the first article-typed object wins, fields
 // it lacks are not filled from other objects (except Person entries referenced by @id).
+// Without one, a WebPage that states a date or author gives those (found stays false).
 JsonLdArticle read_json_ld(const std::vector<std::string_view>& scripts);
 
 // Splits a keyword list "a, b; c" into trimmed, non-empty, de-duplicated entries.

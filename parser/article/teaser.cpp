@@ -217,6 +217,16 @@ std::optional<SourceCredit> take_source_credit(const GumboNode* root, const Gumb
         TextStats stats = text_stats(node);
         if (stats.chars == 0 || stats.chars > k_max_credit_chars * 2) return html::Visit::descend;
         if (auto credit = parse_source_credit(html::text_content(node))) {
+            // The innermost element that reads as a credit line: "<small><span>Quelle: F.A.Z.
+            // </span><a>Artikelrechte</a></small>" is the span's line.
+            html::walk(node, [&](const GumboNode* inner) {
+                if (inner == node || !html::is_element(inner)) return html::Visit::descend;
+                if (auto narrower = parse_source_credit(html::text_content(inner))) {
+                    credit = std::move(narrower);
+                    return html::Visit::stop;
+                }
+                return html::Visit::descend;
+            });
             found = std::move(credit);
             return html::Visit::stop;
         }
