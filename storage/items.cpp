@@ -28,17 +28,23 @@ std::optional<std::int64_t> unix_of(const std::optional<Timestamp>& time) {
     return time->unix_seconds;
 }
 
+// The link as compared for changes: feeds that rotate tracking parameters do not cause refetches.
+std::string link_key(const FeedItem& item) {
+    return canonical_url(item.url).value_or(item.url);
+}
+
 // Inserts a new item or updates a changed one (link, title or dates), marking it as needing its
 // page; an unchanged item is left alone here (changes() tells which happened).
 constexpr const char* k_upsert_item =
-    "INSERT INTO items (feed_id, guid_key, guid, url, title, published, updated, document,"
-    " first_seen, last_seen, changed_at, needs_page)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, 1)"
+    "INSERT INTO items (feed_id, guid_key, guid, url, link_key, title, published, updated,"
+    " document, first_seen, last_seen, changed_at, needs_page)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, 1)"
     " ON CONFLICT (feed_id, guid_key) DO UPDATE SET"
-    " url = excluded.url, title = excluded.title, published = excluded.published,"
-    " updated = excluded.updated, document = excluded.document, last_seen = excluded.last_seen,"
+    " url = excluded.url, link_key = excluded.link_key, title = excluded.title,"
+    " published = excluded.published, updated = excluded.updated,"
+    " document = excluded.document, last_seen = excluded.last_seen,"
     " changed_at = excluded.changed_at, needs_page = 1"
-    " WHERE items.url IS NOT excluded.url OR items.title IS NOT excluded.title"
+    " WHERE items.link_key IS NOT excluded.link_key OR items.title IS NOT excluded.title"
     " OR items.published IS NOT excluded.published OR items.updated IS NOT excluded.updated";
 
 // An unchanged item still refreshes what does not trigger a refetch (summary, content, ...).
@@ -69,8 +75,8 @@ Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<
         }
         const std::string document = to_json(item).dump();
         upsert->reset();
-        upsert->bind_all(feed_id, key, item.guid, item.url, item.title, unix_of(item.published),
-                         unix_of(item.updated), document, now);
+        upsert->bind_all(feed_id, key, item.guid, item.url, link_key(item), item.title,
+                         unix_of(item.published), unix_of(item.updated), document, now);
         if (auto done = upsert->run(); !done) {
             return tl::unexpected(Error{done.error().code, "item '" + key.substr(0, 200) +
                                                                "': " + done.error().message});

@@ -49,6 +49,7 @@ CREATE TABLE items (
     guid_key   TEXT NOT NULL,
     guid       TEXT,
     url        TEXT NOT NULL,
+    link_key   TEXT NOT NULL,
     title      TEXT NOT NULL,
     published  INTEGER,
     updated    INTEGER,

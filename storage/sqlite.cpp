@@ -174,7 +174,7 @@ Result<Statement> Sqlite::prepare(std::string_view sql) {
                                           static_cast<int>(sql.size()), &handle, nullptr);
     Statement statement(m_handle.get(), handle);
     if (result != SQLITE_OK) {
-        return tl::unexpected(make_error(m_handle.get(), result, "preparing a statement"));
+        return tl::unexpected(make_error(m_handle.get(), result, ""));
     }
     return statement;
 }

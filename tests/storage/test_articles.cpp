@@ -1,0 +1,194 @@
+#include "tests/storage/temp_database.h"
+
+using namespace newswire;
+using namespace newswire::test;
+
+namespace {
+
+Article article_at(std::string url, std::string headline, std::string body) {
+    Article article;
+    article.url = std::move(url);
+    article.language = "de";
+    article.section = "Politik";
+    article.headline = std::move(headline);
+    article.teaser = "Der Bundestag hat am Abend abgestimmt.";
+    article.body = {{BlockType::paragraph, std::move(body)},
+                    {BlockType::heading, "Wie es weitergeht"},
+                    {BlockType::paragraph, "Der Bundesrat muss noch zustimmen."}};
+    article.published = Timestamp{1764652800, 60};
+    return article;
+}
+
+struct Fixture {
+    TempDir dir;
+    std::string path = dir.file("news.db");
+    Database db = open_database(path);
+    std::int64_t ntv = db.ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    std::int64_t tag = db.ensure_feed("tagesschau", "https://www.tagesschau.de/rss").value();
+
+    std::int64_t page(std::int64_t feed, const std::string& url) {
+        FeedItem item;
+        item.url = url;
+        item.title = "item " + url;
+        REQUIRE(db.upsert_items(feed, {item}, 900));
+        return db.store_page(page_response(url, "<html>" + url + "</html>"), 1000).value();
+    }
+};
+
+const std::string k_ntv_url = "https://www.n-tv.de/politik/haushalt-article1.html";
+
+}  // namespace
+
+TEST_CASE("an article is created, then unchanged, then revised when its text changes", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    Article first = article_at(k_ntv_url, "Haushalt beschlossen", "Mit 320 Stimmen angenommen.");
+    CHECK(f.db.store_article(page, first, 1, 2000).value() == StoreOutcome::created);
+
+    Article spaced = first;
+    spaced.body[0].text = "  MIT 320   Stimmen\u00a0angenommen. ";
+    CHECK(f.db.store_article(page, spaced, 1, 3000).value() == StoreOutcome::unchanged);
+
+    Article changed = first;
+    changed.headline = "Haushalt endgültig beschlossen";
+    changed.body[0].text = "Mit 321 Stimmen angenommen.";
+    CHECK(f.db.store_article(page, changed, 2, 4000).value() == StoreOutcome::revised);
+
+    auto articles = f.db.articles().value();
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].id == 1);
+    CHECK(articles[0].revisions == 2);
+    CHECK(articles[0].feeds == std::vector<std::string>{"ntv"});
+    CHECK_FALSE(articles[0].cluster_id.has_value());
+    Article expected = changed;
+    expected.canonical_url = k_ntv_url;
+    CHECK(articles[0].article == expected);
+
+    Sqlite raw = raw_connection(f.path);
+    CHECK(query_text(raw, "SELECT canonical_url || '|' || headline || '|' || published || '|' ||"
+                          " published_unix || '|' || language || '|' || section || '|' ||"
+                          " first_seen || '|' || updated_at FROM articles") ==
+          k_ntv_url + "|Haushalt endgültig beschlossen|2025-12-02T06:20:00+01:00|1764652800|de|"
+                      "Politik|2000|4000");
+    CHECK(query_text(raw, "SELECT group_concat(n || ':' || created_at || ':' ||"
+                          " json_extract(document, '$.headline'), '|') FROM revisions") ==
+          "1:2000:Haushalt beschlossen|2:4000:Haushalt endgültig beschlossen");
+    CHECK(query_number(raw, "SELECT extractor_version FROM article_pages WHERE page_id = 1") == 2);
+    const DatabaseStatus status = f.db.status().value();
+    CHECK(status.articles == 1);
+    CHECK(status.revisions == 2);
+}
+
+TEST_CASE("unchanged text with better fields updates the row but adds no revision", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    Article first = article_at(k_ntv_url, "Haushalt", "Mit 320 Stimmen angenommen.");
+    REQUIRE(f.db.store_article(page, first, 1, 2000));
+    first.headline = "Haushalt beschlossen";
+    first.authors = {"Anna Muster"};
+    CHECK(f.db.store_article(page, first, 2, 3000).value() == StoreOutcome::unchanged);
+    auto stored = f.db.article(1).value();
+    REQUIRE(stored);
+    CHECK(stored->article.headline == "Haushalt beschlossen");
+    CHECK(stored->article.authors == std::vector<std::string>{"Anna Muster"});
+    CHECK(stored->revisions == 1);
+    CHECK_FALSE(f.db.article(2).value().has_value());
+    CHECK(f.db.search("beschlossen", 10).value().size() == 1);
+}
+
+TEST_CASE("pages whose URLs differ only in tracking parameters are one article", "[storage]") {
+    Fixture f;
+    const auto from_rss = f.page(f.ntv, k_ntv_url + "?utm_source=rss&utm_medium=feed");
+    const auto from_social = f.page(f.tag, k_ntv_url + "?fbclid=abc#comments");
+    Article a = article_at(k_ntv_url + "?utm_source=rss&utm_medium=feed", "Haushalt", "Text.");
+    Article b = article_at(k_ntv_url + "?fbclid=abc#comments", "Haushalt", "Text.");
+    CHECK(f.db.store_article(from_rss, a, 1, 2000).value() == StoreOutcome::created);
+    CHECK(f.db.store_article(from_social, b, 1, 2100).value() == StoreOutcome::unchanged);
+    auto articles = f.db.articles().value();
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].article.canonical_url == k_ntv_url);
+    CHECK(articles[0].feeds == std::vector<std::string>{"ntv", "tagesschau"});
+    CHECK(articles[0].revisions == 1);
+}
+
+TEST_CASE("the same text under another URL is aliased to the first article", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    const std::string mirror = "https://www.tagesschau.de/inland/haushalt-100.html";
+    const auto mirror_page = f.page(f.tag, mirror);
+    CHECK(f.db.store_article(page, article_at(k_ntv_url, "Haushalt", "Text."), 1, 2000).value() ==
+          StoreOutcome::created);
+    Article copy = article_at(mirror, "Bundestag beschließt Haushalt", "TEXT.");
+    copy.canonical_url = mirror;
+    CHECK(f.db.store_article(mirror_page, copy, 1, 2100).value() == StoreOutcome::aliased);
+    CHECK(f.db.store_article(mirror_page, copy, 1, 2200).value() == StoreOutcome::aliased);
+
+    auto articles = f.db.articles().value();
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].article.headline == "Haushalt");
+    CHECK(articles[0].feeds == std::vector<std::string>{"ntv", "tagesschau"});
+    Sqlite raw = raw_connection(f.path);
+    CHECK(query_text(raw, "SELECT url || ' -> ' || article_id FROM article_aliases") ==
+          mirror + " -> 1");
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM article_pages WHERE article_id = 1") == 2);
+
+    Article diverged = copy;
+    diverged.body[0].text = "Ein eigener Text.";
+    CHECK(f.db.store_article(mirror_page, diverged, 1, 2300).value() == StoreOutcome::created);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM article_aliases") == 0);
+    CHECK(f.db.articles().value().size() == 2);
+}
+
+TEST_CASE("articles without text are never aliased to each other", "[storage]") {
+    Fixture f;
+    const auto one = f.page(f.ntv, "https://www.n-tv.de/video1.html");
+    const auto two = f.page(f.ntv, "https://www.n-tv.de/video2.html");
+    Article empty;
+    empty.headline = "Video";
+    CHECK(f.db.store_article(one, empty, 1, 2000).value() == StoreOutcome::created);
+    CHECK(f.db.store_article(two, empty, 1, 2000).value() == StoreOutcome::created);
+    CHECK(f.db.articles().value().size() == 2);
+}
+
+TEST_CASE("a canonical URL on another site is not believed", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, "https://evil.example/copy.html");
+    Article claim = article_at("https://evil.example/copy.html", "Fake", "Text.");
+    claim.canonical_url = k_ntv_url;
+    REQUIRE(f.db.store_article(page, claim, 1, 2000).value() == StoreOutcome::created);
+    const auto own = f.page(f.ntv, "https://n-tv.de/politik/a.html");
+    Article sub = article_at("https://n-tv.de/politik/a.html", "Own", "Other text.");
+    sub.canonical_url = "https://www.n-tv.de/politik/a.html?utm_campaign=x";
+    REQUIRE(f.db.store_article(own, sub, 1, 2000).value() == StoreOutcome::created);
+    auto articles = f.db.articles().value();
+    REQUIRE(articles.size() == 2);
+    CHECK(articles[0].article.canonical_url == "https://evil.example/copy.html");
+    CHECK(articles[1].article.canonical_url == "https://www.n-tv.de/politik/a.html");
+}
+
+TEST_CASE("storing an article for an unknown page fails naming the page", "[storage]") {
+    Fixture f;
+    auto stored = f.db.store_article(77, article_at(k_ntv_url, "H", "T."), 1, 2000);
+    REQUIRE_FALSE(stored);
+    CHECK(stored.error().code == ErrorCode::not_found);
+    CHECK(stored.error().message == f.path + ": store_article of page 77: no such page");
+}
+
+TEST_CASE("an article store that fails half-way leaves no half rows", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    Sqlite raw = raw_connection(f.path);
+    REQUIRE(raw.exec("CREATE TRIGGER poison BEFORE INSERT ON revisions"
+                     " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"));
+    auto stored = f.db.store_article(page, article_at(k_ntv_url, "H", "Text."), 1, 2000);
+    REQUIRE_FALSE(stored);
+    CHECK(stored.error().message == f.path + ": store_article of page 1: disk on fire");
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM articles") == 0);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM article_pages") == 0);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM articles_fts") == 0);
+
+    REQUIRE(raw.exec("DROP TRIGGER poison"));
+    CHECK(f.db.store_article(page, article_at(k_ntv_url, "H", "Text."), 1, 2000).value() ==
+          StoreOutcome::created);
+    CHECK(f.db.pages_to_parse({1, false, {}, {}, {}}).value().empty());
+}

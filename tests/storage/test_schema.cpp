@@ -1,0 +1,88 @@
+#include <fstream>
+
+#include "storage/migrations.h"
+#include "tests/storage/temp_database.h"
+
+using namespace newswire;
+using namespace newswire::test;
+
+TEST_CASE("a fresh file gets every migration once, in WAL mode", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("news.db");
+    {
+        Database db = open_database(path);
+        REQUIRE(db.ensure_feed("ntv", "https://www.n-tv.de/rss").value() == 1);
+    }
+    Sqlite raw = raw_connection(path);
+    CHECK(latest_schema_version() == 3);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 3);
+    CHECK(query_number(raw, "SELECT MAX(version) FROM schema_version") == 3);
+    CHECK(query_text(raw, "PRAGMA journal_mode") == "wal");
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('feeds',"
+                            " 'fetches', 'items', 'pages', 'articles', 'article_pages',"
+                            " 'revisions', 'article_aliases', 'articles_fts')") == 9);
+}
+
+TEST_CASE("reopening a database keeps its rows and applies nothing again", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("news.db");
+    open_database(path).ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    Database db = open_database(path);
+    auto feeds = db.feeds().value();
+    REQUIRE(feeds.size() == 1);
+    CHECK(feeds[0].name == "ntv");
+    Sqlite raw = raw_connection(path);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 3);
+}
+
+TEST_CASE("a database written by a newer newswire is refused untouched", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("news.db");
+    open_database(path);
+    {
+        Sqlite raw = raw_connection(path);
+        REQUIRE(raw.exec("INSERT INTO schema_version VALUES (99, 'from the future', 0)"));
+    }
+    auto db = Database::open(path);
+    REQUIRE_FALSE(db);
+    CHECK(db.error().code == ErrorCode::database);
+    CHECK(db.error().message ==
+          path + ": migrate: schema version 99 was written by a newer newswire; this build "
+                 "knows up to version 3 and will not touch it");
+}
+
+TEST_CASE("opening a file that is not SQLite fails with a message naming it", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("notes.txt");
+    {
+        std::ofstream out(path);
+        for (int i = 0; i < 100; ++i) {
+            out << "this is a text file, not a database\n";
+        }
+    }
+    auto db = Database::open(path);
+    REQUIRE_FALSE(db);
+    CHECK(db.error().code == ErrorCode::database);
+    CHECK(db.error().message == path + ": open: file is not a database");
+}
+
+TEST_CASE("a database in a missing directory is an io error naming the path", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("missing/news.db");
+    auto db = Database::open(path);
+    REQUIRE_FALSE(db);
+    CHECK(db.error().code == ErrorCode::io);
+    CHECK(db.error().message == path + ": open: cannot open: unable to open database file");
+}
+
+TEST_CASE("foreign keys are enforced: items of an unknown feed are refused", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    FeedItem item;
+    item.guid = "g1";
+    item.url = "https://example.org/a";
+    auto stored = db.upsert_items(42, {item}, 1000);
+    REQUIRE_FALSE(stored);
+    CHECK(stored.error().message.find("upsert_items of feed 42") != std::string::npos);
+    CHECK(stored.error().message.find("FOREIGN KEY constraint failed") != std::string::npos);
+}
