@@ -58,7 +58,8 @@ void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
     if (equals_ci(local, "title")) {
         state.offer_title(child, 1);
     } else if (equals_ci(local, "link")) {
-        std::string_view text = trim(text_of(child));
+        std::string raw = text_of(child);
+        std::string_view text = trim(raw);
         if (text.empty()) text = trim(attr(child, "href"));
         if (state.link.empty() && !text.empty()) state.link = absolute_url(own_base(child, state.base), text);
     } else if (equals_ci(local, "guid") && !guid.present) {
@@ -118,7 +119,8 @@ void read_channel_child(pugi::xml_node child, std::string_view document_base, Pa
     } else if (equals_ci(local, "title") && feed.title.empty()) {
         feed.title = plain_title(child);
     } else if (equals_ci(local, "link")) {
-        std::string_view text = trim(text_of(child));
+        std::string raw = text_of(child);
+        std::string_view text = trim(raw);
         if (!text.empty()) feed.link = absolute_url(base_of(child, document_base), text);
     } else if (equals_ci(local, "language")) {
         feed.language = trim(text_of(child));
