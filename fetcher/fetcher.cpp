@@ -52,13 +52,12 @@ std::optional<Error> precheck(const FetchRequest& request) {
 class Batch {
 public:
     Batch(const FetchOptions& options, const AddressPolicy& policy, CURLM* multi,
-          const std::vector<FetchRequest>& requests,
+          Scheduler& scheduler, const std::vector<FetchRequest>& requests,
           const std::function<void(FetchResponse&&)>& on_done)
         : m_options(options), m_policy(policy), m_multi(multi), m_on_done(on_done),
-          m_scheduler(options.concurrency, options.per_host_concurrency,
-                      options.per_host_interval),
-          m_jobs(requests.size()), m_remaining(requests.size()) {
+          m_scheduler(scheduler), m_jobs(requests.size()), m_remaining(requests.size()) {
         for (std::size_t i = 0; i < requests.size(); ++i) m_jobs[i].request = &requests[i];
+        m_scheduler.forget_jobs(Clock::now());
     }
 
     void run() {
@@ -159,8 +158,8 @@ private:
     const AddressPolicy& m_policy;
     CURLM* m_multi;
     const std::function<void(FetchResponse&&)>& m_on_done;
-    Scheduler m_scheduler;
-    std::vector<Job> m_jobs;  // declared after m_multi's users: transfers detach on unwinding
+    Scheduler& m_scheduler;
+    std::vector<Job> m_jobs;
     std::size_t m_remaining;
 };
 
@@ -177,19 +176,22 @@ struct Fetcher::Impl {
     FetchOptions options;
     AddressPolicy policy;
     CurlMulti multi;  // kept across fetch() calls for its connection and DNS caches
+    Scheduler scheduler;  // kept across fetch() calls for the per-host intervals
 };
 
 Fetcher::Fetcher(FetchOptions options)
-    : m_impl(std::make_unique<Impl>(Impl{options,
-                                         AddressPolicy(options.allow_private_addresses,
-                                                       options.allowed_networks),
-                                         make_multi()})) {}
+    : m_impl(std::make_unique<Impl>(Impl{
+          options, AddressPolicy(options.allow_private_addresses, options.allowed_networks),
+          make_multi(),
+          Scheduler(options.concurrency, options.per_host_concurrency,
+                    options.per_host_interval)})) {}
 
 Fetcher::~Fetcher() = default;
 
 void Fetcher::fetch(const std::vector<FetchRequest>& requests,
                     const std::function<void(FetchResponse&&)>& on_done) {
-    Batch batch(m_impl->options, m_impl->policy, m_impl->multi.get(), requests, on_done);
+    Batch batch(m_impl->options, m_impl->policy, m_impl->multi.get(), m_impl->scheduler, requests,
+                on_done);
     batch.run();
 }
 

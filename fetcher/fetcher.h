@@ -50,7 +50,8 @@ public:
     // each completes (any order). Returns when all are done. Only http and https are followed,
     // also after redirects; with allow_private_addresses off, a connection to a loopback,
     // private or link-local address is refused (the address curl connects to is checked).
-    // Per-host limits apply to the host of the requested URL. Environment proxies are ignored.
+    // Per-host limits apply to the host of the requested URL; the interval also holds between
+    // consecutive fetch() calls of one Fetcher. Environment proxies are ignored.
     // A Fetcher serves one fetch() at a time: not from several threads, not from on_done.
     // An exception thrown by on_done propagates after the running transfers are abandoned.
     void fetch(const std::vector<FetchRequest>& requests,

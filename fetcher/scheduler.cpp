@@ -15,6 +15,19 @@ void Scheduler::add(std::size_t job, const std::string& host, Clock::time_point 
     ++m_waiting_count;
 }
 
+void Scheduler::forget_jobs(Clock::time_point now) {
+    m_delayed.clear();
+    m_waiting_count = 0;
+    m_running = 0;
+    std::erase_if(m_hosts, [&](const auto& entry) {
+        return !entry.second.last_start || *entry.second.last_start + m_interval <= now;
+    });
+    for (auto& [name, host] : m_hosts) {
+        host.waiting.clear();
+        host.running = 0;
+    }
+}
+
 void Scheduler::release_delayed(Clock::time_point now) {
     while (!m_delayed.empty() && m_delayed.begin()->first <= now) {
         auto& [job, host] = m_delayed.begin()->second;

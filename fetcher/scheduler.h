@@ -1,8 +1,8 @@
 #pragma once
 // Decides which waiting jobs may start: at most `concurrency` running in all, at most
 // `per_host_concurrency` per host, and at least `per_host_interval` between two starts on one
-// host. Pure bookkeeping, no I/O and no clock of its own: the caller passes `now`. Internal to
-// fetcher/; not thread-safe.
+// host, also across batches (forget_jobs keeps the start times). Pure bookkeeping, no I/O and
+// no clock of its own: the caller passes `now`. Internal to fetcher/; not thread-safe.
 
 #include <chrono>
 #include <cstddef>
@@ -33,6 +33,10 @@ public:
     // The earliest time start_next may return a job without any running job ending first;
     // empty when only an ending job can free the way (or nothing waits).
     std::optional<Clock::time_point> next_start_time() const;
+
+    // Drops every waiting and running job (a new batch begins, or the last one was abandoned)
+    // but remembers when each host last started, as long as that still matters at `now`.
+    void forget_jobs(Clock::time_point now);
 
     bool has_waiting() const { return m_waiting_count > 0; }
     int running() const { return m_running; }

@@ -83,6 +83,27 @@ TEST_CASE("a 5xx that persists is reported after all retries", "[fetcher]") {
     CHECK(response.seconds >= 0.030);
 }
 
+TEST_CASE("a refused connection is retried and then reported as a network error", "[fetcher]") {
+    std::string url;
+    {
+        TestServer closed;  // a port that was just free, and is no longer listened on
+        closed.start();
+        url = closed.url("/feed");
+    }
+    FetchOptions options = local_options();
+    options.retries = 2;
+    Fetcher fetcher(options);
+
+    FetchResponse response = fetcher.fetch_one({1, url, "", ""});
+
+    REQUIRE(response.error);
+    CHECK(response.error->code == ErrorCode::network);
+    CHECK_THAT(response.error->message,
+               Catch::StartsWith("Failed to connect to 127.0.0.1") && Catch::EndsWith(" for " + url));
+    CHECK(response.status == 0);
+    CHECK(response.attempts == 3);
+}
+
 TEST_CASE("a 429 waits as long as Retry-After asks, up to max_retry_after", "[fetcher]") {
     TestServer http;
     std::atomic<int> hits{0};

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -113,6 +114,19 @@ TEST_CASE("starts on one host are at least per_host_interval apart", "[fetcher]"
     }
 }
 
+TEST_CASE("the per-host interval also holds between batches", "[fetcher]") {
+    CountingServer server(0ms);
+    FetchOptions options = local_options();
+    options.per_host_interval = 150ms;
+    Fetcher fetcher(options);
+
+    CHECK_FALSE(fetcher.fetch_one({1, server.url(1), "", ""}).error);
+    CHECK_FALSE(fetcher.fetch_one({2, server.url(2), "", ""}).error);
+
+    REQUIRE(server.arrivals.size() == 2);
+    CHECK(server.arrivals[1] - server.arrivals[0] >= 100ms);
+}
+
 TEST_CASE("many requests are each delivered once, with their ids, on the calling thread",
           "[fetcher]") {
     CountingServer server(0ms);
@@ -154,4 +168,19 @@ TEST_CASE("a Fetcher serves several batches in a row", "[fetcher]") {
         FetchResponse response = fetcher.fetch_one({1, server.url(round), "", ""});
         CHECK(response.body == std::to_string(round));
     }
+}
+
+TEST_CASE("an exception from on_done propagates and the Fetcher stays usable", "[fetcher]") {
+    CountingServer server(0ms);
+    Fetcher fetcher(local_options());
+
+    auto throwing = [](FetchResponse&&) { throw std::runtime_error("caller gave up"); };
+    CHECK_THROWS_WITH(fetcher.fetch(numbered_requests(server, 3), throwing), "caller gave up");
+
+    int delivered = 0;
+    fetcher.fetch(numbered_requests(server, 3), [&](FetchResponse&& response) {
+        CHECK_FALSE(response.error);
+        ++delivered;
+    });
+    CHECK(delivered == 3);
 }

@@ -66,3 +66,19 @@ TEST_CASE("the scheduler holds a retry back until its time", "[fetcher]") {
     CHECK_FALSE(scheduler.has_waiting());
     CHECK_FALSE(scheduler.next_start_time());
 }
+
+TEST_CASE("the scheduler forgets abandoned jobs but not recent host starts", "[fetcher]") {
+    Scheduler scheduler(1, 1, 100ms);
+    scheduler.add(0, "a", t0);
+    scheduler.add(1, "b", t0);
+    CHECK(scheduler.start_next(t0) == std::optional<std::size_t>(0));
+
+    scheduler.forget_jobs(t0 + 10ms);
+    CHECK(scheduler.running() == 0);
+    CHECK_FALSE(scheduler.has_waiting());
+
+    scheduler.add(5, "a", t0 + 10ms);
+    CHECK_FALSE(scheduler.start_next(t0 + 10ms));
+    CHECK(scheduler.next_start_time() == std::optional(t0 + 100ms));
+    CHECK(scheduler.start_next(t0 + 100ms) == std::optional<std::size_t>(5));
+}
