@@ -66,6 +66,24 @@ bool is_block_tag(std::string_view tag) {
     return std::find(k_block.begin(), k_block.end(), name) != k_block.end();
 }
 
+// Elements whose content is not text: "script" or "style", else empty.
+std::string_view hidden_element(std::string_view tag) {
+    if (starts_with_ci(tag, "script") && (tag.size() == 6 || !std::isalnum(static_cast<unsigned char>(tag[6])))) return "</script";
+    if (starts_with_ci(tag, "style") && (tag.size() == 5 || !std::isalnum(static_cast<unsigned char>(tag[5])))) return "</style";
+    return {};
+}
+
+// Past the closing tag `closer` from `from` (case-insensitive); the end when it is missing.
+std::size_t end_of_hidden(std::string_view html, std::size_t from, std::string_view closer) {
+    for (std::size_t i = html.find('<', from); i != std::string_view::npos; i = html.find('<', i + 1)) {
+        if (starts_with_ci(html.substr(i), closer)) {
+            std::size_t gt = html.find('>', i);
+            return gt == std::string_view::npos ? html.size() : gt + 1;
+        }
+    }
+    return html.size();
+}
+
 }  // namespace
 
 std::string decode_html_entities(std::string_view text) {
@@ -111,8 +129,10 @@ std::string strip_tags(std::string_view html) {
             i = lt + 1;
             continue;
         }
-        if (is_block_tag(html.substr(lt + 1, gt - lt - 1))) out.push_back(' ');
+        std::string_view tag = html.substr(lt + 1, gt - lt - 1);
+        if (is_block_tag(tag)) out.push_back(' ');
         i = gt + 1;
+        if (std::string_view skipped = hidden_element(tag); !skipped.empty()) i = end_of_hidden(html, i, skipped);
     }
     out.append(html.substr(std::min(i, html.size())));
     return out;

@@ -20,6 +20,12 @@ bool is_xhtml_type(std::string_view type) {
     return type == "xhtml" || type == "application/xhtml+xml";
 }
 
+// RFC 4287 3.1.1: a MIME type that is neither text nor XML means base64-encoded content.
+bool is_binary_type(std::string_view type) {
+    if (type.find('/') == std::string_view::npos || type.starts_with("text/")) return false;
+    return !type.ends_with("+xml") && !type.ends_with("/xml");
+}
+
 // The markup of inline content: the children of a wrapping xhtml <div>, else of the element.
 std::string inline_markup(pugi::xml_node element) {
     pugi::xml_node only;
@@ -76,9 +82,9 @@ std::string base64_decode(std::string_view text) {
 TextConstruct read_text_construct(pugi::xml_node element) {
     std::string type = to_lower_ascii(trim(attr(element, "type")));
     std::string mode = to_lower_ascii(trim(attr(element, "mode")));
-    if (mode == "base64") return {base64_decode(text_of(element)), true};
+    if (mode == "base64" || is_binary_type(type)) return {base64_decode(text_of(element)), true};
     bool inline_children = has_element_children(element);
-    if (is_xhtml_type(type) || (inline_children && !is_html_type(type) && mode != "escaped")) {
+    if (inline_children && (is_xhtml_type(type) || (!is_html_type(type) && mode != "escaped"))) {
         return {inline_markup(element), true};
     }
     return {text_of(element), is_html_type(type) || mode == "escaped" || type.empty()};

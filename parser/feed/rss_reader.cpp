@@ -30,6 +30,7 @@ std::string rss_format(pugi::xml_node root) {
 struct GuidInfo {
     bool present = false;
     bool permalink = true;
+    bool from_guid = false;  // from <guid> rather than an Atom-style <id>
 };
 
 void read_atom_link(pugi::xml_node child, ItemState& state) {
@@ -62,12 +63,24 @@ void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
         std::string_view text = trim(raw);
         if (text.empty()) text = trim(attr(child, "href"));
         if (state.link.empty() && !text.empty()) state.link = absolute_url(own_base(child, state.base), text);
-    } else if (equals_ci(local, "guid") && !guid.present) {
+    } else if (equals_ci(local, "guid") && (!guid.present || !guid.from_guid)) {
         state.item.guid = std::string(trim(text_of(child)));
         guid.present = true;
+        guid.from_guid = true;
         guid.permalink = !equals_ci(trim(attr(child, "isPermaLink")), "false");
     } else if (equals_ci(local, "description")) {
         state.offer_summary(child, 0);
+    } else if (equals_ci(local, "id") && !guid.present) {
+        // Atom elements without the Atom namespace, as some RSS writers mix them in.
+        state.item.guid = std::string(trim(text_of(child)));
+        guid.present = true;
+        guid.permalink = false;
+    } else if (equals_ci(local, "summary")) {
+        state.offer_summary(child, 1);
+    } else if (equals_ci(local, "published")) {
+        if (auto t = parse_feed_date(text_of(child))) state.published = t;
+    } else if (equals_ci(local, "updated")) {
+        if (auto t = parse_feed_date(text_of(child))) state.updated = t;
     } else if (equals_ci(local, "pubDate")) {
         if (auto t = parse_feed_date(text_of(child))) state.published = t;
     } else if (equals_ci(local, "author")) {
@@ -162,6 +175,10 @@ void read_items_of(pugi::xml_node parent, std::string_view document_base, Parsed
 void read_rss(pugi::xml_node root, std::string_view document_base, ParsedFeed& feed) {
     feed.format = rss_format(root);
     std::string base = base_of(root, document_base);
+    if (std::string_view cdf_base = trim(root.attribute("BASE").value()); !cdf_base.empty()) {
+        base = absolute_url(base, cdf_base);  // CDF's channel base
+        document_base = base;
+    }
     pugi::xml_node channel = equals_ci(local_name(root), "channel") ? root : pugi::xml_node();
     for (pugi::xml_node child = root.first_child(); child && !channel; child = child.next_sibling()) {
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "channel")) channel = child;
