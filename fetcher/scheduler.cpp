@@ -73,7 +73,7 @@ void Scheduler::finished(const std::string& host) {
 
 std::optional<Scheduler::Clock::time_point> Scheduler::host_ready_time(const Host& host) const {
     if (host.waiting.empty() || host.running >= m_per_host_concurrency) return std::nullopt;
-    if (!host.last_start) return Clock::time_point::min();
+    if (!host.last_start) return Clock::time_point{};  // the clock's epoch: long past
     return *host.last_start + m_interval;
 }
 
