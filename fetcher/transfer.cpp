@@ -86,6 +86,11 @@ void Transfer::configure(std::size_t job) {
     set_option(easy, CURLOPT_WRITEDATA, this);
     set_option(easy, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
     set_option(easy, CURLOPT_HEADERDATA, this);
+    // MAXFILESIZE only sees a Content-Length; the progress callback also caps the bytes on the
+    // wire of a chunked response, the write callback the decoded bytes.
+    set_option(easy, CURLOPT_NOPROGRESS, 0L);
+    set_option(easy, CURLOPT_XFERINFOFUNCTION, &Transfer::on_progress);
+    set_option(easy, CURLOPT_XFERINFODATA, this);
     set_option(easy, CURLOPT_OPENSOCKETFUNCTION, &Transfer::on_open_socket);
     set_option(easy, CURLOPT_OPENSOCKETDATA, this);
     set_request_headers();
@@ -119,6 +124,15 @@ std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, 
     return length;
 }
 
+int Transfer::on_progress(void* self, curl_off_t, curl_off_t received, curl_off_t, curl_off_t) {
+    auto& transfer = *static_cast<Transfer*>(self);
+    if (received > 0 && static_cast<std::uint64_t>(received) > transfer.m_options.max_body_bytes) {
+        transfer.m_too_large = true;
+        return 1;
+    }
+    return 0;
+}
+
 std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count, void* self) {
     auto& transfer = *static_cast<Transfer*>(self);
     std::size_t length = size * count;
@@ -138,6 +152,12 @@ curl_socket_t Transfer::on_open_socket(void* self, curlsocktype purpose, curl_so
     return socket(address->family, address->socktype, address->protocol);
 }
 
+// Only when no address was left to try: with one address refused, another may have connected
+// and failed for a reason of its own.
+bool Transfer::refused_by_policy(CURLcode result) const {
+    return !m_refusal.empty() && result == CURLE_COULDNT_CONNECT;
+}
+
 std::string Transfer::location() const {
     std::string where = m_request.url;
     char* effective = nullptr;
@@ -151,7 +171,7 @@ std::string Transfer::location() const {
 Error Transfer::curl_error(CURLcode result) const {
     std::string where = location();
     std::string cause = m_error_buffer[0] ? m_error_buffer.data() : curl_easy_strerror(result);
-    if (!m_refusal.empty()) {
+    if (refused_by_policy(result)) {
         return {ErrorCode::forbidden,
                 "private address refused (" + m_refusal + ") for " + where};
     }
@@ -190,7 +210,7 @@ AttemptOutcome Transfer::finish(CURLcode result) {
     read_validators(response);
     if (result != CURLE_OK) {
         response.error = curl_error(result);
-        outcome.retryable = is_retryable(result) && m_refusal.empty() && !m_too_large;
+        outcome.retryable = is_retryable(result) && !refused_by_policy(result) && !m_too_large;
         return outcome;
     }
     if (response.status == 304) return outcome;

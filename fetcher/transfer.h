@@ -43,10 +43,13 @@ private:
     void configure(std::size_t job);
     void set_request_headers();
     Error curl_error(CURLcode result) const;
-    std::string location() const;  // the requested URL, and where redirects led
+    std::string location() const;
+    bool refused_by_policy(CURLcode result) const;  // the requested URL, and where redirects led
     void read_validators(FetchResponse& response) const;
 
     static std::size_t on_write(char* data, std::size_t size, std::size_t count, void* self);
+    static int on_progress(void* self, curl_off_t expected, curl_off_t received, curl_off_t,
+                           curl_off_t);
     static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* self);
     static curl_socket_t on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address);
 

@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <mutex>
 #include <string>
 
@@ -27,6 +28,26 @@ const unsigned char k_gzip_bomb[] = {
     0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xed, 0xc1, 0x31, 0x01,
     0x00, 0x00, 0x00, 0xc2, 0xa0, 0xac, 0xeb, 0x5f, 0xc2, 0x14, 0x7e, 0x40, 0x01, 0x00,
     0x00, 0x00, 0x00, 0x6f, 0x03, 0x76, 0x59, 0xf4, 0x4c, 0x88, 0x13, 0x00, 0x00};
+
+// A zlib stream of `text` in one stored (uncompressed) block: a little longer than `text`.
+std::string stored_zlib_stream(const std::string& text) {
+    std::string stream = "\x78\x01\x01";
+    auto length = static_cast<std::uint16_t>(text.size());
+    for (std::uint16_t half : {length, static_cast<std::uint16_t>(~length)}) {
+        stream += static_cast<char>(half & 0xff);
+        stream += static_cast<char>(half >> 8);
+    }
+    stream += text;
+    std::uint32_t a = 1;
+    std::uint32_t b = 0;
+    for (unsigned char byte : text) {
+        a = (a + byte) % 65521;
+        b = (b + a) % 65521;
+    }
+    std::uint32_t adler = (b << 16) | a;
+    for (int shift : {24, 16, 8, 0}) stream += static_cast<char>((adler >> shift) & 0xff);
+    return stream;
+}
 
 // Serves /feed with validators; answers 304 when the request carries matching ones and
 // remembers what it received.
@@ -151,13 +172,15 @@ TEST_CASE("the request offers gzip, deflate and br", "[fetcher]") {
 TEST_CASE("a redirect is followed and final_url names where it led", "[fetcher]") {
     TestServer http;
     http.server().Get("/old", [](const httplib::Request&, httplib::Response& response) {
+        response.set_header("ETag", "\"redirect\"");
         response.set_redirect("/middle", 301);
     });
     http.server().Get("/middle", [](const httplib::Request&, httplib::Response& response) {
         response.set_redirect("/new", 302);
     });
     http.server().Get("/new", [](const httplib::Request&, httplib::Response& response) {
-        response.set_content("moved here", "text/plain");
+        response.set_header("ETag", "\"final\"");
+        response.set_content("moved here", "application/octet-stream");
     });
     http.start();
 
@@ -169,6 +192,8 @@ TEST_CASE("a redirect is followed and final_url names where it led", "[fetcher]"
         CHECK(response.body == "moved here");
         CHECK(response.url == http.url("/old"));
         CHECK(response.final_url == http.url("/new"));
+        CHECK(response.etag == "\"final\"");
+        CHECK(response.content_type == "application/octet-stream");
     }
     SECTION("beyond max_redirects it is an error") {
         FetchOptions options = local_options();
@@ -276,6 +301,41 @@ TEST_CASE("the cap applies to the decoded size of a compressed body", "[fetcher]
     CHECK(response.error->code == ErrorCode::too_large);
     CHECK(response.error->message == "body exceeds the cap of 1000 bytes for " + http.url("/bomb"));
     CHECK(response.body.empty());
+}
+
+TEST_CASE("the cap applies to the bytes on the wire of an unsized body", "[fetcher]") {
+    TestServer http;
+    const std::string text(1000, 'z');
+    const std::string stream = stored_zlib_stream(text);
+    REQUIRE(stream.size() == 1011);
+    http.server().Get("/deflate", [&stream](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Content-Encoding", "deflate");
+        response.set_chunked_content_provider("application/octet-stream",
+                                              [&stream](std::size_t, httplib::DataSink& sink) {
+                                                  sink.write(stream.data(), stream.size());
+                                                  sink.done();
+                                                  return true;
+                                              });
+    });
+    http.start();
+
+    SECTION("decoded within the cap and on the wire within the cap") {
+        FetchOptions options = local_options();
+        options.max_body_bytes = 1011;
+        Fetcher fetcher(options);
+        FetchResponse response = fetcher.fetch_one({1, http.url("/deflate"), "", ""});
+        CHECK_FALSE(response.error);
+        CHECK(response.body == text);
+    }
+    SECTION("decoded within the cap but over it on the wire") {
+        FetchOptions options = local_options();
+        options.max_body_bytes = 1005;
+        Fetcher fetcher(options);
+        FetchResponse response = fetcher.fetch_one({1, http.url("/deflate"), "", ""});
+        REQUIRE(response.error);
+        CHECK(response.error->code == ErrorCode::too_large);
+        CHECK(response.body.empty());
+    }
 }
 
 TEST_CASE("a compressed body within the cap decodes whole", "[fetcher]") {
