@@ -291,6 +291,24 @@ Result<Placed> place(Sqlite& db, const Prepared& p, std::int64_t now) {
     return Placed{StoreOutcome::created, *created};
 }
 
+// Everything is computed from the article as the stored JSON gives it back, so that a later
+// comparison with the stored row sees the same text (invalid UTF-8 is replaced on the way).
+Result<Prepared> prepare_article(const Article& article, const std::string& canonical) {
+    Article with_canonical = article;
+    with_canonical.canonical_url = canonical;
+    const std::string document = dump_json(to_json(with_canonical));
+    auto stored = article_from_json(nlohmann::json::parse(document, nullptr, false));
+    if (!stored) {
+        return fail(ErrorCode::invalid_input, "the article does not survive JSON: " +
+                                                  stored.error().message);
+    }
+    Prepared p{std::move(*stored), canonical, {}, {}, {}, document};
+    p.normalised = normalised_text(p.article);
+    p.hash = text_hash(p.normalised);
+    p.fingerprint = simhash(p.normalised);
+    return p;
+}
+
 }  // namespace
 
 Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Article& article,
@@ -307,14 +325,11 @@ Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Ar
     if (!canonical) {
         return fail(ErrorCode::invalid_input, "the article and its page have no http(s) URL");
     }
-    Prepared p{article, *canonical, {}, {}, {}, {}};
-    p.article.canonical_url = *canonical;
-    p.normalised = normalised_text(p.article);
-    p.hash = text_hash(p.normalised);
-    p.fingerprint = simhash(p.normalised);
-    p.document = to_json(p.article).dump();
-
-    auto placed = place(db, p, now);
+    auto prepared = prepare_article(article, *canonical);
+    if (!prepared) {
+        return tl::unexpected(prepared.error());
+    }
+    auto placed = place(db, *prepared, now);
     if (!placed) {
         return tl::unexpected(placed.error());
     }

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "storage/database.h"
 #include "storage/sqlite.h"
 
@@ -23,6 +25,11 @@ struct Database::Impl {
         return result;
     }
 };
+
+// Compact JSON text; invalid UTF-8 in a hostile string becomes U+FFFD instead of throwing.
+inline std::string dump_json(const nlohmann::json& json) {
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 // feeds.cpp
 Result<std::int64_t> ensure_feed_in(Sqlite& db, const std::string& name, const std::string& url);

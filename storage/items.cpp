@@ -73,7 +73,7 @@ Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<
         if (key.empty()) {
             continue;
         }
-        const std::string document = to_json(item).dump();
+        const std::string document = dump_json(to_json(item));
         upsert->reset();
         upsert->bind_all(feed_id, key, item.guid, item.url, link_key(item), item.title,
                          unix_of(item.published), unix_of(item.updated), document, now);

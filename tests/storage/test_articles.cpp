@@ -192,3 +192,14 @@ TEST_CASE("an article store that fails half-way leaves no half rows", "[storage]
           StoreOutcome::created);
     CHECK(f.db.pages_to_parse({1, false, {}, {}, {}}).value().empty());
 }
+
+TEST_CASE("an article with invalid UTF-8 is stored repaired and then unchanged", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    Article broken = article_at(k_ntv_url, "Kaputt \xC3\x28 ist das", "Text mit \xFF Byte.");
+    CHECK(f.db.store_article(page, broken, 1, 2000).value() == StoreOutcome::created);
+    CHECK(f.db.store_article(page, broken, 1, 2100).value() == StoreOutcome::unchanged);
+    const auto stored = f.db.article(1).value().value();
+    CHECK(stored.article.headline == "Kaputt \xEF\xBF\xBD( ist das");
+    CHECK(stored.article.body[0].text == "Text mit \xEF\xBF\xBD Byte.");
+}

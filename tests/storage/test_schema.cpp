@@ -86,3 +86,21 @@ TEST_CASE("foreign keys are enforced: items of an unknown feed are refused", "[s
     CHECK(stored.error().message.find("upsert_items of feed 42") != std::string::npos);
     CHECK(stored.error().message.find("FOREIGN KEY constraint failed") != std::string::npos);
 }
+
+TEST_CASE("a truncated database file fails with an error, not a crash", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("news.db");
+    {
+        Database db = open_database(path);
+        for (int i = 0; i < 50; ++i) {
+            db.ensure_feed("feed " + std::to_string(i), "https://example.org/" + std::to_string(i))
+                .value();
+        }
+        Sqlite raw = raw_connection(path);
+        REQUIRE(raw.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    std::filesystem::resize_file(path, 1500);
+    auto db = Database::open(path);
+    REQUIRE_FALSE(db);
+    CHECK(db.error().message == path + ": open: database disk image is malformed");
+}
