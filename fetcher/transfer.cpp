@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <new>
 #include <stdexcept>
 #include <string_view>
 
@@ -59,6 +59,7 @@ Transfer::Transfer(const FetchRequest& request, const FetchOptions& options,
 
 void Transfer::configure(std::size_t job) {
     CURL* easy = m_easy.get();
+    // The job id rides in CURLOPT_PRIVATE as an integer, not as a pointer to anything.
     set_option(easy, CURLOPT_PRIVATE, reinterpret_cast<char*>(static_cast<std::uintptr_t>(job)));
     set_option(easy, CURLOPT_URL, m_request.url.c_str());
     set_option(easy, CURLOPT_ERRORBUFFER, m_error_buffer.data());
@@ -71,6 +72,13 @@ void Transfer::configure(std::size_t job) {
     set_option(easy, CURLOPT_PROXY, "");
     set_option(easy, CURLOPT_USERAGENT, m_options.user_agent.c_str());
     set_option(easy, CURLOPT_ACCEPT_ENCODING, "");
+    configure_limits();
+    configure_callbacks();
+    set_request_headers();
+}
+
+void Transfer::configure_limits() {
+    CURL* easy = m_easy.get();
     set_option(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.timeout.count()));
     set_option(easy, CURLOPT_CONNECTTIMEOUT_MS,
                static_cast<long>(m_options.connect_timeout.count()));
@@ -80,20 +88,23 @@ void Transfer::configure(std::size_t job) {
         set_option(easy, CURLOPT_LOW_SPEED_TIME,
                    whole_seconds_at_least_one(m_options.min_speed_window));
     }
+    // MAXFILESIZE only sees a Content-Length; the progress callback also caps the bytes on the
+    // wire of an unsized response, the write callback the decoded bytes.
     set_option(easy, CURLOPT_MAXFILESIZE_LARGE,
                static_cast<curl_off_t>(std::min<std::size_t>(m_options.max_body_bytes, INT64_MAX)));
+}
+
+void Transfer::configure_callbacks() {
+    CURL* easy = m_easy.get();
     set_option(easy, CURLOPT_WRITEFUNCTION, &Transfer::on_write);
     set_option(easy, CURLOPT_WRITEDATA, this);
     set_option(easy, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
     set_option(easy, CURLOPT_HEADERDATA, this);
-    // MAXFILESIZE only sees a Content-Length; the progress callback also caps the bytes on the
-    // wire of a chunked response, the write callback the decoded bytes.
     set_option(easy, CURLOPT_NOPROGRESS, 0L);
     set_option(easy, CURLOPT_XFERINFOFUNCTION, &Transfer::on_progress);
     set_option(easy, CURLOPT_XFERINFODATA, this);
     set_option(easy, CURLOPT_OPENSOCKETFUNCTION, &Transfer::on_open_socket);
     set_option(easy, CURLOPT_OPENSOCKETDATA, this);
-    set_request_headers();
 }
 
 void Transfer::set_request_headers() {
@@ -113,6 +124,7 @@ std::size_t Transfer::job_of(CURL* easy) {
     return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(tag));
 }
 
+// Callbacks run inside libcurl's C code: no exception may leave them.
 std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, void* self) {
     auto& transfer = *static_cast<Transfer*>(self);
     std::size_t length = size * count;
@@ -120,7 +132,11 @@ std::size_t Transfer::on_write(char* data, std::size_t size, std::size_t count, 
         transfer.m_too_large = true;
         return 0;
     }
-    transfer.m_body.append(data, length);
+    try {
+        transfer.m_body.append(data, length);
+    } catch (const std::bad_alloc&) {
+        return 0;
+    }
     return length;
 }
 
@@ -144,9 +160,13 @@ std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count,
 curl_socket_t Transfer::on_open_socket(void* self, curlsocktype purpose, curl_sockaddr* address) {
     auto& transfer = *static_cast<Transfer*>(self);
     if (purpose != CURLSOCKTYPE_IPCXN) return CURL_SOCKET_BAD;
-    auto refusal = transfer.m_policy.refusal(&address->addr, address->addrlen);
-    if (refusal) {
-        transfer.m_refusal = std::move(*refusal);
+    try {
+        auto refusal = transfer.m_policy.refusal(&address->addr, address->addrlen);
+        if (refusal) {
+            transfer.m_refusal = std::move(*refusal);
+            return CURL_SOCKET_BAD;
+        }
+    } catch (const std::bad_alloc&) {
         return CURL_SOCKET_BAD;
     }
     return socket(address->family, address->socktype, address->protocol);

@@ -41,6 +41,8 @@ public:
 
 private:
     void configure(std::size_t job);
+    void configure_limits();
+    void configure_callbacks();
     void set_request_headers();
     Error curl_error(CURLcode result) const;
     std::string location() const;
