@@ -103,6 +103,15 @@ int report_outcome(const GlobalOptions& global, const Result<RunReport>& report)
     return all_feeds_failed ? k_exit_all_feeds_failed : k_exit_partial;
 }
 
+nlohmann::json stored_json(const StoredArticle& stored) {
+    nlohmann::json record = to_json(stored.article);
+    record["id"] = stored.id;
+    record["feeds"] = stored.feeds;
+    record["revisions"] = stored.revisions;
+    record["cluster_id"] = stored.cluster_id ? nlohmann::json(*stored.cluster_id) : nlohmann::json(nullptr);
+    return record;
+}
+
 std::string time_text(const std::optional<std::int64_t>& seconds) {
     return seconds ? to_iso8601(Timestamp{*seconds, 0}) : "never";
 }
@@ -183,13 +192,54 @@ int run_export(const GlobalOptions& global, const ExportCommandOptions& options)
         return k_exit_database;
     }
     for (const StoredArticle& stored : *articles) {
-        nlohmann::json record = to_json(stored.article);
-        record["id"] = stored.id;
-        record["feeds"] = stored.feeds;
-        record["revisions"] = stored.revisions;
-        record["cluster_id"] = stored.cluster_id ? nlohmann::json(*stored.cluster_id) : nlohmann::json(nullptr);
-        std::cout << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        std::cout << stored_json(stored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
+    return k_exit_ok;
+}
+
+int run_show(const GlobalOptions& global, long long article_id) {
+    auto session = open_session(global, false);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    auto article = s.database->article(article_id);
+    if (!article) {
+        std::cerr << "newswire: " << article.error().message << '\n';
+        return k_exit_database;
+    }
+    if (!*article) {
+        std::cerr << "newswire: no article with id " << article_id << '\n';
+        return k_exit_partial;
+    }
+    std::cout << stored_json(**article).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return k_exit_ok;
+}
+
+int run_search(const GlobalOptions& global, const SearchCommandOptions& options) {
+    auto session = open_session(global, false);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    auto hits = s.database->search(options.query, options.limit);
+    if (!hits) {
+        std::cerr << "newswire: " << hits.error().message << '\n';
+        return k_exit_database;
+    }
+    for (const SearchHit& hit : *hits) {
+        std::printf("%6lld  %-25s  %s\n        %s\n        %s\n", static_cast<long long>(hit.article_id),
+                    hit.published.c_str(), hit.headline.c_str(), hit.canonical_url.c_str(), hit.snippet.c_str());
+    }
+    return hits->empty() ? k_exit_partial : k_exit_ok;
+}
+
+int run_rebuild_clusters(const GlobalOptions& global) {
+    auto session = open_session(global, true);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    auto clusters = s.database->rebuild_clusters();
+    if (!clusters) {
+        std::cerr << "newswire: " << clusters.error().message << '\n';
+        return k_exit_database;
+    }
+    if (!global.quiet) std::printf("%d clusters of near-duplicate articles\n", *clusters);
     return k_exit_ok;
 }
 

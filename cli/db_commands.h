@@ -1,5 +1,6 @@
 #pragma once
-// The commands that work on the database named by the config: run, fetch, parse, status, export.
+// The commands that work on the database named by the config: run, fetch, parse, status, export,
+// show, search, rebuild-clusters.
 
 #include <optional>
 #include <string>
@@ -29,7 +30,15 @@ struct ExportCommandOptions {
     std::string format = "jsonl";
 };
 
+struct SearchCommandOptions {
+    std::string query;
+    int limit = 20;
+};
+
 int run_run(const GlobalOptions& global);
+int run_show(const GlobalOptions& global, long long article_id);
+int run_search(const GlobalOptions& global, const SearchCommandOptions& options);
+int run_rebuild_clusters(const GlobalOptions& global);
 int run_fetch(const GlobalOptions& global, const FetchCommandOptions& options);
 int run_parse(const GlobalOptions& global, const ParseCommandOptions& options);
 int run_status(const GlobalOptions& global);

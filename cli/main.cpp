@@ -48,6 +48,17 @@ int main(int argc, char** argv) {
     auto* exporter = app.add_subcommand("export", "print every stored article");
     exporter->add_option("--format", export_options.format, "jsonl")->capture_default_str();
 
+    long long show_id = 0;
+    auto* show = app.add_subcommand("show", "print one stored article with all its fields");
+    show->add_option("id", show_id, "article id (see export or search)")->required();
+
+    SearchCommandOptions search_options;
+    auto* search = app.add_subcommand("search", "full-text search over headline, teaser and body");
+    search->add_option("query", search_options.query, "words that must all occur; a trailing * matches a prefix")->required();
+    search->add_option("--limit", search_options.limit, "most hits to print")->capture_default_str();
+
+    auto* rebuild = app.add_subcommand("rebuild-clusters", "recompute the near-duplicate clusters of all articles");
+
     FileCommandOptions extract_options, feed_options;
     add_file_command(app, "extract", "extract articles from saved HTML files", extract_options);
     add_file_command(app, "parse-feed", "parse saved feed files", feed_options);
@@ -62,6 +73,9 @@ int main(int argc, char** argv) {
     if (*parse) return run_parse(global, parse_options);
     if (*status) return run_status(global);
     if (*exporter) return run_export(global, export_options);
+    if (*show) return run_show(global, show_id);
+    if (*search) return run_search(global, search_options);
+    if (*rebuild) return run_rebuild_clusters(global);
     if (app.got_subcommand("extract")) return run_extract(extract_options);
     if (app.got_subcommand("parse-feed")) return run_parse_feed(feed_options);
     return k_exit_usage;

@@ -233,6 +233,17 @@ TEST_CASE("a run fills the database from two feeds, each article once", "[integr
         CHECK(site.requests("/atom.xml") == 0);
     }
 
+    SECTION("search finds an article by words of its body, show prints it whole") {
+        auto search = run_newswire("--config '" + config.string() + "' search 'Sache gamma'");
+        REQUIRE(search.exit_code == 0);
+        CHECK(search.out.find("Artikel gamma") != std::string::npos);
+        CHECK(search.out.find("Artikel alpha") == std::string::npos);
+        std::string id = std::to_string(articles[2]["id"].get<long long>());
+        auto show = run_newswire("--config '" + config.string() + "' show " + id);
+        REQUIRE(show.exit_code == 0);
+        CHECK(nlohmann::json::parse(show.out) == articles[2]);
+    }
+
     SECTION("status names every feed") {
         auto status = run_newswire("--config '" + config.string() + "' status");
         REQUIRE(status.exit_code == 0);
