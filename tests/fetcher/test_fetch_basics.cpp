@@ -1,6 +1,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -351,4 +352,26 @@ TEST_CASE("a compressed body within the cap decodes whole", "[fetcher]") {
 
     CHECK_FALSE(response.error);
     CHECK(response.body == std::string(200'000, 'a'));
+}
+
+TEST_CASE("cookies are neither sent back nor kept", "[fetcher]") {
+    TestServer http;
+    std::mutex mutex;
+    std::vector<std::string> cookies_seen;
+    http.server().Get("/login", [](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Set-Cookie", "session=secret; Path=/");
+        response.set_redirect("/check", 302);
+    });
+    http.server().Get("/check", [&](const httplib::Request& request, httplib::Response& response) {
+        std::lock_guard lock(mutex);
+        cookies_seen.push_back(request.get_header_value("Cookie"));
+        response.set_content("checked", "text/plain");
+    });
+    http.start();
+    Fetcher fetcher(local_options());
+
+    CHECK(fetcher.fetch_one({1, http.url("/login"), "", ""}).body == "checked");
+    CHECK(fetcher.fetch_one({2, http.url("/check"), "", ""}).body == "checked");
+
+    CHECK(cookies_seen == std::vector<std::string>{"", ""});
 }

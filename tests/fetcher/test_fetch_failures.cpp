@@ -1,4 +1,5 @@
 #include <atomic>
+#include <cstdlib>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -236,6 +237,26 @@ TEST_CASE("a private address is refused unless allowed", "[fetcher]") {
         CHECK_FALSE(response.error);
         CHECK(response.body == "private");
     }
+}
+
+TEST_CASE("a proxy from the environment is ignored, so the address check sees the target",
+          "[fetcher]") {
+    TestServer http;
+    http.server().Get("/feed", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("direct", "text/plain");
+    });
+    http.start();
+    // Restores the environment however the test ends.
+    struct ProxyVariable {
+        ProxyVariable() { ::setenv("http_proxy", "http://192.0.2.1:3128", 1); }
+        ~ProxyVariable() { ::unsetenv("http_proxy"); }
+    } proxy;
+    Fetcher fetcher(local_options());
+
+    FetchResponse response = fetcher.fetch_one({1, http.url("/feed"), "", ""});
+
+    CHECK_FALSE(response.error);
+    CHECK(response.body == "direct");
 }
 
 TEST_CASE("a malformed allowed network stops the Fetcher from being built", "[fetcher]") {
