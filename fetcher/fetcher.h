@@ -21,7 +21,7 @@ struct FetchOptions {
     std::chrono::milliseconds per_host_interval{500};     // pause between starts on one host
     std::chrono::milliseconds timeout{30'000};            // whole transfer
     std::chrono::milliseconds connect_timeout{10'000};
-    std::size_t max_body_bytes = 10 * 1024 * 1024;        // decoded size cap
+    std::size_t max_body_bytes = 10 * 1024 * 1024;        // cap on decoded and on received bytes
     int max_redirects = 5;
     int retries = 2;                                      // on network errors, 429 and 5xx
     std::chrono::milliseconds retry_delay{1'000};         // doubled per retry
