@@ -62,7 +62,7 @@ std::int64_t Pipeline::next_fetch_time(const FeedRow& feed, bool failed, std::in
     return now + std::min<std::int64_t>(wait, m_config.schedule.backoff_cap.count());
 }
 
-Result<void> Pipeline::fetch_feeds(const FetchSelection& selection, RunReport& report) {
+Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selection, RunReport& report) {
     auto feeds = m_database.feeds();
     if (!feeds) return tl::unexpected(feeds.error());
     std::int64_t now = now_unix_seconds();
@@ -83,7 +83,6 @@ Result<void> Pipeline::fetch_feeds(const FetchSelection& selection, RunReport& r
     }
     report.feeds_due = static_cast<int>(requests.size());
     std::optional<Error> database_error;
-    Fetcher fetcher(m_config.fetch);
     fetcher.fetch(requests, [&](FetchResponse&& response) {
         const FeedRow& feed = due.at(response.id);
         std::int64_t done_at = now_unix_seconds();
@@ -98,7 +97,7 @@ Result<void> Pipeline::fetch_feeds(const FetchSelection& selection, RunReport& r
                 else report.items_new_or_changed += *changed;
                 spdlog::info("feed {}: {} items, {} new or changed", feed.name, parsed->items.size(), changed.value_or(0));
             } else {
-                response.error = Error{ErrorCode::invalid_input, "not a feed: " + parsed.error().message};
+                response.error = parsed.error();
             }
         }
         bool failed = response.error.has_value();
@@ -119,13 +118,12 @@ Result<void> Pipeline::fetch_feeds(const FetchSelection& selection, RunReport& r
     return {};
 }
 
-Result<void> Pipeline::fetch_pages(RunReport& report) {
+Result<void> Pipeline::fetch_pages(Fetcher& fetcher, RunReport& report) {
     auto urls = m_database.page_urls_to_fetch(m_config.schedule.max_pages_per_run);
     if (!urls) return tl::unexpected(urls.error());
     std::vector<FetchRequest> requests;
     for (std::size_t i = 0; i < urls->size(); ++i) requests.push_back({i, (*urls)[i], {}, {}});
     std::optional<Error> database_error;
-    Fetcher fetcher(m_config.fetch);
     fetcher.fetch(requests, [&](FetchResponse&& response) {
         if (response.ok()) {
             ++report.pages_fetched;
@@ -145,9 +143,10 @@ Result<void> Pipeline::fetch_pages(RunReport& report) {
 Result<RunReport> Pipeline::fetch(const FetchSelection& selection) {
     RunReport report;
     if (auto synced = sync_feeds(); !synced) return tl::unexpected(synced.error());
-    if (auto fetched = fetch_feeds(selection, report); !fetched) return tl::unexpected(fetched.error());
+    Fetcher fetcher(m_config.fetch);
+    if (auto fetched = fetch_feeds(fetcher, selection, report); !fetched) return tl::unexpected(fetched.error());
     if (selection.pages) {
-        if (auto pages = fetch_pages(report); !pages) return tl::unexpected(pages.error());
+        if (auto pages = fetch_pages(fetcher, report); !pages) return tl::unexpected(pages.error());
     }
     return report;
 }

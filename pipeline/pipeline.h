@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "fetcher/fetcher.h"
 #include "pipeline/config.h"
 #include "storage/database.h"
 
@@ -49,8 +50,9 @@ public:
     Result<RunReport> run();
 
 private:
-    Result<void> fetch_feeds(const FetchSelection& selection, RunReport& report);
-    Result<void> fetch_pages(RunReport& report);
+    // Both take the same Fetcher, so per-host politeness spans feeds and pages.
+    Result<void> fetch_feeds(Fetcher& fetcher, const FetchSelection& selection, RunReport& report);
+    Result<void> fetch_pages(Fetcher& fetcher, RunReport& report);
     std::int64_t next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now) const;
 
     Config m_config;

@@ -1,0 +1,157 @@
+// The stages against a real loopback server and a real SQLite file.
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+
+#include <httplib.h>
+
+#include "parser/article/extractor.h"
+#include "pipeline/pipeline.h"
+#include "tests/support/process.h"
+
+using namespace newswire;
+using namespace std::chrono_literals;
+
+namespace {
+
+class Server {
+public:
+    Server() {
+        m_port = m_server.bind_to_any_port("127.0.0.1");
+        m_thread = std::thread([this] { m_server.listen_after_bind(); });
+        while (!m_server.is_running()) std::this_thread::sleep_for(1ms);
+    }
+    ~Server() {
+        m_server.stop();
+        m_thread.join();
+    }
+    httplib::Server& http() { return m_server; }
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_port) + path; }
+
+private:
+    httplib::Server m_server;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+Config config_for(const std::string& feed_url) {
+    Config config;
+    config.fetch.allow_private_addresses = true;
+    config.fetch.retries = 0;
+    config.fetch.per_host_interval = 1ms;
+    config.fetch.timeout = 5s;
+    config.schedule.default_interval = 60s;
+    config.schedule.backoff_cap = 200s;
+    config.feeds = {{"test", feed_url, 0s}};
+    return config;
+}
+
+std::string article_page(const std::string& title) {
+    return "<html><head><title>" + title + "</title></head><body><article><h1>" + title +
+           "</h1><p>Ein Absatz mit genug Worten, damit er als Artikeltext zählt, über " + title +
+           " und andere Dinge des Tages.</p><p>Noch ein Absatz, der die Geschichte zu Ende erzählt, "
+           "mit weiteren Einzelheiten.</p></article></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("a failing feed waits twice as long after each failure, up to the cap", "[pipeline]") {
+    Server server;
+    server.http().Get("/feed", [](const httplib::Request&, httplib::Response& response) { response.status = 500; });
+    test::TempDir dir;
+    auto database = Database::open((dir.path() / "news.db").string());
+    REQUIRE(database);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+
+    std::vector<std::int64_t> waits;
+    for (int run = 0; run < 4; ++run) {
+        auto report = pipeline.fetch({true, std::nullopt, true});
+        REQUIRE(report);
+        CHECK(report->feeds_failed == 1);
+        auto feeds = database->feeds();
+        REQUIRE(feeds);
+        waits.push_back(*(*feeds)[0].next_fetch_at - *(*feeds)[0].last_fetch_at);
+    }
+    CHECK(waits == std::vector<std::int64_t>{60, 120, 200, 200});
+}
+
+TEST_CASE("an answer that is not a feed is recorded as the feed's error", "[pipeline]") {
+    Server server;
+    server.http().Get("/feed", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("<!doctype html><html><body><p>Wartungsarbeiten</p></body></html>", "text/html");
+    });
+    test::TempDir dir;
+    auto database = Database::open((dir.path() / "news.db").string());
+    REQUIRE(database);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto report = pipeline.run();
+    REQUIRE(report);
+    CHECK(report->feeds_failed == 1);
+    REQUIRE(report->errors.size() == 1);
+    CHECK(report->errors[0].rfind("feed test: not a feed: ", 0) == 0);
+    auto feeds = database->feeds();
+    REQUIRE(feeds);
+    CHECK((*feeds)[0].last_error.rfind("not a feed: ", 0) == 0);
+    CHECK((*feeds)[0].consecutive_failures == 1);
+}
+
+TEST_CASE("re-extracting every stored page changes no article", "[pipeline]") {
+    Server server;
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content("<rss version=\"2.0\"><channel><title>T</title>"
+                             "<item><guid>1</guid><title>Eins</title><link>" + server.url("/a/1") + "</link></item>"
+                             "<item><guid>2</guid><title>Zwei</title><link>" + server.url("/a/2") + "</link></item>"
+                             "</channel></rss>", "application/rss+xml");
+    });
+    server.http().Get(R"(/a/(\d))", [](const httplib::Request& request, httplib::Response& response) {
+        response.set_content(article_page("Nachricht " + std::string(request.matches[1])), "text/html; charset=utf-8");
+    });
+    test::TempDir dir;
+    auto database = Database::open((dir.path() / "news.db").string());
+    REQUIRE(database);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto first = pipeline.run();
+    REQUIRE(first);
+    CHECK(first->pages_fetched == 2);
+    CHECK(first->articles_created == 2);
+
+    PageSelection all;
+    all.all = true;
+    auto again = pipeline.parse(all);
+    REQUIRE(again);
+    CHECK(again->pages_parsed == 2);
+    CHECK(again->articles_unchanged == 2);
+    CHECK(again->articles_created == 0);
+
+    PageSelection fresh;
+    fresh.extractor_version = k_extractor_version;
+    auto nothing = pipeline.parse(fresh);
+    REQUIRE(nothing);
+    CHECK(nothing->pages_parsed == 0);
+}
+
+TEST_CASE("a page that fails is recorded and the run goes on", "[pipeline]") {
+    Server server;
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content("<rss version=\"2.0\"><channel><title>T</title>"
+                             "<item><guid>1</guid><title>Eins</title><link>" + server.url("/gone") + "</link></item>"
+                             "<item><guid>2</guid><title>Zwei</title><link>" + server.url("/a/2") + "</link></item>"
+                             "</channel></rss>", "application/rss+xml");
+    });
+    server.http().Get("/a/2", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(article_page("Nachricht 2"), "text/html");
+    });
+    test::TempDir dir;
+    auto database = Database::open((dir.path() / "news.db").string());
+    REQUIRE(database);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto report = pipeline.run();
+    REQUIRE(report);
+    CHECK(report->pages_fetched == 1);
+    CHECK(report->pages_failed == 1);
+    CHECK(report->articles_created == 1);
+    REQUIRE(report->errors.size() == 1);
+    CHECK(report->errors[0].rfind("page " + server.url("/gone") + ": ", 0) == 0);
+}
