@@ -21,6 +21,18 @@ bool is_name_char(char c) {
     return is_name_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == ':';
 }
 
+// Elements that never have content, written by careless feeds without their "/>".
+bool is_void(std::string_view name) {
+    for (std::string_view v : {"enclosure", "br", "img", "hr", "meta", "source"}) {
+        if (name.size() == v.size() && std::equal(name.begin(), name.end(), v.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == b;
+            })) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void escape_text(std::string& out, std::string_view text, bool in_attribute) {
     for (char c : text) {
         if (c == '<') out += "&lt;";
@@ -154,7 +166,7 @@ private:
             escape_text(tag, value, true);
             tag += "\"";
         }
-        if (m_open.size() >= k_max_depth) self_closing = true;
+        if (m_open.size() >= k_max_depth || is_void(name)) self_closing = true;
         m_out += tag;
         m_out += self_closing ? "/>" : ">";
         if (!self_closing) m_open.emplace_back(name);

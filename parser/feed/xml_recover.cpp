@@ -1,6 +1,7 @@
 #include "parser/feed/xml_recover.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <map>
 #include <vector>
@@ -81,6 +82,22 @@ EntityMap read_entity_declarations(std::string_view doctype) {
     return entities;
 }
 
+// Whether a numeric reference ("#65", "#x1F") names a character XML allows.
+bool allowed_in_xml(std::string_view reference) {
+    bool hex = reference.size() > 1 && (reference[1] == 'x' || reference[1] == 'X');
+    std::string_view digits = reference.substr(hex ? 2 : 1);
+    std::uint64_t value = 0;
+    for (char c : digits) {
+        if (value > 0x10FFFF) return false;
+        int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(static_cast<unsigned char>(c)) - 'a' + 10);
+        if (!hex && d > 9) return false;
+        value = value * (hex ? 16 : 10) + static_cast<std::uint64_t>(d);
+    }
+    if (value == 0x9 || value == 0xA || value == 0xD) return true;
+    if (value < 0x20 || (value >= 0xD800 && value <= 0xDFFF) || value == 0xFFFE || value == 0xFFFF) return false;
+    return value <= 0x10FFFF && (hex || !digits.empty());
+}
+
 bool is_xml_entity(std::string_view name) {
     return name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
 }
@@ -109,7 +126,12 @@ struct Expander {
             if (k < xml.size() && (xml[k] == 'x' || xml[k] == 'X')) ++k;
             std::size_t digits = k;
             while (k < xml.size() && std::isxdigit(static_cast<unsigned char>(xml[k]))) ++k;
-            if (k > digits && k < xml.size() && xml[k] == ';') return k + 1;
+            if (k > digits && k < xml.size() && xml[k] == ';') {
+                if (allowed_in_xml(xml.substr(j, k - j))) return k + 1;
+                replace(i, k + 1, "\xEF\xBF\xBD");  // U+FFFD for NUL, controls, surrogates
+                repaired = true;
+                return k + 1;
+            }
         } else {
             std::size_t end = name_end(xml, j);
             if (end > j && end < xml.size() && xml[end] == ';') {

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "parser/feed/encoding.h"
+#include "parser/feed/feed_parser.h"
+#include "tests/parser/feed/fixture.h"
+
+using namespace newswire;
+
+TEST_CASE("ISO-8859-1 bytes declared in the XML declaration become UTF-8", "[feed][encoding]") {
+    auto feed = parse_feed(feed_fixture("latin1.xml"));
+    REQUIRE(feed);
+    CHECK(feed->title == "Grüße aus Köln");
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].title == "März € Preise");
+}
+
+TEST_CASE("UTF-16 with a byte order mark is read", "[feed][encoding]") {
+    auto feed = parse_feed(feed_fixture("utf16le_bom.xml"));
+    REQUIRE(feed);
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].title == "Ünïcödé 16");
+}
+
+TEST_CASE("valid UTF-8 wins over a wrong declaration", "[feed][encoding]") {
+    auto feed = parse_feed(feed_fixture("utf8_declared_latin1.xml"));
+    REQUIRE(feed);
+    CHECK(feed->items.at(0).title == "Grüße");
+}
+
+TEST_CASE("the HTTP charset comes before the XML declaration", "[feed][encoding]") {
+    std::string body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
+                       "<title>K\xF6ln</title></channel></rss>";
+    auto feed = parse_feed(body, "", "application/rss+xml; charset=\"iso-8859-1\"");
+    REQUIRE(feed);
+    CHECK(feed->title == "Köln");
+}
+
+TEST_CASE("the charset decision reads HTTP, BOM-less UTF-16 and the declaration", "[feed][encoding]") {
+    using namespace std::string_literals;
+    CHECK(feed_detail::charset_from_content_type("text/xml; charset='UTF-8'") == "utf-8");
+    CHECK(feed_detail::charset_from_content_type("application/rss+xml") == "");
+    CHECK(feed_detail::charset_from_xml_declaration("<?xml version='1.0' encoding='Windows-1252'?><rss/>") ==
+          "windows-1252");
+    CHECK(feed_detail::declared_charset("<\0?\0x\0m\0l\0"s, "") == "utf-16le");
+    CHECK(feed_detail::declared_charset("<?xml version=\"1.0\" encoding=\"utf-16\"?><rss/>", "") == "");
+}
+
+TEST_CASE("output is valid UTF-8 even from invalid bytes and control characters", "[feed][encoding]") {
+    std::string body = "<rss version=\"2.0\"><channel><item><title>a\x01" "b\xC3\x28" "c&#0;d</title>"
+                       "</item></channel></rss>";
+    auto feed = parse_feed(body);
+    REQUIRE(feed);
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].title == "ab\xC3\x83(c\xEF\xBF\xBD" "d");
+}

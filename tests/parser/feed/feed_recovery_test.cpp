@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "parser/feed/feed_parser.h"
+#include "tests/parser/feed/fixture.h"
+
+using namespace newswire;
+
+TEST_CASE("HTML entities, a stray ampersand and DOCTYPE entities are recovered", "[feed][recovery]") {
+    auto feed = parse_feed(feed_fixture("entities_and_junk.xml"));
+    REQUIRE(feed);
+    CHECK(feed->recovered);
+    CHECK(feed->title == "Café & Bar News");
+    CHECK(feed->link == "https://ent.example.com/");
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].title == "Fish & Chips © 2026");
+    CHECK(feed->items[0].url == "https://ent.example.com/a?x=1&y=2");
+    CHECK(feed->items[0].guid == "https://ent.example.com/guid/1");
+}
+
+TEST_CASE("a truncated feed with mismatched tags keeps every item", "[feed][recovery]") {
+    auto feed = parse_feed(feed_fixture("truncated.xml"));
+    REQUIRE(feed);
+    CHECK(feed->recovered);
+    CHECK(feed->title == "Cut off");
+    REQUIRE(feed->items.size() == 3);
+    CHECK(feed->items[0].url == "http://cut.example.com/1");
+    CHECK(feed->items[1].title == "Broken markup item");
+    CHECK(feed->items[2].title == "Last item");
+    CHECK(feed->items[2].url == "http://cut.example.com/3");
+}
+
+TEST_CASE("a well-formed feed is not marked recovered", "[feed][recovery]") {
+    auto feed = parse_feed(feed_fixture("rss20.xml"));
+    REQUIRE(feed);
+    CHECK_FALSE(feed->recovered);
+}
+
+TEST_CASE("unquoted attributes and undeclared prefixes are read", "[feed][recovery]") {
+    auto feed = parse_feed("<rss version=2.0><channel><item><title>t</title>"
+                           "<enclosure url=http://e.example.com/a.mp3 length=12 type=audio/mpeg>"
+                           "<dc:creator>Ann</dc:creator></item></channel></rss>");
+    REQUIRE(feed);
+    CHECK(feed->recovered);
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].authors == std::vector<std::string>{"Ann"});
+    CHECK(feed->items[0].enclosures == std::vector<Enclosure>{{"http://e.example.com/a.mp3", "audio/mpeg", 12}});
+}
+
+TEST_CASE("entity definitions are never expanded beyond a bound", "[feed][recovery]") {
+    std::string body = "<!DOCTYPE rss [<!ENTITY a \"" + std::string(4000, 'x') + "\">]><rss version=\"2.0\"><channel><title>";
+    for (int i = 0; i < 5000; ++i) body += "&a;";
+    body += "</title></channel></rss>";
+    auto feed = parse_feed(body);
+    REQUIRE(feed);
+    CHECK(feed->title.size() <= body.size() + 65536);
+}
+
+TEST_CASE("deep nesting neither crashes nor recurses", "[feed][recovery]") {
+    std::string body = "<rss version=\"2.0\"><channel><item><title>deep</title><description>";
+    for (int i = 0; i < 200000; ++i) body += "<b>";
+    auto feed = parse_feed(body);
+    REQUIRE(feed);
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].title == "deep");
+}
+
+TEST_CASE("an HTML page is not a feed", "[feed][errors]") {
+    auto feed = parse_feed(feed_fixture("html_page.html"));
+    REQUIRE_FALSE(feed);
+    CHECK(feed.error().code == ErrorCode::invalid_input);
+    CHECK(feed.error().message == "not a feed: this is an HTML page (a web page, not its RSS or Atom feed)");
+}
+
+TEST_CASE("empty bytes, an image and foreign XML are not feeds", "[feed][errors]") {
+    auto empty = parse_feed("  \n ");
+    REQUIRE_FALSE(empty);
+    CHECK(empty.error().message == "not a feed: the document is empty");
+    auto png = parse_feed(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    REQUIRE_FALSE(png);
+    CHECK(png.error().message == "not a feed: the bytes are a PNG image");
+    auto svg = parse_feed("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>");
+    REQUIRE_FALSE(svg);
+    CHECK(svg.error().message == "not a feed: the document is XML with root element <svg>, not <rss>, <rdf:RDF> or <feed>");
+    auto json = parse_feed("{\"hello\": 1}");
+    REQUIRE_FALSE(json);
+    CHECK(json.error().message == "not a feed: JSON without a JSON Feed version or items");
+}
