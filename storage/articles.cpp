@@ -339,6 +339,9 @@ Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Ar
         " article_id = excluded.article_id, extractor_version = excluded.extractor_version,"
         " stored_at = excluded.stored_at",
         page_id, placed->article_id, extractor_version, now);
+    if (linked) {
+        linked = db.execute("DELETE FROM parse_failures WHERE page_id = ?", page_id);
+    }
     if (!linked) {
         return tl::unexpected(linked.error());
     }

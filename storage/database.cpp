@@ -98,6 +98,16 @@ Result<std::string> Database::page_body(std::int64_t page_id) const {
                       page_body_in(m_impl->db, page_id));
 }
 
+Result<void> Database::record_parse_failure(std::int64_t page_id, int extractor_version,
+                                            const std::string& error, std::int64_t now) {
+    return m_impl->in("record_parse_failure of page " + std::to_string(page_id),
+                      record_parse_failure_in(m_impl->db, page_id, extractor_version, error, now));
+}
+
+Result<int> Database::prune_page_bodies(std::int64_t fetched_before) {
+    return m_impl->in("prune_page_bodies", prune_page_bodies_in(m_impl->db, fetched_before));
+}
+
 Result<StoreOutcome> Database::store_article(std::int64_t page_id, const Article& article,
                                              int extractor_version, std::int64_t now) {
     return m_impl->in("store_article of page " + std::to_string(page_id),

@@ -110,13 +110,23 @@ public:
     // final URL, content type, validators, error. Clears "needs page" for items with that URL.
     Result<std::int64_t> store_page(const FetchResponse& response, std::int64_t now);
 
-    // Pages with a body (status 2xx), oldest id first. Without `all`, only pages that have no
-    // article_pages row of `extractor_version`; a `page_id` implies `all` (asked for by id is a
-    // redo). `since` and `feed_name` narrow either further.
+    // Pages with a body (status 2xx), oldest id first. Without `all`, only pages that have
+    // neither an article nor a recorded parse failure of `extractor_version`; a `page_id` implies
+    // `all` (asked for by id is a redo). `since` and `feed_name` narrow either further.
     Result<std::vector<PageRef>> pages_to_parse(const PageSelection& selection) const;
     // The raw bytes as fetched; an error (never a crash) for a page without a body or with a
     // corrupt stored blob.
     Result<std::string> page_body(std::int64_t page_id) const;
+
+    // The extractor could not make an article of the page: recorded, so that pages_to_parse
+    // does not offer it again until the extractor version changes (or `all` / `page_id`).
+    // A later store_article for the page clears it.
+    Result<void> record_parse_failure(std::int64_t page_id, int extractor_version,
+                                      const std::string& error, std::int64_t now);
+
+    // Drops the raw bytes of pages fetched before `fetched_before` (retention); the rows stay.
+    // Returns how many bodies were dropped.
+    Result<int> prune_page_bodies(std::int64_t fetched_before);
 
     // Stores the article extracted from a page: merged by canonical URL, aliased when the same
     // normalised text already exists under another URL, a new revision when the text changed.

@@ -48,6 +48,9 @@ Result<std::vector<std::string>> page_urls_to_fetch_in(Sqlite& db, int limit);
 Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now);
 Result<std::vector<PageRef>> pages_to_parse_in(Sqlite& db, const PageSelection& selection);
 Result<std::string> page_body_in(Sqlite& db, std::int64_t page_id);
+Result<void> record_parse_failure_in(Sqlite& db, std::int64_t page_id, int extractor_version,
+                                     const std::string& error, std::int64_t now);
+Result<int> prune_page_bodies_in(Sqlite& db, std::int64_t fetched_before);
 
 // articles.cpp
 Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Article& article,

@@ -134,6 +134,14 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     headline, teaser, body, tokenize = 'unicode61 remove_diacritics 2'
 );
 )sql"},
+    Migration{4, "parse failures", R"sql(
+CREATE TABLE parse_failures (
+    page_id           INTEGER PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+    extractor_version INTEGER NOT NULL,
+    error             TEXT NOT NULL,
+    failed_at         INTEGER NOT NULL
+);
+)sql"},
 };
 
 Result<int> current_version(Sqlite& db) {

@@ -108,6 +108,8 @@ Result<std::vector<PageRef>> pages_to_parse_in(Sqlite& db, const PageSelection& 
         " WHERE p.status BETWEEN 200 AND 299 AND p.body IS NOT NULL"
         " AND (?1 OR NOT EXISTS (SELECT 1 FROM article_pages ap"
         "      WHERE ap.page_id = p.id AND ap.extractor_version = ?2))"
+        " AND (?1 OR NOT EXISTS (SELECT 1 FROM parse_failures pf"
+        "      WHERE pf.page_id = p.id AND pf.extractor_version = ?2))"
         " AND (?3 IS NULL OR p.fetched_at >= ?3)"
         " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM items i JOIN feeds f ON f.id = i.feed_id"
         "      WHERE i.url = p.url AND f.name = ?4))"
@@ -160,6 +162,42 @@ Result<std::string> page_body_in(Sqlite& db, std::int64_t page_id) {
         return fail(ErrorCode::invalid_input, "stored size is negative");
     }
     return decompress(statement->column_text(1), static_cast<std::size_t>(raw_size));
+}
+
+Result<void> record_parse_failure_in(Sqlite& db, std::int64_t page_id, int extractor_version,
+                                     const std::string& error, std::int64_t now) {
+    auto transaction = Transaction::begin(db, Transaction::Mode::write);
+    if (!transaction) {
+        return tl::unexpected(transaction.error());
+    }
+    auto recorded = db.execute(
+        "INSERT INTO parse_failures (page_id, extractor_version, error, failed_at)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (page_id) DO UPDATE SET"
+        " extractor_version = excluded.extractor_version, error = excluded.error,"
+        " failed_at = excluded.failed_at",
+        page_id, extractor_version, error, now);
+    if (!recorded) {
+        return recorded;
+    }
+    return transaction->commit();
+}
+
+Result<int> prune_page_bodies_in(Sqlite& db, std::int64_t fetched_before) {
+    auto transaction = Transaction::begin(db, Transaction::Mode::write);
+    if (!transaction) {
+        return tl::unexpected(transaction.error());
+    }
+    auto pruned = db.execute(
+        "UPDATE pages SET body = NULL, raw_size = 0 WHERE body IS NOT NULL AND fetched_at < ?",
+        fetched_before);
+    if (!pruned) {
+        return tl::unexpected(pruned.error());
+    }
+    const auto count = static_cast<int>(db.changes());
+    if (auto committed = transaction->commit(); !committed) {
+        return tl::unexpected(committed.error());
+    }
+    return count;
 }
 
 }  // namespace newswire

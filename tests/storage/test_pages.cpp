@@ -171,3 +171,41 @@ TEST_CASE("pages to parse honour version, all, since, feed and page id", "[stora
     CHECK(pages[0].content_type == "text/html; charset=utf-8");
     CHECK(pages[0].status == 200);
 }
+
+TEST_CASE("a page the extractor failed on is not offered again for that version", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const auto p1 = db.store_page(page_response("https://x.de/1", "<p>1</p>"), 1000).value();
+    const auto p2 = db.store_page(page_response("https://x.de/2", "<p>2</p>"), 1000).value();
+    REQUIRE(db.record_parse_failure(p1, 1, "no article body found", 1100));
+    using Ids = std::vector<std::int64_t>;
+    CHECK(ids_of(db.pages_to_parse({1, false, {}, {}, {}}).value()) == Ids{p2});
+    CHECK(ids_of(db.pages_to_parse({2, false, {}, {}, {}}).value()) == Ids{p1, p2});
+    CHECK(ids_of(db.pages_to_parse({1, true, {}, {}, {}}).value()) == Ids{p1, p2});
+    CHECK(ids_of(db.pages_to_parse({1, false, {}, {}, p1}).value()) == Ids{p1});
+
+    Article article;
+    article.url = "https://x.de/1";
+    article.teaser = "Doch noch ein Text.";
+    REQUIRE(db.store_article(p1, article, 2, 1200));
+    CHECK(ids_of(db.pages_to_parse({2, false, {}, {}, {}}).value()) == Ids{p2});
+    CHECK(ids_of(db.pages_to_parse({1, false, {}, {}, {}}).value()) == Ids{p1, p2});
+
+    auto unknown = db.record_parse_failure(99, 1, "x", 1300);
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().message.find("FOREIGN KEY constraint failed") != std::string::npos);
+}
+
+TEST_CASE("pruning drops old bodies and keeps the rows", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const auto old_page = db.store_page(page_response("https://x.de/old", "<p>old</p>"), 1000).value();
+    const auto new_page = db.store_page(page_response("https://x.de/new", "<p>new</p>"), 5000).value();
+    CHECK(db.prune_page_bodies(3000).value() == 1);
+    CHECK(db.prune_page_bodies(3000).value() == 0);
+    CHECK(db.page_body(old_page).error().code == ErrorCode::not_found);
+    CHECK(db.page_body(new_page).value() == "<p>new</p>");
+    CHECK(ids_of(db.pages_to_parse({1, true, {}, {}, {}}).value()) == std::vector<std::int64_t>{new_page});
+    CHECK(db.status().value().pages == 2);
+    CHECK(db.page_urls_to_fetch(10).value().empty());
+}

@@ -14,13 +14,13 @@ TEST_CASE("a fresh file gets every migration once, in WAL mode", "[storage]") {
         REQUIRE(db.ensure_feed("ntv", "https://www.n-tv.de/rss").value() == 1);
     }
     Sqlite raw = raw_connection(path);
-    CHECK(latest_schema_version() == 3);
-    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 3);
-    CHECK(query_number(raw, "SELECT MAX(version) FROM schema_version") == 3);
+    CHECK(latest_schema_version() == 4);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 4);
+    CHECK(query_number(raw, "SELECT MAX(version) FROM schema_version") == 4);
     CHECK(query_text(raw, "PRAGMA journal_mode") == "wal");
     CHECK(query_number(raw, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('feeds',"
                             " 'fetches', 'items', 'pages', 'articles', 'article_pages',"
-                            " 'revisions', 'article_aliases', 'articles_fts')") == 9);
+                            " 'revisions', 'article_aliases', 'articles_fts', 'parse_failures')") == 10);
 }
 
 TEST_CASE("reopening a database keeps its rows and applies nothing again", "[storage]") {
@@ -32,7 +32,22 @@ TEST_CASE("reopening a database keeps its rows and applies nothing again", "[sto
     REQUIRE(feeds.size() == 1);
     CHECK(feeds[0].name == "ntv");
     Sqlite raw = raw_connection(path);
-    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 3);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 4);
+}
+
+TEST_CASE("an older database is migrated forward and keeps its rows", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("news.db");
+    open_database(path).ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    {
+        Sqlite raw = raw_connection(path);
+        REQUIRE(raw.exec("DROP TABLE parse_failures; DELETE FROM schema_version WHERE version = 4"));
+    }
+    Database db = open_database(path);
+    CHECK(db.feeds().value().size() == 1);
+    Sqlite raw = raw_connection(path);
+    CHECK(query_text(raw, "SELECT group_concat(version, ',') FROM schema_version") == "1,2,3,4");
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM parse_failures") == 0);
 }
 
 TEST_CASE("a database written by a newer newswire is refused untouched", "[storage]") {
@@ -48,7 +63,7 @@ TEST_CASE("a database written by a newer newswire is refused untouched", "[stora
     CHECK(db.error().code == ErrorCode::database);
     CHECK(db.error().message ==
           path + ": migrate: schema version 99 was written by a newer newswire; this build "
-                 "knows up to version 3 and will not touch it");
+                 "knows up to version 4 and will not touch it");
 }
 
 TEST_CASE("opening a file that is not SQLite fails with a message naming it", "[storage]") {
