@@ -1,10 +1,8 @@
 #include "parser/article/images.h"
 
 #include <algorithm>
-#include <array>
 
 #include "core/text.h"
-#include "core/url.h"
 #include "parser/article/dom.h"
 #include "parser/article/meta_images.h"
 #include "parser/article/meta_text.h"
@@ -17,58 +15,30 @@ namespace {
 using html::Visit;
 
 constexpr std::size_t k_max_images = 40;
+constexpr std::size_t k_max_entries = 400;
 
 bool skipped_region(const GumboNode* node) {
     GumboTag tag = html::tag_of(node);
-    if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_A) return true;
-    for (std::string_view fragment : {"teaser", "related", "recommend", "newsletter", "promo", "advert"}) {
+    if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_A ||
+        tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE ||
+        tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_HEAD) {
+        return true;
+    }
+    if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return false;
+    for (std::string_view fragment : {"teaser", "related", "recommend", "newsletter", "promo", "advert", "author"}) {
         if (html::class_or_id_contains(node, fragment)) return true;
     }
     return false;
 }
 
-// Figures of `region` in page order, without those in asides, teasers and links.
-std::vector<const GumboNode*> figures_in(const GumboNode* region) {
-    std::vector<const GumboNode*> figures;
-    html::walk(region, [&](const GumboNode* node) {
-        if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
-        if (node != region && skipped_region(node)) return Visit::skip_children;
-        if (html::is_element(node, GUMBO_TAG_FIGURE)) {
-            if (figures.size() < k_max_images) figures.push_back(node);
-            return Visit::skip_children;
-        }
-        return Visit::descend;
-    });
-    return figures;
-}
+enum class Kind { figure, loose_image, heading };
 
-const GumboNode* first_descendant(const GumboNode* node, GumboTag tag) {
-    return html::find_first(node, [tag](const GumboNode* n) { return html::is_element(n, tag); });
-}
-
-const GumboNode* find_region(const GumboNode* root, const GumboNode* container) {
-    for (const GumboNode* n = container; n; n = n->parent) {
-        if (html::is_element(n, GUMBO_TAG_ARTICLE) || html::is_element(n, GUMBO_TAG_MAIN)) return n;
-    }
-    if (container) return container->parent ? container->parent : container;
-    const GumboNode* article = first_descendant(root, GUMBO_TAG_ARTICLE);
-    if (article) return article;
-    const GumboNode* main = first_descendant(root, GUMBO_TAG_MAIN);
-    return main ? main : root;
-}
-
-bool precedes(const GumboNode* a, const GumboNode* b, const GumboNode* root) {
-    bool seen_a = false, answer = false;
-    html::walk(root, [&](const GumboNode* n) {
-        if (n == a) seen_a = true;
-        if (n == b) {
-            answer = seen_a;
-            return Visit::stop;
-        }
-        return Visit::descend;
-    });
-    return answer;
-}
+struct Entry {
+    const GumboNode* node;
+    Kind kind;
+    bool in_container;
+    bool after_container;
+};
 
 bool inside(const GumboNode* node, const GumboNode* ancestor) {
     for (const GumboNode* n = node; n; n = n->parent) {
@@ -77,45 +47,100 @@ bool inside(const GumboNode* node, const GumboNode* ancestor) {
     return false;
 }
 
+// The node a pre-order walk reaches right after `node`'s subtree; nullptr at the end.
+const GumboNode* next_after_subtree(const GumboNode* node) {
+    for (const GumboNode* n = node; n && n->parent; n = n->parent) {
+        const GumboVector* siblings = n->parent->type == GUMBO_NODE_DOCUMENT ? &n->parent->v.document.children
+                                                                            : &n->parent->v.element.children;
+        if (n->index_within_parent + 1 < siblings->length) {
+            return static_cast<const GumboNode*>(siblings->data[n->index_within_parent + 1]);
+        }
+    }
+    return nullptr;
+}
+
+// Figures, images outside figures and <h1>s of the page in order, without asides, teasers and
+// links.
+std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* container) {
+    std::vector<Entry> entries;
+    const GumboNode* container_end = container ? next_after_subtree(container) : nullptr;
+    bool in_container = false;
+    bool after = false;
+    html::walk(root, [&](const GumboNode* node) {
+        if (node == container) in_container = true;
+        if (container_end && node == container_end) in_container = false, after = true;
+        if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
+        if (entries.size() >= k_max_entries) return Visit::stop;
+        if (node != container && skipped_region(node)) return Visit::skip_children;
+        GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_FIGURE) {
+            entries.push_back({node, Kind::figure, in_container, after});
+            return Visit::skip_children;
+        }
+        if (tag == GUMBO_TAG_IMG) entries.push_back({node, Kind::loose_image, in_container, after});
+        if (tag == GUMBO_TAG_H1) entries.push_back({node, Kind::heading, in_container, after});
+        return Visit::descend;
+    });
+    return entries;
+}
+
+const GumboNode* find_region(const GumboNode* root, const GumboNode* container) {
+    for (const GumboNode* n = container; n; n = n->parent) {
+        if (html::is_element(n, GUMBO_TAG_ARTICLE) || html::is_element(n, GUMBO_TAG_MAIN)) return n;
+    }
+    if (container) return container->parent ? container->parent : container;
+    for (GumboTag tag : {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_BODY}) {
+        const GumboNode* found = html::find_first(root, [tag](const GumboNode* n) { return html::is_element(n, tag); });
+        if (found) return found;
+    }
+    return root;
+}
+
+void add_image(std::vector<Image>& images, Image image) {
+    if (image.url.empty() && image.caption.empty() && image.credit.empty()) return;
+    bool known = !image.url.empty() && std::any_of(images.begin(), images.end(),
+                                                   [&](const Image& i) { return i.url == image.url; });
+    if (!known && images.size() < k_max_images) images.push_back(std::move(image));
+}
+
+Image read_entry(const Entry& entry, std::string_view url) {
+    return entry.kind == Kind::figure ? read_figure(entry.node, url) : read_loose_image(entry.node, url);
+}
+
 }  // namespace
 
 std::vector<Image> extract_images(const GumboNode* root, const GumboNode* container,
                                   const PageMetadata& metadata, std::string_view url) {
     const GumboNode* region = find_region(root, container);
-    std::vector<const GumboNode*> figures = figures_in(region);
+    std::vector<Entry> entries = page_entries(root, container);
     std::vector<Image> images;
-    const GumboNode* lead = nullptr;
     if (container) {
-        for (const GumboNode* figure : figures) {
-            if (!inside(figure, container) && precedes(figure, container, region)) {
-                lead = figure;
-                break;
+        // The lead image sits between the article's headline and its body, or above the
+        // headline inside the article's region.
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < entries.size() && !entries[i].in_container && !entries[i].after_container; ++i) {
+            if (entries[i].kind == Kind::heading) start = i + 1;
+        }
+        for (std::size_t pass = 0; pass < 2 && images.empty(); ++pass) {
+            for (std::size_t i = pass == 0 ? start : 0; i < entries.size(); ++i) {
+                const Entry& entry = entries[i];
+                if (entry.in_container || entry.after_container) break;
+                if (entry.kind == Kind::heading || !inside(entry.node, region)) continue;
+                add_image(images, read_entry(entry, url));
+                if (!images.empty()) break;
             }
         }
     }
-    auto add = [&](const GumboNode* figure) {
-        Image image = read_figure(figure, url);
-        if (image.url.empty() && image.caption.empty() && image.credit.empty()) return;
-        bool known = !image.url.empty() && std::any_of(images.begin(), images.end(),
-                                                       [&](const Image& i) { return i.url == image.url; });
-        if (!known) images.push_back(std::move(image));
-    };
-    if (lead) add(lead);
-    for (const GumboNode* figure : figures) {
-        if (figure == lead) continue;
-        if (container && !inside(figure, container) && !precedes(figure, container, region)) continue;
-        add(figure);
+    for (const Entry& entry : entries) {
+        if (entry.kind == Kind::heading) continue;
+        if (container ? !entry.in_container : !inside(entry.node, region)) continue;
+        add_image(images, read_entry(entry, url));
     }
-    if (images.empty()) {
-        for (const Image& declared : metadata.images) {
-            images.push_back(declared);
-            break;
-        }
-    }
+    if (images.empty() && !metadata.images.empty()) images.push_back(metadata.images.front());
     for (Image& image : images) {
-        if (image.caption.empty() && image.credit.empty()) continue;
+        if (!image.credit.empty()) continue;
         for (const Image& declared : metadata.images) {
-            if (declared.url == image.url && image.credit.empty()) image.credit = declared.credit;
+            if (declared.url == image.url && !image.caption.empty()) image.credit = declared.credit;
         }
     }
     return images;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -124,14 +125,14 @@ struct FigureText {
 };
 
 // Caption text with credit elements taken out; text of elements outside captions is ignored
-// unless it is a credit element.
-FigureText figure_text(const GumboNode* figure) {
+// unless it is a credit element or `whole` asks for all text.
+FigureText figure_text(const GumboNode* figure, bool whole) {
     FigureText out;
     std::string raw;
     const GumboNode* caption_root = nullptr;
     html::walk(figure, [&](const GumboNode* node) {
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-            if (caption_root && node->parent && html::is_element(node->parent)) raw += node->v.text.text;
+            if ((caption_root || whole) && node->parent && html::is_element(node->parent)) raw += node->v.text.text;
             return Visit::descend;
         }
         if (node->type == GUMBO_NODE_WHITESPACE) {
@@ -156,7 +157,53 @@ FigureText figure_text(const GumboNode* figure) {
     return out;
 }
 
+bool is_decoration(const GumboNode* image) {
+    for (std::string_view name : {"width", "height"}) {
+        std::string_view value = html::attribute(image, name);
+        if (!value.empty() && std::isdigit(static_cast<unsigned char>(value[0])) && std::atoi(std::string(value).c_str()) < 100) {
+            return true;
+        }
+    }
+    std::string_view src = html::attribute(image, "src");
+    for (std::string_view hint : {"logo", "icon", "avatar", "sprite", "pixel", ".svg", ".gif"}) {
+        if (contains_ci(src, hint) || contains_ci(html::attribute(image, "class"), hint)) return true;
+    }
+    return false;
+}
+
+std::size_t count_images(const GumboNode* node) {
+    std::size_t count = 0;
+    html::walk(node, [&](const GumboNode* n) {
+        if (html::is_element(n, GUMBO_TAG_IMG)) ++count;
+        return count > 1 ? Visit::stop : Visit::descend;
+    });
+    return count;
+}
+
+bool is_page_frame(const GumboNode* node) {
+    GumboTag tag = html::tag_of(node);
+    return tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE ||
+           tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_HEADER;
+}
+
 }  // namespace
+
+Image read_loose_image(const GumboNode* image, std::string_view url) {
+    if (is_decoration(image)) return {};
+    const GumboNode* box = nullptr;
+    const GumboNode* candidate = image->parent;
+    for (int level = 0; level < 4 && candidate && html::is_element(candidate) && !is_page_frame(candidate); ++level) {
+        if (count_images(candidate) > 1) break;
+        std::string text = html::text_content(candidate);
+        if (text.size() > 400) break;
+        if (!text.empty()) box = candidate;
+        candidate = candidate->parent;
+    }
+    if (!box) return {};
+    Image found = read_figure(box, url);
+    if (found.caption.empty() && found.credit.empty()) return {};
+    return found;
+}
 
 CaptionParts split_caption_credit(std::string_view text) {
     CaptionParts parts;
@@ -189,7 +236,8 @@ CaptionParts split_caption_credit(std::string_view text) {
 Image read_figure(const GumboNode* figure, std::string_view url) {
     Image image;
     image.url = image_source(figure, url);
-    FigureText text = figure_text(figure);
+    bool has_caption = html::find_first(figure, [&](const GumboNode* n) { return n != figure && is_caption_element(n); });
+    FigureText text = figure_text(figure, !has_caption && !html::is_element(figure, GUMBO_TAG_FIGURE));
     CaptionParts parts = split_caption_credit(text.caption);
     image.caption = parts.caption;
     image.credit = text.credits;

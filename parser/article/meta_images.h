@@ -15,4 +15,9 @@ namespace newswire {
 // phrases in the caption ("Foto: ...", "(© ...)") go to `credit`.
 Image read_figure(const GumboNode* figure, std::string_view url);
 
+// An <img> outside any <figure>: its caption and credit are the text of the smallest
+// surrounding box that holds only this image and at most a caption's worth of text. Empty
+// (no URL) when the image is decoration (icons, logos, tiny images) or has no such text.
+Image read_loose_image(const GumboNode* image, std::string_view url);
+
 }  // namespace newswire
