@@ -99,6 +99,26 @@ auto into(T& field, Read read) {
     };
 }
 
+// Each entry is checked by the fetcher's own parser, so what the config accepts is exactly what
+// the fetcher understands.
+Result<void> read_networks(const Reader& r, const YAML::Node& node, const std::string& key, FetchOptions& fetch) {
+    if (!node.IsSequence()) return tl::unexpected(r.error(node, key, "must be a list of networks such as 10.1.0.0/16"));
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        std::string path = key + "[" + std::to_string(i) + "]";
+        auto network = r.string(node[i], path);
+        if (!network) return tl::unexpected(network.error());
+        FetchOptions probe;
+        probe.allowed_networks = {*network};
+        try {
+            Fetcher check(probe);
+        } catch (const std::invalid_argument& e) {
+            return tl::unexpected(r.error(node[i], path, std::string("not a network: ") + e.what()));
+        }
+        fetch.allowed_networks.push_back(*network);
+    }
+    return {};
+}
+
 Result<void> read_fetch(const Reader& r, const YAML::Node& node, const std::string& key, FetchOptions& fetch) {
     auto string = [&](auto& n, auto& k) { return r.string(n, k); };
     auto duration = [&](auto& n, auto& k) { return r.duration(n, k); };
@@ -115,6 +135,10 @@ Result<void> read_fetch(const Reader& r, const YAML::Node& node, const std::stri
         {"retry_delay", into(fetch.retry_delay, duration)},
         {"user_agent", into(fetch.user_agent, string)},
         {"allow_private_addresses", into(fetch.allow_private_addresses, [&](auto& n, auto& k) { return r.boolean(n, k); })},
+        {"allowed_networks", [&](const YAML::Node& n, const std::string& k) { return read_networks(r, n, k, fetch); }},
+        {"min_speed_bytes_per_second", into(fetch.min_speed_bytes_per_second, [&](auto& n, auto& k) { return r.integer(n, k, 0, 1L << 30); })},
+        {"min_speed_window", into(fetch.min_speed_window, duration)},
+        {"max_retry_after", into(fetch.max_retry_after, duration)},
     };
     return r.read_map(node, key, handlers);
 }

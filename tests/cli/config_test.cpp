@@ -95,3 +95,12 @@ TEST_CASE("durations and sizes in every unit", "[cli][config]") {
     CHECK(parse_size("4096") == 4096u);
     CHECK_FALSE(parse_size("lots"));
 }
+
+TEST_CASE("allowed networks are checked when the config is read", "[cli][config]") {
+    auto good = parse_config("fetch:\n  allowed_networks: [10.1.0.0/16, 'fd00::/8']\n", "c.yaml");
+    REQUIRE(good);
+    CHECK(good->fetch.allowed_networks == std::vector<std::string>{"10.1.0.0/16", "fd00::/8"});
+    auto bad = parse_config("fetch:\n  allowed_networks:\n    - 10.1.0.0/99\n", "c.yaml");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.rfind("c.yaml:3: fetch.allowed_networks[0]: not a network: ", 0) == 0);
+}
