@@ -1,5 +1,6 @@
 #include "parser/article/meta_images.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
@@ -57,6 +58,27 @@ std::size_t find_marker(std::string_view text, std::size_t& length) {
     return best;
 }
 
+// Trims separators and a parenthesis only when it is unbalanced: "(Keystone)" -> "Keystone",
+// "Urs Flueeler (Keystone)" stays.
+std::string trim_credit(std::string_view text) {
+    std::string out(trim(text, " \t[],.:;|/\xC2\xA9"));
+    for (bool changed = true; changed && !out.empty();) {
+        changed = false;
+        auto opens = std::count(out.begin(), out.end(), '(');
+        auto closes = std::count(out.begin(), out.end(), ')');
+        if (out.front() == '(' && (opens > closes || out.back() == ')')) {
+            out.erase(0, 1);
+            changed = true;
+        }
+        if (!out.empty() && out.back() == ')' && closes > std::count(out.begin(), out.end(), '(')) {
+            out.pop_back();
+            changed = true;
+        }
+        if (changed) out = std::string(trim(out, " \t[],.:;|/\xC2\xA9"));
+    }
+    return out;
+}
+
 std::vector<std::string> split_credit(std::string_view text) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -64,9 +86,13 @@ std::vector<std::string> split_credit(std::string_view text) {
     while (start <= value.size()) {
         std::size_t end = value.find_first_of(";|", start);
         if (end == std::string::npos) end = value.size();
-        std::string part(trim(std::string_view(value).substr(start, end - start), " \t()[],.:\xC2\xA9"));
+        std::string part = trim_credit(std::string_view(value).substr(start, end - start));
         std::size_t length = 0;
-        if (find_marker(part, length) == 0) part = std::string(trim(std::string_view(part).substr(length), " \t()[],.:"));
+        if (find_marker(part, length) == 0) part = trim_credit(std::string_view(part).substr(length));
+        for (std::string_view by : {"photo by ", "photos by ", "foto von ", "fotos von ", "bild von ", "image by ",
+                                    "picture by ", "photograph by ", "photo: ", "foto: "}) {
+            if (starts_with_ci(part, by)) part = trim_credit(std::string_view(part).substr(by.size()));
+        }
         if (!part.empty()) out.push_back(part);
         start = end + 1;
     }
@@ -124,6 +150,36 @@ struct FigureText {
     std::vector<std::string> credits;
 };
 
+// A short last part of a caption, in an element of its own and not ending like a sentence,
+// is the photo credit: <span>Caption.</span><span>Philipp von Ditfurth/dpa</span>.
+bool looks_like_credit_part(std::string_view text) {
+    if (text.empty() || text.size() > 60) return false;
+    if (std::count(text.begin(), text.end(), ' ') > 6) return false;
+    char last = text.back();
+    return last != '.' && last != '!' && last != '?' && last != ':' && last != ',';
+}
+
+void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
+    std::vector<std::string> parts;
+    const GumboVector& children = caption_root->v.element.children;
+    for (unsigned i = 0; i < children.length && parts.size() < 8; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        std::string text = child->type == GUMBO_NODE_TEXT ? fold_whitespace(child->v.text.text)
+                                                          : html::text_content(child);
+        if (!text.empty()) parts.push_back(std::move(text));
+    }
+    if (parts.size() < 2) return;
+    std::string last = parts.back();
+    if (!looks_like_credit_part(trim(last, " ()"))) return;
+    std::string caption;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) caption += parts[i] + " ";
+    caption = fold_whitespace(caption);
+    std::size_t length = 0;
+    if (caption.empty() || find_marker(caption, length) != std::string::npos) return;
+    out.caption = caption;
+    for (std::string& credit : split_credit(last)) out.credits.push_back(credit);
+}
+
 // Caption text with credit elements taken out; text of elements outside captions is ignored
 // unless it is a credit element or `whole` asks for all text.
 FigureText figure_text(const GumboNode* figure, bool whole) {
@@ -154,7 +210,19 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
         return Visit::descend;
     });
     out.caption = fold_whitespace(raw);
+    if (out.credits.empty() && caption_root) split_trailing_credit(caption_root, out);
     return out;
+}
+
+// "Caption | Bild: Reuters" in an image's title or alt, when the page shows no credit text.
+std::vector<std::string> credit_from_attributes(const GumboNode* figure) {
+    const GumboNode* image = html::find_first(figure, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_IMG); });
+    if (!image) return {};
+    for (std::string_view name : {"title", "alt"}) {
+        CaptionParts parts = split_caption_credit(html::attribute(image, name));
+        if (!parts.credit.empty()) return parts.credit;
+    }
+    return {};
 }
 
 bool is_decoration(const GumboNode* image) {
@@ -246,6 +314,7 @@ Image read_figure(const GumboNode* figure, std::string_view url) {
             image.credit.push_back(std::move(credit));
         }
     }
+    if (image.credit.empty()) image.credit = credit_from_attributes(figure);
     return image;
 }
 
