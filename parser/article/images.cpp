@@ -25,7 +25,8 @@ bool skipped_region(const GumboNode* node) {
         return true;
     }
     if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return false;
-    for (std::string_view fragment : {"teaser", "related", "recommend", "newsletter", "promo", "advert", "author"}) {
+    for (std::string_view fragment : {"teaser", "related", "recommend", "newsletter", "promo", "advert", "author",
+                                      "byline", "avatar", "profile"}) {
         if (html::class_or_id_contains(node, fragment)) return true;
     }
     return false;

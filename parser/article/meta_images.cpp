@@ -106,6 +106,18 @@ bool is_credit_element(const GumboNode* node) {
     return false;
 }
 
+// An element whose own text opens with a credit marker ("Foto: X", "© X") is a credit.
+bool starts_with_marker(const GumboNode* node) {
+    GumboTag tag = html::tag_of(node);
+    if (tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_SMALL && tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV &&
+        tag != GUMBO_TAG_CITE && tag != GUMBO_TAG_EM && tag != GUMBO_TAG_I) {
+        return false;
+    }
+    std::string text = html::text_content(node);
+    std::size_t length = 0;
+    return !text.empty() && text.size() <= 120 && find_marker(text, length) == 0;
+}
+
 bool is_caption_element(const GumboNode* node) {
     return html::is_element(node, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(node, "caption") ||
            html::class_or_id_contains(node, "bildunterschrift") || html::class_or_id_contains(node, "description");
@@ -156,7 +168,9 @@ bool looks_like_credit_part(std::string_view text) {
     if (text.empty() || text.size() > 60) return false;
     if (std::count(text.begin(), text.end(), ' ') > 6) return false;
     char last = text.back();
-    return last != '.' && last != '!' && last != '?' && last != ':' && last != ',';
+    if (last == '.' || last == '!' || last == '?' || last == ':' || last == ',') return false;
+    std::size_t digits = std::count_if(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return digits < 4;
 }
 
 void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
@@ -201,7 +215,7 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
             tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_BUTTON) {
             return Visit::skip_children;
         }
-        if (node != figure && is_credit_element(node)) {
+        if (node != figure && (is_credit_element(node) || starts_with_marker(node))) {
             for (std::string& credit : split_credit(html::text_content(node))) out.credits.push_back(credit);
             return Visit::skip_children;
         }
@@ -248,10 +262,44 @@ std::size_t count_images(const GumboNode* node) {
     return count;
 }
 
+bool holds_link_or_heading(const GumboNode* node) {
+    return html::find_first(node, [](const GumboNode* n) {
+               GumboTag tag = html::tag_of(n);
+               return tag == GUMBO_TAG_A || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
+                      tag == GUMBO_TAG_TIME;
+           }) != nullptr;
+}
+
 bool is_page_frame(const GumboNode* node) {
     GumboTag tag = html::tag_of(node);
     return tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE ||
            tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_HEADER;
+}
+
+// "Caption / Credit" and "Caption — Picture by Credit": a short tail after the first " / " or
+// a dash-introduced "by" phrase.
+CaptionParts split_slash_credit(const std::string& folded) {
+    CaptionParts parts;
+    for (std::string_view by : {" \xE2\x80\x94 Picture by ", " \xE2\x80\x94 Photo by ", " - Photo by ", " | Photo by ",
+                                " \xE2\x80\x93 Foto von ", " / Photo by "}) {
+        std::size_t at = folded.find(by);
+        if (at != std::string::npos && folded.size() - at - by.size() <= 80) {
+            parts.caption = std::string(trim(std::string_view(folded).substr(0, at)));
+            parts.credit = split_credit(std::string_view(folded).substr(at + by.size()));
+            return parts;
+        }
+    }
+    std::size_t slash = folded.find(" / ");
+    if (slash != std::string::npos && slash > 0 && folded.size() - slash - 3 <= 60) {
+        std::string_view tail = std::string_view(folded).substr(slash + 3);
+        if (std::count(tail.begin(), tail.end(), ' ') <= 7 && !tail.ends_with("?") && !tail.ends_with("!")) {
+            parts.caption = std::string(trim(std::string_view(folded).substr(0, slash)));
+            parts.credit.push_back(trim_credit(tail));
+            return parts;
+        }
+    }
+    parts.caption = folded;
+    return parts;
 }
 
 }  // namespace
@@ -261,7 +309,7 @@ Image read_loose_image(const GumboNode* image, std::string_view url) {
     const GumboNode* box = nullptr;
     const GumboNode* candidate = image->parent;
     for (int level = 0; level < 4 && candidate && html::is_element(candidate) && !is_page_frame(candidate); ++level) {
-        if (count_images(candidate) > 1) break;
+        if (count_images(candidate) > 1 || holds_link_or_heading(candidate)) break;
         std::string text = html::text_content(candidate);
         if (text.size() > 400) break;
         if (!text.empty()) box = candidate;
@@ -278,10 +326,7 @@ CaptionParts split_caption_credit(std::string_view text) {
     std::string folded = fold_whitespace(text);
     std::size_t length = 0;
     std::size_t at = find_marker(folded, length);
-    if (at == std::string::npos) {
-        parts.caption = folded;
-        return parts;
-    }
+    if (at == std::string::npos) return split_slash_credit(folded);
     std::string_view before = std::string_view(folded).substr(0, at);
     std::string_view after = std::string_view(folded).substr(at + length);
     // "(Foto: X)" closes at its parenthesis; text after it belongs to the caption again.
