@@ -18,7 +18,8 @@ Result<void> configure(Sqlite& db) {
     }
     return db.exec(
         "PRAGMA foreign_keys = ON;"
-        "PRAGMA synchronous = NORMAL;");
+        "PRAGMA synchronous = NORMAL;"
+        "PRAGMA cache_size = -32768;");
 }
 
 }  // namespace

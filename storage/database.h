@@ -90,15 +90,17 @@ public:
     Result<std::int64_t> ensure_feed(const std::string& name, const std::string& url);
     Result<std::vector<FeedRow>> feeds() const;
 
-    // Records one fetch of a feed: on 200 the new validators; on 304 only the schedule; on error
-    // the message and one more consecutive failure. Logs a row in `fetches`.
+    // Records one fetch of a feed: on 200 the new validators and title; on 304 the schedule (the
+    // validators and title stay; the feed answered, so the error and failure count are cleared);
+    // on error the message and one more consecutive failure. Always logs a row in `fetches`.
     Result<void> record_feed_fetch(std::int64_t feed_id, const FetchResponse& response,
                                    std::int64_t now, std::int64_t next_fetch_at,
                                    const std::string& feed_title = {});
 
     // Dedup by (feed, guid); a feed without guids falls back to the link, then link+title.
-    // A new item, or one whose link/title/dates changed, is marked as needing its page.
-    // Returns how many items were new or changed.
+    // A new item, or one whose link/title/dates changed, is marked as needing its page (a link
+    // that differs only in tracking parameters is no change). Returns how many items were new or
+    // changed; items with neither guid, link nor title are skipped.
     Result<int> upsert_items(std::int64_t feed_id, const std::vector<FeedItem>& items,
                              std::int64_t now);
 
@@ -130,6 +132,9 @@ public:
 
     // Stores the article extracted from a page: merged by canonical URL, aliased when the same
     // normalised text already exists under another URL, a new revision when the text changed.
+    // The article's own canonical_url counts only on the page's site (same host, or a parent or
+    // sub domain, "www." aside); otherwise the page's final URL decides. Unchanged text still
+    // refreshes the article row (e.g. a better extractor's headline), without a revision.
     Result<StoreOutcome> store_article(std::int64_t page_id, const Article& article,
                                        int extractor_version, std::int64_t now);
 
