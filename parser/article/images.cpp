@@ -17,6 +17,12 @@ using html::Visit;
 constexpr std::size_t k_max_images = 40;
 constexpr std::size_t k_max_entries = 400;
 
+bool holds_link(const GumboNode* node) {
+    return html::find_first(node, [](const GumboNode* n) {
+               return html::is_element(n, GUMBO_TAG_A) && html::has_attribute(n, "href");
+           }) != nullptr;
+}
+
 bool skipped_region(const GumboNode* node) {
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_A ||
@@ -25,9 +31,11 @@ bool skipped_region(const GumboNode* node) {
         return true;
     }
     if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return false;
+    // "teaser" also names a lead box ("article__picture--teaser"): only boxes with links are
+    // teasers of other pages.
     for (std::string_view fragment : {"teaser", "related", "recommend", "newsletter", "promo", "advert", "author",
                                       "byline", "avatar", "profile"}) {
-        if (html::class_or_id_contains(node, fragment)) return true;
+        if (html::class_or_id_contains(node, fragment)) return holds_link(node);
     }
     return false;
 }

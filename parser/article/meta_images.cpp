@@ -173,6 +173,27 @@ bool looks_like_credit_part(std::string_view text) {
     return digits < 4;
 }
 
+// The deepest element that holds all of `box`'s text: a box whose only texted child is a <p>
+// gives the <p>.
+const GumboNode* text_holder(const GumboNode* box) {
+    const GumboNode* current = box;
+    for (int depth = 0; depth < 8; ++depth) {
+        const GumboNode* only = nullptr;
+        int texted = 0;
+        const GumboVector& children = current->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i) {
+            const auto* child = static_cast<const GumboNode*>(children.data[i]);
+            if (child->type == GUMBO_NODE_TEXT) texted += 2;
+            if (!html::is_element(child) || html::text_content(child).empty()) continue;
+            ++texted;
+            only = child;
+        }
+        if (texted != 1) break;
+        current = only;
+    }
+    return current;
+}
+
 void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
     std::vector<std::string> parts;
     const GumboVector& children = caption_root->v.element.children;
@@ -224,7 +245,7 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
         return Visit::descend;
     });
     out.caption = fold_whitespace(raw);
-    if (out.credits.empty() && caption_root) split_trailing_credit(caption_root, out);
+    if (out.credits.empty() && (caption_root || whole)) split_trailing_credit(caption_root ? caption_root : text_holder(figure), out);
     return out;
 }
 
