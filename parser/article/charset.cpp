@@ -57,6 +57,8 @@ std::string declared_charset(std::string_view html, std::string_view content_typ
         std::size_t end = head.find('>', i);
         if (end == std::string_view::npos) break;
         std::string found = charset_of_tag(head.substr(i + 1, end - i - 1));
+        // A page that could declare itself in ASCII is not UTF-16 (WHATWG "prescan").
+        if (found.starts_with("utf-16") || found.starts_with("utf-32")) return "utf-8";
         if (!found.empty()) return found;
         i = end;
     }

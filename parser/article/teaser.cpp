@@ -78,6 +78,16 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
     return found;
 }
 
+// Is the next element sibling of `node` a <p>? Then `node` starts the body, not a lead.
+bool followed_by_paragraph(const GumboNode* node) {
+    const GumboVector& siblings = node->parent->v.element.children;
+    for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (html::is_element(sibling)) return html::is_element(sibling, GUMBO_TAG_P);
+    }
+    return false;
+}
+
 // A subtitle right below the headline: the next non-empty sibling of the headline element
 // (or of its wrapper) when it is a short heading or paragraph of plain text.
 const GumboNode* lead_below_headline(const GumboNode* headline_element) {
@@ -92,6 +102,7 @@ const GumboNode* lead_below_headline(const GumboNode* headline_element) {
             if (is_furniture(sibling) || html::text_content(sibling).empty()) continue;
             bool fits = tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_P;
             if (!fits || !acceptable_lead(sibling, nullptr)) return nullptr;
+            if (tag == GUMBO_TAG_P && followed_by_paragraph(sibling)) return nullptr;
             return text_stats(sibling).chars >= 60 ? sibling : nullptr;
         }
     }

@@ -1,0 +1,48 @@
+#include <catch2/catch.hpp>
+
+#include "parser/article/credit.h"
+
+using newswire::parse_source_credit;
+using newswire::SourceCredit;
+
+namespace {
+SourceCredit credit(std::string raw, std::string outlet, std::vector<std::string> editors,
+                    std::vector<std::string> agencies) {
+    return SourceCredit{std::move(raw), std::move(outlet), std::move(editors), std::move(agencies)};
+}
+}  // namespace
+
+TEST_CASE("an n-tv credit line names outlet, editor and agency", "[article][credit]") {
+    CHECK(parse_source_credit("Quelle: ntv.de, gut/rts") == credit("Quelle: ntv.de, gut/rts", "ntv.de", {"gut"}, {"rts"}));
+    CHECK(parse_source_credit("Quelle: ntv.de, ino/dpa") == credit("Quelle: ntv.de, ino/dpa", "ntv.de", {"ino"}, {"dpa"}));
+    CHECK(parse_source_credit("Quelle: ntv.de") == credit("Quelle: ntv.de", "ntv.de", {}, {}));
+}
+
+TEST_CASE("an outlet with dots in its name keeps them", "[article][credit]") {
+    CHECK(parse_source_credit("Quelle: F.A.Z.") == credit("Quelle: F.A.Z.", "F.A.Z.", {}, {}));
+}
+
+TEST_CASE("a parenthesised agency list is agencies only", "[article][credit]") {
+    CHECK(parse_source_credit("(Quelle: APA/sda/dpa)") ==
+          credit("(Quelle: APA/sda/dpa)", "", {}, {"APA", "sda", "dpa"}));
+    CHECK(parse_source_credit("(dpa)") == credit("(dpa)", "", {}, {"dpa"}));
+}
+
+TEST_CASE("initials and agencies without an opener are a credit line", "[article][credit]") {
+    CHECK(parse_source_credit("ali/dpa/AFP") == credit("ali/dpa/AFP", "", {"ali"}, {"dpa", "AFP"}));
+    CHECK(parse_source_credit("mit dpa") == credit("mit dpa", "", {}, {"dpa"}));
+}
+
+TEST_CASE("material and information from agencies are credit lines", "[article][credit]") {
+    CHECK(parse_source_credit("Mit Material von dpa und Reuters") ==
+          credit("Mit Material von dpa und Reuters", "", {}, {"dpa", "Reuters"}));
+    CHECK(parse_source_credit("Mit Informationen von AFP, KNA und epd") ==
+          credit("Mit Informationen von AFP, KNA und epd", "", {}, {"AFP", "KNA", "epd"}));
+}
+
+TEST_CASE("sentences and bare agency names are not credit lines", "[article][credit]") {
+    CHECK_FALSE(parse_source_credit("Mit dem neuen Gesetz ändert sich vieles für Mieter."));
+    CHECK_FALSE(parse_source_credit("dpa"));
+    CHECK_FALSE(parse_source_credit("Quelle: Die Zahlen stammen aus einer Umfrage des Instituts unter 2000 Menschen"));
+    CHECK_FALSE(parse_source_credit(""));
+}
