@@ -93,9 +93,24 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
     return entries;
 }
 
-const GumboNode* find_region(const GumboNode* root, const GumboNode* container) {
+const GumboNode* common_ancestor(const GumboNode* a, const GumboNode* b) {
+    std::vector<const GumboNode*> chain;
+    for (const GumboNode* n = a; n; n = n->parent) chain.push_back(n);
+    for (const GumboNode* n = b; n; n = n->parent) {
+        if (std::find(chain.begin(), chain.end(), n) != chain.end()) return n;
+    }
+    return nullptr;
+}
+
+// Where the lead image may sit: the <article>/<main> around the body, else the smallest box
+// holding the body and the headline above it, else the body's parent.
+const GumboNode* find_region(const GumboNode* root, const GumboNode* container, const GumboNode* headline) {
     for (const GumboNode* n = container; n; n = n->parent) {
         if (html::is_element(n, GUMBO_TAG_ARTICLE) || html::is_element(n, GUMBO_TAG_MAIN)) return n;
+    }
+    if (container && headline) {
+        const GumboNode* common = common_ancestor(container, headline);
+        if (common && !html::is_element(common, GUMBO_TAG_BODY) && !html::is_element(common, GUMBO_TAG_HTML)) return common;
     }
     if (container) return container->parent ? container->parent : container;
     for (GumboTag tag : {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_BODY}) {
@@ -120,8 +135,13 @@ Image read_entry(const Entry& entry, std::string_view url) {
 
 std::vector<Image> extract_images(const GumboNode* root, const GumboNode* container,
                                   const PageMetadata& metadata, std::string_view url) {
-    const GumboNode* region = find_region(root, container);
     std::vector<Entry> entries = page_entries(root, container);
+    const GumboNode* headline = nullptr;
+    for (const Entry& entry : entries) {
+        if (entry.in_container || entry.after_container) break;
+        if (entry.kind == Kind::heading) headline = entry.node;
+    }
+    const GumboNode* region = find_region(root, container, headline);
     std::vector<Image> images;
     if (container) {
         // The lead image sits between the article's headline and its body, or above the

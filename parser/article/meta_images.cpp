@@ -260,6 +260,16 @@ std::vector<std::string> credit_from_attributes(const GumboNode* figure) {
     return {};
 }
 
+const GumboNode* next_element(const GumboNode* node) {
+    if (!node->parent || !html::is_element(node->parent)) return nullptr;
+    const GumboVector& siblings = node->parent->v.element.children;
+    for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (html::is_element(sibling)) return sibling;
+    }
+    return nullptr;
+}
+
 bool is_decoration(const GumboNode* image) {
     for (std::string_view name : {"width", "height"}) {
         std::string_view value = html::attribute(image, name);
@@ -378,6 +388,16 @@ Image read_figure(const GumboNode* figure, std::string_view url) {
     for (std::string& credit : parts.credit) {
         if (std::find(image.credit.begin(), image.credit.end(), credit) == image.credit.end()) {
             image.credit.push_back(std::move(credit));
+        }
+    }
+    if (image.caption.empty() && image.credit.empty() && html::is_element(figure, GUMBO_TAG_FIGURE)) {
+        // <figure><img></figure><figcaption>…</figcaption>: the caption follows the figure.
+        const GumboNode* next = next_element(figure);
+        if (next && !html::is_element(next, GUMBO_TAG_FIGURE) &&
+            (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption"))) {
+            Image beside = read_figure(next, url);
+            image.caption = std::move(beside.caption);
+            image.credit = std::move(beside.credit);
         }
     }
     if (image.credit.empty()) image.credit = credit_from_attributes(figure);
