@@ -1,0 +1,163 @@
+// Extraction speed on a folder of saved pages (*.html.gz, searched recursively).
+//
+//   extract_bench DIR                 plain Gumbo, extract_article on one thread and on all cores
+//   extract_bench DIR --single-only   extract_article on one thread alone, with its peak RSS
+//
+// Pages are decompressed before the clock starts. In --single-only mode they stay compressed
+// in memory and each is inflated just before it is timed, so the peak RSS is the extractor's,
+// not the corpus's.
+
+#include <sys/resource.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <gumbo.h>
+
+#include "parser/article/extractor.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string gunzip(std::string_view compressed) {
+    z_stream stream{};
+    if (inflateInit2(&stream, 15 + 32) != Z_OK) return {};
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+    stream.avail_in = static_cast<uInt>(compressed.size());
+    std::string out;
+    char buffer[65536];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef*>(buffer);
+        stream.avail_out = sizeof buffer;
+        rc = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer, sizeof buffer - stream.avail_out);
+    }
+    inflateEnd(&stream);
+    return rc == Z_STREAM_END ? out : std::string();
+}
+
+std::vector<std::string> compressed_pages(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+        if (entry.is_regular_file() && entry.path().string().ends_with(".html.gz")) paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    std::vector<std::string> pages;
+    for (const auto& path : paths) pages.push_back(read_file(path));
+    return pages;
+}
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+long peak_rss_kib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+std::size_t total_bytes(const std::vector<std::string>& pages) {
+    std::size_t total = 0;
+    for (const auto& page : pages) total += page.size();
+    return total;
+}
+
+double time_gumbo(const std::vector<std::string>& pages) {
+    auto start = Clock::now();
+    for (const auto& page : pages) {
+        GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
+        gumbo_destroy_output(&kGumboDefaultOptions, output);
+    }
+    return seconds_since(start);
+}
+
+double time_single(const std::vector<std::string>& pages) {
+    auto start = Clock::now();
+    for (const auto& page : pages) (void)newswire::extract_article(page, "");
+    return seconds_since(start);
+}
+
+double time_parallel(const std::vector<std::string>& pages, unsigned threads) {
+    std::atomic<std::size_t> next{0};
+    auto start = Clock::now();
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            for (std::size_t i = next++; i < pages.size(); i = next++) (void)newswire::extract_article(pages[i], "");
+        });
+    }
+    for (auto& worker : workers) worker.join();
+    return seconds_since(start);
+}
+
+void report(const char* what, std::size_t pages, std::size_t bytes, double seconds) {
+    std::printf("%-28s %8.1f pages/s %8.1f MB/s  (%zu pages, %.3f s)\n", what, static_cast<double>(pages) / seconds,
+                static_cast<double>(bytes) / 1e6 / seconds, pages, seconds);
+}
+
+int single_only(const std::vector<std::string>& compressed) {
+    double seconds = 0;
+    std::size_t bytes = 0;
+    for (const auto& packed : compressed) {
+        std::string page = gunzip(packed);
+        bytes += page.size();
+        auto start = Clock::now();
+        (void)newswire::extract_article(page, "");
+        seconds += seconds_since(start);
+    }
+    report("extract_article, 1 thread", compressed.size(), bytes, seconds);
+    std::printf("peak RSS: %.1f MiB\n", static_cast<double>(peak_rss_kib()) / 1024.0);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: extract_bench DIR [--single-only]\n");
+        return 2;
+    }
+    std::vector<std::string> compressed = compressed_pages(argv[1]);
+    if (compressed.empty()) {
+        std::fprintf(stderr, "no *.html.gz pages under %s\n", argv[1]);
+        return 1;
+    }
+    if (argc > 2 && std::string_view(argv[2]) == "--single-only") return single_only(compressed);
+
+    std::vector<std::string> pages;
+    for (const auto& packed : compressed) pages.push_back(gunzip(packed));
+    compressed.clear();
+    std::size_t bytes = total_bytes(pages);
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+
+    double gumbo = time_gumbo(pages);
+    double single = time_single(pages);
+    double parallel = time_parallel(pages, threads);
+    report("plain gumbo_parse", pages.size(), bytes, gumbo);
+    report("extract_article, 1 thread", pages.size(), bytes, single);
+    char label[64];
+    std::snprintf(label, sizeof label, "extract_article, %u threads", threads);
+    report(label, pages.size(), bytes, parallel);
+    std::printf("extract 1 thread / plain gumbo: %.2fx\n", gumbo / single);
+    std::printf("extract %u threads / 1 thread:  %.2fx\n", threads, single / parallel);
+    std::printf("peak RSS (whole run, corpus in memory): %.1f MiB\n", static_cast<double>(peak_rss_kib()) / 1024.0);
+    return 0;
+}
