@@ -11,8 +11,8 @@ namespace {
 
 constexpr std::size_t k_max_items = 100000;
 
-bool is_atom(pugi::xml_node element) {
-    Ns ns = ns_of(element);
+bool is_atom(pugi::xml_node element, const NsScope& scope) {
+    Ns ns = scope.resolve(element);
     return ns == Ns::atom || ns == Ns::atom03 || ns == Ns::none;
 }
 
@@ -86,11 +86,12 @@ void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links)
 
 FeedItem read_entry(pugi::xml_node entry, std::string_view document_base) {
     ItemState state;
+    state.scope = NsScope(entry);
     state.base = base_of(entry, document_base);
     LinkChoice links;
     for (pugi::xml_node child : entry.children()) {
         if (child.type() != pugi::node_element) continue;
-        if (is_atom(child)) read_entry_child(child, state, links);
+        if (is_atom(child, state.scope)) read_entry_child(child, state, links);
         else read_extension_element(child, state);
     }
     state.item.url = chosen_link(links);
@@ -107,8 +108,9 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
     feed.format = ns_of(root) == Ns::atom03 || trim(root.attribute("version").value()) == "0.3" ? "atom0.3" : "atom1.0";
     std::string base = base_of(root, document_base);
     LinkChoice links;
+    NsScope scope(root);
     for (pugi::xml_node child : root.children()) {
-        if (child.type() != pugi::node_element || !is_atom(child)) continue;
+        if (child.type() != pugi::node_element || !is_atom(child, scope)) continue;
         std::string_view local = local_name(child);
         if (equals_ci(local, "entry")) {
             if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, document_base));

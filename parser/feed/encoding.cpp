@@ -1,6 +1,8 @@
 #include "parser/feed/encoding.h"
 
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -74,10 +76,45 @@ std::string declared_charset(std::string_view bytes, std::string_view content_ty
     return charset;
 }
 
+bool is_utf8(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    std::size_t n = bytes.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (len == 0 || c > 0xF4 || i + len > n) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return false;
+        }
+        if (c == 0xE0 && p[i + 1] < 0xA0) return false;  // overlong
+        if (c == 0xED && p[i + 1] >= 0xA0) return false;  // surrogates
+        if (c == 0xF0 && p[i + 1] < 0x90) return false;  // overlong
+        if (c == 0xF4 && p[i + 1] >= 0x90) return false;  // beyond U+10FFFF
+        i += len;
+    }
+    return true;
+}
+
 std::string feed_to_utf8(std::string_view bytes, std::string_view content_type) {
     using namespace std::string_view_literals;
     bool bom = bytes.starts_with("\xEF\xBB\xBF"sv) || bytes.starts_with("\xFE\xFF"sv) ||
                bytes.starts_with("\xFF\xFE"sv) || bytes.starts_with("\x00\x00\xFE\xFF"sv);
+    if (!bom && wide_pattern(bytes).empty() && bytes.find('\0') == std::string_view::npos && is_utf8(bytes)) {
+        return std::string(bytes);  // the common case: valid UTF-8 wins, no conversion needed
+    }
     std::string text = to_utf8(bytes, bom ? std::string() : declared_charset(bytes, content_type));
     if (std::string_view(text).starts_with("\xEF\xBB\xBF"sv)) text.erase(0, 3);
     return text;

@@ -18,6 +18,9 @@ std::string charset_from_xml_declaration(std::string_view bytes);
 // then the HTTP charset, then the XML declaration. Empty when nothing says.
 std::string declared_charset(std::string_view bytes, std::string_view content_type);
 
+// Whether `bytes` are valid UTF-8 (fast on ASCII).
+bool is_utf8(std::string_view bytes);
+
 // The feed as valid UTF-8 without a BOM (core/text.h to_utf8 does the converting).
 std::string feed_to_utf8(std::string_view bytes, std::string_view content_type);
 

@@ -64,8 +64,16 @@ Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, b
     return feed;
 }
 
+// Whether the document defines entities in a DOCTYPE, which pugixml does not expand. Other
+// references XML does not know (&nbsp;) pugixml leaves as text, and the readers decode them.
+bool defines_entities(std::string_view text) {
+    std::size_t doctype = text.substr(0, 1 << 16).find("<!DOCTYPE");
+    return doctype != std::string_view::npos && text.find("<!ENTITY", doctype) != std::string_view::npos;
+}
+
 Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view base_url) {
-    feed_detail::EntityPass entities = feed_detail::expand_entities(text);
+    feed_detail::EntityPass entities;
+    if (defines_entities(text)) entities = feed_detail::expand_entities(text);
     if (entities.changed) text = std::move(entities.text);
     auto strict = std::make_unique<XmlDocument>(text);
     if (strict->result) return read_xml(*strict, base_url, entities.repaired);

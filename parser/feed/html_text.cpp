@@ -138,9 +138,70 @@ std::string strip_tags(std::string_view html) {
     return out;
 }
 
+namespace {
+
+// The length of the Unicode white space character at `i` (U+00A0, U+1680, U+2000-U+200A,
+// U+2028, U+2029, U+202F, U+205F, U+3000), or 0.
+std::size_t unicode_space_at(std::string_view t, std::size_t i) {
+    auto at = [&](std::size_t k) { return k < t.size() ? static_cast<unsigned char>(t[k]) : 0U; };
+    unsigned c = at(i);
+    if (c == 0xC2) return at(i + 1) == 0xA0 ? 2 : 0;
+    if (c == 0xE1) return at(i + 1) == 0x9A && at(i + 2) == 0x80 ? 3 : 0;
+    if (c == 0xE3) return at(i + 1) == 0x80 && at(i + 2) == 0x80 ? 3 : 0;
+    if (c != 0xE2) return 0;
+    unsigned b1 = at(i + 1), b2 = at(i + 2);
+    if (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) return 3;
+    if (b1 == 0x81 && b2 == 0x9F) return 3;
+    return 0;
+}
+
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending = false;
+    for (std::size_t i = 0; i < text.size();) {
+        char c = text[i];
+        std::size_t space = (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? 1
+                            : static_cast<unsigned char>(c) >= 0xC2 ? unicode_space_at(text, i)
+                                                                     : 0;
+        if (space > 0) {
+            pending = !out.empty();
+            i += space;
+            continue;
+        }
+        if (pending) out.push_back(' ');
+        pending = false;
+        out.push_back(c);
+        ++i;
+    }
+    return out;
+}
+
+std::string decode_html_names(std::string_view text) {
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+        std::size_t end = amp + 1;
+        while (end < text.size() && end - amp < 33 && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+        if (end >= text.size() || text[end] != ';' || end == amp + 1) continue;
+        std::string_view name = text.substr(amp + 1, end - amp - 1);
+        if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") continue;
+        auto cp = html_entity(name);
+        if (!cp) continue;
+        out.append(text.substr(copied, amp - copied));
+        append_utf8(out, *cp);
+        copied = end + 1;
+    }
+    if (copied == 0) return std::string(text);
+    out.append(text.substr(copied));
+    return out;
+}
+
 std::string html_to_text(std::string_view html) {
-    if (html.find_first_of("<&") == std::string_view::npos) return fold_whitespace(html);
-    return fold_whitespace(decode_html_entities(strip_tags(html)));
+    if (html.find_first_of("<&") == std::string_view::npos) return fold_text(html);
+    return fold_text(decode_html_entities(strip_tags(html)));
 }
 
 }  // namespace newswire::feed_detail

@@ -18,9 +18,16 @@ void append_utf8(std::string& out, char32_t code_point);
 // Decodes "&name;", "&#123;" and "&#x1F;" references; unknown names stay as written.
 std::string decode_html_entities(std::string_view text);
 
+// Decodes only HTML named references XML does not define ("&nbsp;", "&eacute;"), which a
+// lenient XML reading leaves in text; "&amp;", "&lt;" and numeric references stay as written.
+std::string decode_html_names(std::string_view text);
+
 // Removes tags ("<b>", "</p>", "<!-- … -->" up to its first '>') the way a regex `<[^>]*>`
 // would, but only where '<' opens markup (letter, '/', '!', '?'); block tags leave a space.
 std::string strip_tags(std::string_view html);
+
+// White space folded as core/text.h fold_whitespace does, faster when there is no Unicode space.
+std::string fold_text(std::string_view text);
 
 // Plain text of an HTML fragment: tags stripped, references decoded, white space folded.
 std::string html_to_text(std::string_view html);

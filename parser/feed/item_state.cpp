@@ -75,7 +75,7 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
 }  // namespace
 
 bool read_extension_element(pugi::xml_node child, ItemState& state) {
-    Ns ns = ns_of(child);
+    Ns ns = state.scope.resolve(child);
     std::string_view local = local_name(child);
     if (ns == Ns::dc) {
         if (equals_ci(local, "creator") || equals_ci(local, "contributor")) add_author(state.item, text_of(child));

@@ -10,11 +10,13 @@
 
 #include "core/feed.h"
 #include "core/time.h"
+#include "parser/feed/xml_util.h"
 
 namespace newswire::feed_detail {
 
 struct ItemState {
     FeedItem item;
+    NsScope scope;         // namespaces in scope at the item element
     std::string base;      // the URL relative links of this item resolve against
     std::string link;      // the item's own link, resolved
     std::string alt_link;  // an atom:link rel=alternate inside RSS, resolved

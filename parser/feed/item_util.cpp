@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "core/text.h"
+#include "parser/feed/encoding.h"
 #include "parser/feed/html_text.h"
 #include "parser/feed/xml_util.h"
 
@@ -46,12 +50,34 @@ bool has_any_item_text(const FeedItem& item, std::string_view value) {
     return std::find(item.authors.begin(), item.authors.end(), value) != item.authors.end();
 }
 
+// No C0 controls other than tab and line breaks, and none of the invalid sequences pugixml can
+// write for numeric references (surrogates, code points past U+10FFFF). The rest of the text is
+// valid UTF-8 already (the document was). Eight bytes at a time where nothing is suspect.
+bool is_clean(std::string_view text) {
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+    auto has_less = [](std::uint64_t x, std::uint64_t n) { return ((x - k_ones * n) & ~x & k_high) != 0; };
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        if (!has_less(word, 0x20) && !has_less(~word, 0x13)) continue;  // no byte < 0x20 or >= 0xED
+        for (std::size_t j = i; j < i + 8; ++j) {
+            auto u = static_cast<unsigned char>(text[j]);
+            if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') return false;
+            if (u >= 0xED && !is_utf8(text.substr(j, 4).substr(0, u >= 0xF0 ? 4 : 3))) return false;
+        }
+    }
+    for (std::size_t j = i; j < text.size(); ++j) {
+        auto u = static_cast<unsigned char>(text[j]);
+        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') return false;
+        if (u >= 0xED && !is_utf8(text.substr(j, u >= 0xF0 ? 4 : 3))) return false;
+    }
+    return true;
+}
+
 void sanitise(std::string& text) {
-    bool clean = is_valid_utf8(text) && std::none_of(text.begin(), text.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    });
-    if (!clean) text = repair_utf8(text);
+    if (!is_clean(text)) text = repair_utf8(text);
 }
 
 }  // namespace
@@ -82,7 +108,7 @@ std::string base64_decode(std::string_view text) {
 TextConstruct read_text_construct(pugi::xml_node element) {
     std::string type = to_lower_ascii(trim(attr(element, "type")));
     std::string mode = to_lower_ascii(trim(attr(element, "mode")));
-    if (mode == "base64" || is_binary_type(type)) return {base64_decode(text_of(element)), true};
+    if (mode == "base64" || is_binary_type(type)) return {repair_utf8(base64_decode(text_of(element))), true};
     bool inline_children = has_element_children(element);
     if (inline_children && (is_xhtml_type(type) || (!is_html_type(type) && mode != "escaped"))) {
         return {inline_markup(element), true};
@@ -101,6 +127,13 @@ std::string markup_of(pugi::xml_node element) {
 std::optional<Timestamp> parse_feed_date(std::string_view text) {
     std::string_view t = trim(text);
     if (t.empty() || t.size() > 200) return std::nullopt;
+    // ISO 8601 starts with a four-digit year and a '-' or a digit; everything else is RFC 822.
+    bool iso = t.size() >= 5 && std::isdigit(static_cast<unsigned char>(t[0])) &&
+               std::isdigit(static_cast<unsigned char>(t[3])) &&
+               (t[4] == '-' || std::isdigit(static_cast<unsigned char>(t[4])));
+    if (iso) {
+        if (auto parsed = parse_iso8601(t)) return parsed;
+    }
     return parse_datetime(t);
 }
 

@@ -45,7 +45,7 @@ void read_atom_link(pugi::xml_node child, ItemState& state) {
 
 void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
     if (read_extension_element(child, state)) return;
-    Ns ns = ns_of(child);
+    Ns ns = state.scope.resolve(child);
     std::string_view local = local_name(child);
     if (ns == Ns::atom || ns == Ns::atom03) {
         if (equals_ci(local, "link")) read_atom_link(child, state);
@@ -102,6 +102,7 @@ std::string guid_as_link(const ItemState& state, const GuidInfo& guid) {
 
 FeedItem read_rss_item(pugi::xml_node element, std::string_view document_base) {
     ItemState state;
+    state.scope = NsScope(element);
     state.base = base_of(element, document_base);
     GuidInfo guid;
     for (pugi::xml_node child : element.children()) {
@@ -118,8 +119,7 @@ FeedItem read_rss_item(pugi::xml_node element, std::string_view document_base) {
     return state.finish();
 }
 
-void read_channel_child(pugi::xml_node child, std::string_view document_base, ParsedFeed& feed) {
-    Ns ns = ns_of(child);
+void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_base, ParsedFeed& feed) {
     std::string_view local = local_name(child);
     if (ns == Ns::sy) return;
     if (ns == Ns::dc && equals_ci(local, "language") && feed.language.empty()) {
@@ -161,10 +161,11 @@ void read_syndication(pugi::xml_node channel, ParsedFeed& feed) {
 }
 
 void read_items_of(pugi::xml_node parent, std::string_view document_base, ParsedFeed& feed) {
+    NsScope scope(parent);
     for (pugi::xml_node child : parent.children()) {
         if (feed.items.size() >= k_max_items) return;
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "item") &&
-            ns_of(child) == Ns::none) {
+            scope.resolve(child) == Ns::none) {
             feed.items.push_back(read_rss_item(child, document_base));
         }
     }
@@ -185,8 +186,9 @@ void read_rss(pugi::xml_node root, std::string_view document_base, ParsedFeed& f
     }
     if (channel) {
         std::string channel_base = base_of(channel, document_base);
+        NsScope scope(channel);
         for (pugi::xml_node child : channel.children()) {
-            if (child.type() == pugi::node_element) read_channel_child(child, channel_base, feed);
+            if (child.type() == pugi::node_element) read_channel_child(child, scope.resolve(child), channel_base, feed);
         }
         read_syndication(channel, feed);
         read_items_of(channel, document_base, feed);

@@ -121,6 +121,11 @@ struct Expander {
     // Handles the '&' at `i`; returns where scanning continues.
     std::size_t reference(std::size_t i) {
         std::size_t j = i + 1;
+        std::string_view after = xml.substr(j, 5);
+        if (after.starts_with("amp;") || after.starts_with("lt;") || after.starts_with("gt;") ||
+            after.starts_with("quot;")) {
+            return j + 2;
+        }
         if (j < xml.size() && xml[j] == '#') {
             std::size_t k = j + 1;
             if (k < xml.size() && (xml[k] == 'x' || xml[k] == 'X')) ++k;
@@ -157,27 +162,40 @@ struct Expander {
         return i + 1;
     }
 
+    // Past the comment, CDATA section or DOCTYPE at `at` ("<!"); a DOCTYPE's entities are read.
+    std::size_t skip_markup(std::size_t at) {
+        std::string_view rest = xml.substr(at);
+        if (rest.starts_with("<!--")) {
+            std::size_t end = xml.find("-->", at + 4);
+            return end == std::string_view::npos ? xml.size() : end + 3;
+        }
+        if (rest.starts_with("<![CDATA[")) {
+            std::size_t end = xml.find("]]>", at + 9);
+            return end == std::string_view::npos ? xml.size() : end + 3;
+        }
+        if (rest.starts_with("<!DOCTYPE") && entities.empty()) {
+            std::size_t end = doctype_end(xml, at);
+            entities = read_entity_declarations(xml.substr(at, end - at));
+            if (!entities.empty()) replace(at, end, "");
+            return end;
+        }
+        return at + 2;
+    }
+
+    // Finds each '&' with memchr; "<!" sections before it are skipped first, so that a '&'
+    // inside CDATA or a comment is left alone.
     void run() {
         std::size_t i = 0;
+        std::size_t markup = xml.find("<!");
         while (i < xml.size()) {
-            std::size_t next = xml.find_first_of("&<", i);
-            if (next == std::string_view::npos) break;
-            if (xml[next] == '&') {
-                i = reference(next);
-            } else if (xml.substr(next, 4) == "<!--") {
-                std::size_t end = xml.find("-->", next + 4);
-                i = end == std::string_view::npos ? xml.size() : end + 3;
-            } else if (xml.substr(next, 9) == "<![CDATA[") {
-                std::size_t end = xml.find("]]>", next + 9);
-                i = end == std::string_view::npos ? xml.size() : end + 3;
-            } else if (xml.substr(next, 9) == "<!DOCTYPE") {
-                std::size_t end = doctype_end(xml, next);
-                entities = read_entity_declarations(xml.substr(next, end - next));
-                if (!entities.empty()) replace(next, end, "");
-                i = end;
-            } else {
-                i = next + 1;
+            std::size_t amp = xml.find('&', i);
+            if (amp == std::string_view::npos) break;
+            if (markup < amp) {
+                i = std::max(i, skip_markup(markup));
+                markup = xml.find("<!", std::max(i, markup + 2));
+                continue;
             }
+            i = reference(amp);
         }
         if (changed) out.append(xml.substr(copied));
     }

@@ -1,11 +1,13 @@
 #include "parser/feed/xml_util.h"
 
 #include <array>
+#include <optional>
 #include <cctype>
 #include <vector>
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parser/feed/html_text.h"
 
 namespace newswire::feed_detail {
 
@@ -90,6 +92,49 @@ Ns ns_of(pugi::xml_node element) {
     return prefix.empty() ? Ns::none : ns_from_prefix_name(prefix);
 }
 
+namespace {
+
+std::string_view prefix_of(std::string_view name) {
+    std::size_t colon = name.find(':');
+    return colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
+}
+
+// The prefix an xmlns attribute declares ("" for xmlns itself); empty optional otherwise.
+std::optional<std::string_view> declared_prefix(std::string_view attribute) {
+    if (!attribute.starts_with("xmlns")) return std::nullopt;
+    if (attribute.size() == 5) return std::string_view{};
+    if (attribute[5] != ':') return std::nullopt;
+    return attribute.substr(6);
+}
+
+}  // namespace
+
+NsScope::NsScope(pugi::xml_node element) {
+    int depth = 0;
+    for (pugi::xml_node n = element; n && n.type() == pugi::node_element && depth < k_max_ancestors;
+         n = n.parent(), ++depth) {
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+            auto prefix = declared_prefix(a.name());
+            if (!prefix) continue;
+            bool shadowed = false;
+            for (const Declaration& d : m_declarations) shadowed = shadowed || d.prefix == *prefix;
+            if (!shadowed) m_declarations.push_back({*prefix, ns_from_uri(a.value())});
+        }
+    }
+}
+
+Ns NsScope::resolve(pugi::xml_node child) const {
+    std::string_view prefix = prefix_of(child.name());
+    for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
+        auto declared = declared_prefix(a.name());
+        if (declared && *declared == prefix) return ns_from_uri(a.value());
+    }
+    for (const Declaration& d : m_declarations) {
+        if (d.prefix == prefix) return d.ns;
+    }
+    return prefix.empty() ? Ns::none : ns_from_prefix_name(prefix);
+}
+
 bool is(pugi::xml_node element, Ns ns, std::string_view local) {
     if (!equals_ci(local_name(element), local)) return false;
     Ns actual = ns_of(element);
@@ -105,15 +150,30 @@ std::string_view attr(pugi::xml_node element, std::string_view local) {
     return {};
 }
 
+namespace {
+
+// Character data of one text node; HTML names that XML left undecoded are decoded in PCDATA.
+void append_text(std::string& out, pugi::xml_node node) {
+    std::string_view value = node.value();
+    if (node.type() == pugi::node_pcdata && value.find('&') != std::string_view::npos) {
+        out += decode_html_names(value);
+    } else {
+        out += value;
+    }
+}
+
+}  // namespace
+
 std::string text_of(pugi::xml_node element) {
+    std::string out;
     pugi::xml_node first = element.first_child();
     if (first && !first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
-        return first.value();
+        append_text(out, first);
+        return out;
     }
-    std::string out;
     pugi::xml_node n = first;
     while (n && n != element) {
-        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) out += n.value();
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) append_text(out, n);
         if (n.first_child()) {
             n = n.first_child();
             continue;

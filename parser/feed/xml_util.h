@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -16,6 +17,24 @@ enum class Ns { none, atom, atom03, dc, dcterms, content, media, itunes, sy, rdf
 // The namespace of an element or attribute name, resolved through the xmlns declarations of the
 // element and its ancestors; an undeclared prefix is read by its usual name ("dc", "media").
 Ns ns_of(pugi::xml_node element);
+
+// The namespace declarations in scope at one element, read once, so that the namespaces of its
+// children resolve without walking the ancestors again for each child.
+class NsScope {
+public:
+    NsScope() = default;
+    explicit NsScope(pugi::xml_node element);
+
+    // The namespace of `child`, an element inside the scope's element (its own xmlns first).
+    Ns resolve(pugi::xml_node child) const;
+
+private:
+    struct Declaration {
+        std::string_view prefix;  // empty for the default namespace
+        Ns ns;
+    };
+    std::vector<Declaration> m_declarations;  // innermost first
+};
 
 std::string_view local_name(std::string_view qualified);
 std::string_view local_name(pugi::xml_node element);

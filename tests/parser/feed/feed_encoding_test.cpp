@@ -48,10 +48,13 @@ TEST_CASE("the charset decision reads HTTP, BOM-less UTF-16 and the declaration"
 }
 
 TEST_CASE("output is valid UTF-8 even from invalid bytes and control characters", "[feed][encoding]") {
-    std::string body = "<rss version=\"2.0\"><channel><item><title>a\x01" "b\xC3\x28" "c&#0;d</title>"
-                       "</item></channel></rss>";
+    std::string body = "<rss version=\"2.0\"><channel><item><title>a\x01" "b\xC3\x28" "c&#xD800;d</title>"
+                       "<link>http://x.example.com/&#0;tail</link></item></channel></rss>";
     auto feed = parse_feed(body);
     REQUIRE(feed);
     REQUIRE(feed->items.size() == 1);
-    CHECK(feed->items[0].title == "ab\xC3\x83(c\xEF\xBF\xBD" "d");
+    // The invalid byte was read as windows-1252; the control dropped; the surrogate repaired.
+    CHECK(feed->items[0].title == "ab\xC3\x83(c\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "d");
+    // A reference to NUL ends the text it is in (pugixml writes the NUL); nothing worse.
+    CHECK(feed->items[0].url == "http://x.example.com/");
 }
