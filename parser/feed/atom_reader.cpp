@@ -11,8 +11,7 @@ namespace {
 
 constexpr std::size_t k_max_items = 100000;
 
-bool is_atom(pugi::xml_node element, const NsScope& scope) {
-    Ns ns = scope.resolve(element);
+bool is_atom(Ns ns) {
     return ns == Ns::atom || ns == Ns::atom03 || ns == Ns::none;
 }
 
@@ -91,8 +90,9 @@ FeedItem read_entry(pugi::xml_node entry, std::string_view document_base) {
     LinkChoice links;
     for (pugi::xml_node child : entry.children()) {
         if (child.type() != pugi::node_element) continue;
-        if (is_atom(child, state.scope)) read_entry_child(child, state, links);
-        else read_extension_element(child, state);
+        Ns ns = state.scope.resolve(child);
+        if (is_atom(ns)) read_entry_child(child, state, links);
+        else read_extension_element(child, ns, local_name(child), state);
     }
     state.item.url = chosen_link(links);
     if (state.item.url.empty() && state.item.guid) {
@@ -110,7 +110,7 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
     LinkChoice links;
     NsScope scope(root);
     for (pugi::xml_node child : root.children()) {
-        if (child.type() != pugi::node_element || !is_atom(child, scope)) continue;
+        if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
         std::string_view local = local_name(child);
         if (equals_ci(local, "entry")) {
             if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, document_base));

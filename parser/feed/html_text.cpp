@@ -160,22 +160,26 @@ std::size_t unicode_space_at(std::string_view t, std::size_t i) {
 std::string fold_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    bool pending = false;
+    std::size_t run = 0;  // start of the current run of non-space characters
+    auto flush = [&](std::size_t end) {
+        if (end <= run) return;
+        if (!out.empty()) out.push_back(' ');
+        out.append(text.substr(run, end - run));
+    };
     for (std::size_t i = 0; i < text.size();) {
         char c = text[i];
         std::size_t space = (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? 1
                             : static_cast<unsigned char>(c) >= 0xC2 ? unicode_space_at(text, i)
                                                                      : 0;
-        if (space > 0) {
-            pending = !out.empty();
-            i += space;
+        if (space == 0) {
+            ++i;
             continue;
         }
-        if (pending) out.push_back(' ');
-        pending = false;
-        out.push_back(c);
-        ++i;
+        flush(i);
+        i += space;
+        run = i;
     }
+    flush(text.size());
     return out;
 }
 

@@ -74,9 +74,7 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
 
 }  // namespace
 
-bool read_extension_element(pugi::xml_node child, ItemState& state) {
-    Ns ns = state.scope.resolve(child);
-    std::string_view local = local_name(child);
+bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local, ItemState& state) {
     if (ns == Ns::dc) {
         if (equals_ci(local, "creator") || equals_ci(local, "contributor")) add_author(state.item, text_of(child));
         else if (equals_ci(local, "title")) state.offer_title(child, 2);

@@ -37,6 +37,6 @@ struct ItemState {
 
 // Dublin Core, DC terms, Media RSS and iTunes elements, which RSS and Atom items share.
 // Returns false when `child` is none of them.
-bool read_extension_element(pugi::xml_node child, ItemState& state);
+bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local, ItemState& state);
 
 }  // namespace newswire::feed_detail

@@ -138,7 +138,7 @@ std::optional<Timestamp> parse_feed_date(std::string_view text) {
 }
 
 void add_author(FeedItem& item, std::string_view raw) {
-    std::string text = fold_whitespace(raw);
+    std::string text = fold_text(raw);
     std::string_view name = text;
     if (std::size_t open = name.find('('); open != std::string_view::npos && name.find('@') < open) {
         std::size_t close = name.rfind(')');
@@ -152,7 +152,7 @@ void add_author(FeedItem& item, std::string_view raw) {
 }
 
 void add_category(FeedItem& item, std::string_view raw) {
-    std::string text = fold_whitespace(raw);
+    std::string text = fold_text(raw);
     if (text.empty()) return;
     if (std::find(item.categories.begin(), item.categories.end(), text) != item.categories.end()) return;
     item.categories.push_back(std::move(text));

@@ -44,9 +44,9 @@ void read_atom_link(pugi::xml_node child, ItemState& state) {
 }
 
 void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
-    if (read_extension_element(child, state)) return;
     Ns ns = state.scope.resolve(child);
     std::string_view local = local_name(child);
+    if (read_extension_element(child, ns, local, state)) return;
     if (ns == Ns::atom || ns == Ns::atom03) {
         if (equals_ci(local, "link")) read_atom_link(child, state);
         else if (equals_ci(local, "published")) state.published = parse_feed_date(text_of(child));
