@@ -74,7 +74,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     const GumboNode* container = find_article_container(root);
     std::vector<SourcedBlock> blocks = collect_blocks(container);
     article.teaser = take_teaser(root, headline_element, blocks, description);
-    article.source_credit = take_source_credit(root, container, blocks);
+    article.source_credit = take_source_credit(container, blocks);
     drop_repeats(blocks, article);
     article.body.reserve(blocks.size());
     for (SourcedBlock& block : blocks) article.body.push_back(std::move(block.block));

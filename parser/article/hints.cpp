@@ -14,31 +14,51 @@ bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0;
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-void split_words(std::string_view text, std::vector<std::string>& words) {
-    std::string word;
+// Calls `visit` with each lower-case word of `text` (see hints.h); stops when it returns true.
+// Words longer than the buffer are cut, which no hint word is.
+template <typename Visit>
+bool any_word(std::string_view text, Visit visit) {
+    std::array<char, 48> buffer{};
+    std::size_t length = 0;
+    auto flush = [&] {
+        bool hit = length > 0 && visit(std::string_view(buffer.data(), length));
+        length = 0;
+        return hit;
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (!is_alnum(c)) {
-            if (!word.empty()) words.push_back(std::move(word));
-            word.clear();
+            if (flush()) return true;
             continue;
         }
-        if (is_upper(c) && i > 0 && is_lower(text[i - 1]) && !word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (is_upper(c) && i > 0 && is_lower(text[i - 1]) && length > 0 && flush()) return true;
+        if (length < buffer.size()) buffer[length++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    if (!word.empty()) words.push_back(std::move(word));
+    return flush();
 }
 
-bool contains_word(const std::vector<std::string>& words, const std::vector<std::string_view>& wanted) {
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-        return std::find(wanted.begin(), wanted.end(), std::string_view(w)) != wanted.end();
-    });
+template <typename Visit>
+bool any_hint_word(const GumboNode* node, Visit visit) {
+    return any_word(html::attribute(node, "class"), visit) || any_word(html::attribute(node, "id"), visit);
 }
 
-const std::vector<std::string_view> k_furniture_words = {
+// A sorted word list for binary search.
+class WordSet {
+public:
+    explicit WordSet(std::vector<std::string_view> words) : m_words(std::move(words)) {
+        std::sort(m_words.begin(), m_words.end());
+    }
+    bool contains(std::string_view word) const { return std::binary_search(m_words.begin(), m_words.end(), word); }
+
+private:
+    std::vector<std::string_view> m_words;
+};
+
+bool has_word_of(const GumboNode* node, const WordSet& set) {
+    return any_hint_word(node, [&](std::string_view word) { return set.contains(word); });
+}
+
+const WordSet k_furniture_words({
     "share", "sharing", "shares", "sharebar", "social", "socials", "newsletter", "newsletters",
     "related", "recommended", "recommendation", "recommendations", "recommender", "comments",
     "comment", "kommentare", "advert", "advertisement", "advertising", "ads", "ad", "adslot",
@@ -49,28 +69,28 @@ const std::vector<std::string_view> k_furniture_words = {
     "copyright", "disclaimer", "poll", "visuallyhidden", "screenreader", "caption",
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
     "donation", "paywall", "sr", "sronly", "outstream", "video", "player", "trending",
-    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"};
+    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"});
 
-const std::vector<std::string_view> k_body_words = {
+const WordSet k_body_words({
     "article", "articlebody", "artikel", "body", "content", "story", "entry", "text", "post",
     "main", "richtext", "storyline", "paragraph", "paragraphs", "detail", "copy", "prose",
-    "beitrag", "contenido", "corpo", "texte", "tekst", "brodtekst", "cuerpo", "noticia"};
+    "beitrag", "contenido", "corpo", "texte", "tekst", "brodtekst", "cuerpo", "noticia"});
 
-const std::vector<std::string_view> k_negative_words = {
+const WordSet k_negative_words({
     "comment", "comments", "footer", "sidebar", "related", "promo", "share", "social",
     "sponsor", "widget", "banner", "masthead", "meta", "outbrain", "shopping", "tags", "tool",
-    "teaser", "teasers", "navigation", "nav", "menu", "aside", "recommended", "more"};
+    "teaser", "teasers", "navigation", "nav", "menu", "aside", "recommended", "more"});
 
-const std::vector<std::string_view> k_lead_words = {
+const WordSet k_lead_words({
     "lead", "leadtext", "lede", "intro", "introduction", "teaser", "teasertext", "standfirst",
     "summary", "subtitle", "deck", "abstract", "excerpt", "description", "kurztext", "vorspann",
     "sapo", "chapo", "chapeau", "entradilla", "sumario", "sommario", "ingress", "ingresso",
-    "perex", "zajawka", "leadin", "subheadline", "subline", "headline_intro", "descr", "desc"};
+    "perex", "zajawka", "leadin", "subheadline", "subline", "headline_intro", "descr", "desc"});
 
-const std::vector<std::string_view> k_kicker_words = {
+const WordSet k_kicker_words({
     "kicker", "dachzeile", "overline", "roofline", "topline", "eyebrow", "supertitle",
     "superline", "overhead", "spitzmarke", "pretitle", "preheadline", "prehead", "catchline",
-    "antetitulo", "surtitre", "occhiello", "uptitle", "rubric", "overtitle", "suptitle"};
+    "antetitulo", "surtitre", "occhiello", "uptitle", "rubric", "overtitle", "suptitle"});
 
 bool is_furniture_tag(GumboTag tag) {
     switch (tag) {
@@ -114,13 +134,17 @@ bool is_furniture_role(std::string_view role) {
 
 std::vector<std::string> hint_words(const GumboNode* node) {
     std::vector<std::string> words;
-    split_words(html::attribute(node, "class"), words);
-    split_words(html::attribute(node, "id"), words);
+    any_hint_word(node, [&](std::string_view word) {
+        words.emplace_back(word);
+        return false;
+    });
     return words;
 }
 
 bool has_hint_word(const GumboNode* node, const std::vector<std::string_view>& words) {
-    return contains_word(hint_words(node), words);
+    return any_hint_word(node, [&](std::string_view word) {
+        return std::find(words.begin(), words.end(), word) != words.end();
+    });
 }
 
 bool is_hard_furniture(const GumboNode* node) {
@@ -135,7 +159,7 @@ bool is_furniture(const GumboNode* node) {
     if (is_hard_furniture(node)) return true;
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
-    return html::is_element(node) && has_hint_word(node, k_furniture_words);
+    return html::is_element(node) && has_word_of(node, k_furniture_words);
 }
 
 bool is_furniture_text(std::string_view text) {
@@ -156,16 +180,15 @@ bool is_furniture_text(std::string_view text) {
 }
 
 int body_hint(const GumboNode* node) {
-    std::vector<std::string> words = hint_words(node);
     if (html::attribute(node, "itemprop") == "articleBody") return 2;
-    if (contains_word(words, k_negative_words)) return -1;
-    return contains_word(words, k_body_words) ? 1 : 0;
+    if (has_word_of(node, k_negative_words)) return -1;
+    return has_word_of(node, k_body_words) ? 1 : 0;
 }
 
 bool is_lead_hint(const GumboNode* node) {
     if (contains_ci(html::attribute(node, "itemprop"), "description")) return true;
     if (contains_ci(html::attribute(node, "data-testid"), "lead")) return true;
-    if (has_hint_word(node, k_lead_words)) return true;
+    if (has_word_of(node, k_lead_words)) return true;
     // Compounds that class names glue together: "ContentHeaderDek", "sub-tit-ll", "first-paragraph".
     static constexpr std::array<std::string_view, 16> compounds = {
         "subtitle", "subtit", "firstparagraph", "standfirst", "strapline", "preamble", "excerpt",
@@ -187,7 +210,7 @@ bool is_lead_hint(const GumboNode* node) {
     return false;
 }
 
-bool is_kicker_hint(const GumboNode* node) { return has_hint_word(node, k_kicker_words); }
+bool is_kicker_hint(const GumboNode* node) { return has_word_of(node, k_kicker_words); }
 
 bool is_breadcrumb(const GumboNode* node) {
     if (!html::is_element(node)) return false;

@@ -218,7 +218,7 @@ std::optional<Timestamp> parse_visible_date(std::string_view text, std::string_v
         read_time(tokens, i + used, found);
         if (!found.has_time && i >= 3) {
             Found before;  // "05:07 Uhr, 12.12.2025"
-            read_time(tokens, i - 3, before);
+            read_time(tokens, i >= 5 ? i - 5 : 0, before);
             if (before.has_time) found.hour = before.hour, found.minute = before.minute;
         }
         return at_local(found.year, found.month, found.day, found.hour, found.minute, zone);

@@ -1,6 +1,7 @@
 #include "parser/article/teaser.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/text.h"
 #include "parser/article/container.h"
@@ -15,6 +16,7 @@ constexpr std::size_t k_min_lead_chars = 30;
 constexpr std::size_t k_max_lead_chars = 1500;
 constexpr std::size_t k_max_credit_chars = 160;
 constexpr std::size_t k_credit_tail_blocks = 4;
+constexpr int k_credit_scope_levels = 3;
 
 std::string comparable(std::string_view text) { return to_lower_ascii(fold_whitespace(text)); }
 
@@ -197,6 +199,19 @@ std::optional<SourceCredit> credit_in_tail(std::vector<SourcedBlock>& blocks) {
     return credit;
 }
 
+// Characters of text under `node`, counted only up to just past `limit`.
+std::size_t bounded_text_length(const GumboNode* node, std::size_t limit) {
+    std::size_t total = 0;
+    html::walk(node, [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT) total += std::strlen(n->v.text.text);
+        if (html::is_element(n, GUMBO_TAG_SCRIPT) || html::is_element(n, GUMBO_TAG_STYLE)) {
+            return html::Visit::skip_children;
+        }
+        return total > limit ? html::Visit::stop : html::Visit::descend;
+    });
+    return total;
+}
+
 bool may_hold_credit(const GumboNode* node) {
     switch (html::tag_of(node)) {
     case GUMBO_TAG_P: case GUMBO_TAG_SPAN: case GUMBO_TAG_SMALL: case GUMBO_TAG_DIV:
@@ -210,13 +225,18 @@ bool may_hold_credit(const GumboNode* node) {
 
 }  // namespace
 
-std::optional<SourceCredit> take_source_credit(const GumboNode* root, const GumboNode* container,
+std::optional<SourceCredit> take_source_credit(const GumboNode* container,
                                                std::vector<SourcedBlock>& blocks) {
     if (auto credit = credit_in_tail(blocks)) return credit;
     if (!container) return std::nullopt;
+    // Credit lines close the article: look from the container on, within a few levels of it.
+    const GumboNode* scope = container;
+    for (int level = 0; level < k_credit_scope_levels && scope->parent && html::is_element(scope->parent); ++level) {
+        scope = scope->parent;
+    }
     bool reached = false;
     std::optional<SourceCredit> found;
-    html::walk(root, [&](const GumboNode* node) {
+    html::walk(scope, [&](const GumboNode* node) {
         if (node == container) reached = true;
         if (!html::is_element(node)) return html::Visit::skip_children;
         GumboTag tag = html::tag_of(node);
@@ -225,8 +245,8 @@ std::optional<SourceCredit> take_source_credit(const GumboNode* root, const Gumb
             return html::Visit::skip_children;
         }
         if (!reached || !may_hold_credit(node)) return html::Visit::descend;
-        TextStats stats = text_stats(node);
-        if (stats.chars == 0 || stats.chars > k_max_credit_chars * 2) return html::Visit::descend;
+        std::size_t chars = bounded_text_length(node, k_max_credit_chars * 2);
+        if (chars == 0 || chars > k_max_credit_chars * 2) return html::Visit::descend;
         if (auto credit = parse_source_credit(html::text_content(node))) {
             // The innermost element that reads as a credit line: "<small><span>Quelle: F.A.Z.
             // </span><a>Artikelrechte</a></small>" is the span's line.

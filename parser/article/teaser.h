@@ -23,8 +23,8 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
 
 // Finds the source-credit line: among the last body blocks (then removed from `blocks`, and a
 // trailing "(dpa)" cut from the last paragraph), else in a short element after the body's
-// start outside figures and captions.
-std::optional<SourceCredit> take_source_credit(const GumboNode* root, const GumboNode* container,
+// start, within three levels above it, outside figures and captions.
+std::optional<SourceCredit> take_source_credit(const GumboNode* container,
                                                std::vector<SourcedBlock>& blocks);
 
 }  // namespace newswire
