@@ -1,0 +1,131 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "parser/article/dom.h"
+#include "parser/article/images.h"
+#include "parser/article/metadata.h"
+
+using namespace newswire;
+
+namespace {
+
+using Credits = std::vector<std::string>;
+
+const GumboNode* element_with_id(const GumboNode* root, std::string_view id) {
+    return html::find_first(root, [&](const GumboNode* n) { return html::attribute(n, "id") == id; });
+}
+
+std::vector<Image> images_of(const std::string& body, std::string_view container_id = "body") {
+    html::Document document("<!DOCTYPE html><html><head></head><body>" + body + "</body></html>");
+    PageMetadata metadata = read_metadata(document.root(), "https://www.example.de/a.html");
+    return extract_images(document.root(), element_with_id(document.root(), container_id), metadata,
+                          "https://www.example.de/a.html");
+}
+
+}  // namespace
+
+TEST_CASE("a parenthesised German photo credit leaves the caption", "[images]") {
+    CaptionParts parts = split_caption_credit("Soldaten bei einer \xC3\x9C" "bung. (Foto: picture alliance/dpa/kcna)");
+    CHECK(parts.caption == "Soldaten bei einer \xC3\x9C" "bung.");
+    CHECK(parts.credit == Credits{"picture alliance/dpa/kcna"});
+}
+
+TEST_CASE("credit markers of several forms are split off", "[images]") {
+    CaptionParts bild = split_caption_credit("Donald Trump bleibt vage. Bild: REUTERS");
+    CHECK(bild.caption == "Donald Trump bleibt vage.");
+    CHECK(bild.credit == Credits{"REUTERS"});
+    CaptionParts copyright = split_caption_credit("\xC2\xA9 Jane Doe");
+    CHECK(copyright.caption.empty());
+    CHECK(copyright.credit == Credits{"Jane Doe"});
+    CaptionParts quelle = split_caption_credit("Wladimir Putin in Moskau. Quelle: dpa");
+    CHECK(quelle.caption == "Wladimir Putin in Moskau.");
+    CHECK(quelle.credit == Credits{"dpa"});
+    CaptionParts photo = split_caption_credit("A protester in Paris. Photo: AFP | Getty Images");
+    CHECK(photo.caption == "A protester in Paris.");
+    CHECK(photo.credit == (Credits{"AFP", "Getty Images"}));
+}
+
+TEST_CASE("a short tail after a slash or a dash phrase is the credit", "[images]") {
+    CaptionParts slash = split_caption_credit("Polizei-Razzia in Palma / Lorenzo Marina");
+    CHECK(slash.caption == "Polizei-Razzia in Palma");
+    CHECK(slash.credit == Credits{"Lorenzo Marina"});
+    CaptionParts by = split_caption_credit("Minister Fahmi Fadzil speaking. \xE2\x80\x94 Picture by Yusof Mat Isa");
+    CHECK(by.caption == "Minister Fahmi Fadzil speaking.");
+    CHECK(by.credit == Credits{"Yusof Mat Isa"});
+    CaptionParts none = split_caption_credit("Ein ganz normaler Satz ohne Urheber.");
+    CHECK(none.caption == "Ein ganz normaler Satz ohne Urheber.");
+    CHECK(none.credit.empty());
+}
+
+TEST_CASE("parentheses around a credit go, parentheses inside it stay", "[images]") {
+    CHECK(split_caption_credit("Marco Chiesa in K\xC3\xBCssnacht. Foto: Urs Flueeler (Keystone)").credit ==
+          Credits{"Urs Flueeler (Keystone)"});
+    CHECK(split_caption_credit("Der Rigi. (Foto: Keystone)").credit == Credits{"Keystone"});
+}
+
+TEST_CASE("the lead figure comes first, its credit element leaves the caption", "[images]") {
+    std::vector<Image> images = images_of(R"(
+        <article><h1>Titel</h1>
+          <figure><img src="/lead.jpg"><figcaption>Donald Trump bleibt vage.
+            <span class="credit">Foto: REUTERS</span></figcaption></figure>
+          <div id="body"><p>Text.</p>
+            <figure><img src="/inline.jpg"><figcaption>Ein Tanker. (Bild: dpa)</figcaption></figure>
+          </div>
+          <aside><figure><img src="/other.jpg"><figcaption>Anderer Artikel</figcaption></figure></aside>
+        </article>)");
+    REQUIRE(images.size() == 2);
+    CHECK(images[0].url == "https://www.example.de/lead.jpg");
+    CHECK(images[0].caption == "Donald Trump bleibt vage.");
+    CHECK(images[0].credit == Credits{"REUTERS"});
+    CHECK(images[1].url == "https://www.example.de/inline.jpg");
+    CHECK(images[1].caption == "Ein Tanker.");
+    CHECK(images[1].credit == Credits{"dpa"});
+}
+
+TEST_CASE("a Quelle line inside a figcaption is a photo credit", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>T</h1><figure><img src="/a.jpg">
+        <figcaption><p>Russlands Pr&auml;sident.</p><p>Quelle: dpa</p></figcaption></figure>
+        <div id="body"><p>Text.</p></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].caption == "Russlands Pr\xC3\xA4sident.");
+    CHECK(images[0].credit == Credits{"dpa"});
+}
+
+TEST_CASE("a caption's last short part of its own is the credit", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p><figure><img src="/a.jpg">
+        <figcaption><span><p>Von der Leyen spricht in Br&uuml;ssel.</p></span><span>Philipp von Ditfurth/dpa</span>
+        </figcaption></figure></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].caption == "Von der Leyen spricht in Br\xC3\xBCssel.");
+    CHECK(images[0].credit == Credits{"Philipp von Ditfurth/dpa"});
+}
+
+TEST_CASE("an image outside a figure takes the text of its small box", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><header><h1>T</h1></header>
+        <div class="article__picture--teaser"><picture><img src="data:image/png;base64,AAAA" data-src="/lead.jpg"></picture>
+          <p>Uwe Schubert will Punkte sammeln. <span>IMAGO/Nico Herbertz</span></p></div>
+        <div id="body"><p>Langer Text.</p></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/lead.jpg");
+    CHECK(images[0].caption == "Uwe Schubert will Punkte sammeln.");
+    CHECK(images[0].credit == Credits{"IMAGO/Nico Herbertz"});
+}
+
+TEST_CASE("without figures the declared image stands in", "[images]") {
+    html::Document document(R"(<html><head><meta property="og:image" content="https://cdn.example.de/og.jpg">
+        </head><body><div id="body"><p>Text.</p></div></body></html>)");
+    PageMetadata metadata = read_metadata(document.root(), "https://www.example.de/a.html");
+    std::vector<Image> images = extract_images(document.root(), nullptr, metadata, "https://www.example.de/a.html");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://cdn.example.de/og.jpg");
+    CHECK(images[0].caption.empty());
+}
+
+TEST_CASE("a credit in the image title is used when the page shows none", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>T.</p><figure>
+        <img src="/a.jpg" alt="Siedler im Westjordanland" title="Siedler im Westjordanland | Bild: Reuters"></figure></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].caption.empty());
+    CHECK(images[0].credit == Credits{"Reuters"});
+}

@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/time.h"
+#include "parser/article/dom.h"
+#include "parser/article/meta_authors.h"
+#include "parser/article/meta_dates.h"
+#include "parser/article/meta_headline.h"
+#include "parser/article/meta_jsonld.h"
+#include "parser/article/metadata.h"
+
+using namespace newswire;
+
+namespace {
+
+PageMetadata metadata_of(const std::string& head, const std::string& body = {},
+                         std::string_view url = "https://www.example.de/politik/artikel-1.html") {
+    html::Document document("<!DOCTYPE html><html lang=\"de\"><head>" + head + "</head><body>" + body +
+                            "</body></html>");
+    return read_metadata(document.root(), url);
+}
+
+std::string iso(const std::optional<Timestamp>& t) { return t ? to_iso8601(*t) : std::string("none"); }
+
+}  // namespace
+
+TEST_CASE("a NewsArticle inside @graph gives headline, date, people and keywords", "[metadata]") {
+    PageMetadata m = metadata_of(R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"WebSite","name":"Beispiel"},
+        {"@type":"NewsArticle","headline":"Trump spricht &amp; droht","datePublished":"2025-12-12T05:07:47+01:00",
+         "dateModified":"2025-12-12T12:31:21+01:00",
+         "author":[{"@type":"Person","name":"Juliane Rohr"},{"@type":"Organization","name":"ntv.de"}],
+         "keywords":["Politik","USA"],"articleSection":"Politik"}]}</script>)");
+    CHECK(m.headline == "Trump spricht & droht");
+    CHECK(iso(m.published) == "2025-12-12T05:07:47+01:00");
+    CHECK(iso(m.modified) == "2025-12-12T12:31:21+01:00");
+    CHECK(m.authors == std::vector<std::string>{"Juliane Rohr"});
+    CHECK(m.topics == std::vector<std::string>{"Politik", "USA"});
+    CHECK(m.section == "Politik");
+    CHECK(m.language == "de");
+}
+
+TEST_CASE("an author given by @id is looked up in the graph", "[metadata]") {
+    JsonLdArticle ld = read_json_ld({R"([{"@type":"Person","@id":"#p1","name":"Anna Muster"},
+        {"@type":"Article","headline":"H","author":{"@id":"#p1"}}])"});
+    REQUIRE(ld.found);
+    CHECK(ld.authors == std::vector<std::string>{"Anna Muster"});
+}
+
+TEST_CASE("JSON-LD with raw line breaks inside strings is still read", "[metadata]") {
+    JsonLdArticle ld = read_json_ld({"<!-- {\"@type\":\"NewsArticle\",\"headline\":\"Zwei\nZeilen\"}; -->"});
+    REQUIRE(ld.found);
+    CHECK(ld.headline == "Zwei Zeilen");
+}
+
+TEST_CASE("JSON-LD nested ten thousand levels deep is skipped without a crash", "[metadata]") {
+    std::string deep(10000, '[');
+    deep += std::string(10000, ']');
+    JsonLdArticle ld = read_json_ld({deep, "{\"@type\":\"NewsArticle\",\"headline\":\"Danach\"}"});
+    CHECK(ld.headline == "Danach");
+    PageMetadata m = metadata_of("<script type=\"application/ld+json\">" + deep +
+                                 "</script><meta property=\"og:title\" content=\"Aus og\">");
+    CHECK(m.headline == "Aus og");
+}
+
+TEST_CASE("bylines are cleaned to people", "[metadata]") {
+    CHECK(clean_authors("Von Anna Muster und Max Beispiel, dpa", "") ==
+          std::vector<std::string>{"Anna Muster", "Max Beispiel"});
+    CHECK(clean_authors("By Jane Doe (jane@example.com)", "") == std::vector<std::string>{"Jane Doe"});
+    CHECK(clean_authors("Redaktion", "").empty());
+    CHECK(clean_authors("AFP", "").empty());
+    CHECK(clean_authors("David Straub, MDR THÜRINGEN", "") == std::vector<std::string>{"David Straub"});
+    CHECK(clean_authors("n-tv.de", "n-tv.de").empty());
+    CHECK(clean_authors("María R. Sahuquillo", "") == std::vector<std::string>{"María R. Sahuquillo"});
+    CHECK(clean_authors("Themen bearbeiten", "").empty());
+}
+
+TEST_CASE("meta author is the fallback when JSON-LD names no person", "[metadata]") {
+    PageMetadata m = metadata_of(R"(<meta name="author" content="Von Lena Beispiel">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+        "author":{"@type":"Organization","name":"Beispiel-Zeitung"}}</script>)");
+    CHECK(m.authors == std::vector<std::string>{"Lena Beispiel"});
+}
+
+TEST_CASE("visible German dates are read in Berlin time", "[metadata]") {
+    CHECK(iso(parse_visible_date("12.12.2025, 05:07 Uhr", "Europe/Berlin")) == "2025-12-12T05:07:00+01:00");
+    CHECK(iso(parse_visible_date("Mittwoch, 3. Juli 2024, 18:30 Uhr", "Europe/Berlin")) ==
+          "2024-07-03T18:30:00+02:00");
+    CHECK(iso(parse_visible_date("Stand: 05:07 Uhr, 12.12.2025", "Europe/Berlin")) ==
+          "2025-12-12T05:07:00+01:00");
+    CHECK(iso(parse_visible_date("12. Dez. 2025", "Europe/Berlin")) == "2025-12-12T00:00:00+01:00");
+}
+
+TEST_CASE("visible dates in other languages", "[metadata]") {
+    CHECK(iso(parse_visible_date("December 12, 2025 5:07 PM", "")) == "2025-12-12T17:07:00+00:00");
+    CHECK(iso(parse_visible_date("12 de diciembre de 2025", "")) == "2025-12-12T00:00:00+00:00");
+    CHECK(iso(parse_visible_date("30 August 2023 \xE2\x80\xA2 4:45pm", "Europe/London")) ==
+          "2023-08-30T16:45:00+01:00");
+    CHECK(!parse_visible_date("Lesezeit: 5 Min.", "Europe/Berlin"));
+}
+
+TEST_CASE("machine dates keep their zone, zoneless ones take the page's", "[metadata]") {
+    CHECK(iso(parse_page_date("2025-12-12T05:07:47Z", "Europe/Berlin")) == "2025-12-12T05:07:47+00:00");
+    CHECK(iso(parse_page_date("2025-12-12T05:07:47", "Europe/Berlin")) == "2025-12-12T05:07:47+01:00");
+    CHECK(iso(parse_page_date("2024-07-03 18:30", "Europe/Berlin")) == "2024-07-03T18:30:00+02:00");
+    CHECK(iso(parse_page_date("2024-07-03T18:30:00", "")) == "2024-07-03T18:30:00+00:00");
+}
+
+TEST_CASE("a German page without machine dates takes the visible one", "[metadata]") {
+    PageMetadata m = metadata_of("<title>T</title>", "<article><h1>H</h1><div class=\"article-date\">12.12.2025, "
+                                                     "05:07 Uhr</div><p>Text</p></article>");
+    CHECK(iso(m.published) == "2025-12-12T05:07:00+01:00");
+}
+
+TEST_CASE("site names leave the headline", "[metadata]") {
+    CHECK(strip_site_name("Ausschuss zur Ahrtal-Flut | tagesschau.de", "tagesschau.de", "www.tagesschau.de") ==
+          "Ausschuss zur Ahrtal-Flut");
+    CHECK(strip_site_name("Trump droht - n-tv.de", "", "www.n-tv.de") == "Trump droht");
+    CHECK(strip_site_name("Steigende Zinsen | B\xC3\xB6rsen-Zeitung", "", "www.boersen-zeitung.de") ==
+          "Steigende Zinsen");
+    CHECK(strip_site_name("Krieg: Was wir wissen", "Spiegel", "www.spiegel.de") == "Krieg: Was wir wissen");
+}
+
+TEST_CASE("og:title, JSON-LD and the article's h1 vote on the headline", "[metadata]") {
+    HeadlineCandidates candidates{"SEO-Titel mit Suchwort", "Nur ein Drittel kam", "", {}, "Nur ein Drittel kam", ""};
+    CHECK(choose_headline(candidates, "", "example.at") == "Nur ein Drittel kam");
+    HeadlineCandidates tie{"\"Es wird bald beginnen\": Trump spricht", "Trump spricht", "", {}, "", ""};
+    CHECK(choose_headline(tie, "", "n-tv.de") == "Trump spricht");
+    HeadlineCandidates kickers{"", "Angriff auf Israel: \xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat Gr\xC3\xBC" "nde\xC2\xBB", "", {},
+                               "Eskalation - \xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat Gr\xC3\xBC" "nde\xC2\xBB", ""};
+    CHECK(choose_headline(kickers, "", "srf.ch") == "\xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat Gr\xC3\xBC" "nde\xC2\xBB");
+}
+
+TEST_CASE("news_keywords win over keywords, article:tag comes after JSON-LD", "[metadata]") {
+    PageMetadata m = metadata_of(R"(<meta name="keywords" content="nachrichten, news">
+        <meta name="news_keywords" content="Venezuela, Donald Trump; USA">)");
+    CHECK(m.topics == std::vector<std::string>{"Venezuela", "Donald Trump", "USA"});
+    PageMetadata tags = metadata_of(R"(<meta property="article:tag" content="Kunst, Kultur">
+        <meta property="article:tag" content="Berlin">)");
+    CHECK(tags.topics == std::vector<std::string>{"Kunst, Kultur", "Berlin"});
+}
+
+TEST_CASE("canonical URL and declared images are resolved against the page", "[metadata]") {
+    PageMetadata m = metadata_of(R"(<link rel="canonical" href="/politik/artikel-1.html">
+        <meta property="og:image" content="/img/lead.jpg">)");
+    CHECK(m.canonical_url == "https://www.example.de/politik/artikel-1.html");
+    REQUIRE(m.images.size() == 1);
+    CHECK(m.images[0].url == "https://www.example.de/img/lead.jpg");
+}
