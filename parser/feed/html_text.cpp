@@ -94,8 +94,8 @@ std::string decode_html_entities(std::string_view text) {
         std::size_t amp = text.find('&', i);
         if (amp == std::string_view::npos) break;
         out.append(text.substr(i, amp - i));
-        std::size_t semi = text.find(';', amp + 1);
-        std::string_view body = semi == std::string_view::npos || semi - amp > 33
+        std::size_t semi = text.substr(0, std::min(text.size(), amp + 34)).find(';', amp + 1);
+        std::string_view body = semi == std::string_view::npos
                                     ? std::string_view{}
                                     : text.substr(amp + 1, semi - amp - 1);
         std::optional<char32_t> cp = body.empty() ? std::nullopt
@@ -117,13 +117,15 @@ std::string strip_tags(std::string_view html) {
     std::string out;
     out.reserve(html.size());
     std::size_t i = 0;
+    std::size_t last_gt = html.rfind('>');  // no tag can close past it: keeps the scan linear
     while (i < html.size()) {
         std::size_t lt = html.find('<', i);
         if (lt == std::string_view::npos) break;
         out.append(html.substr(i, lt - i));
         char next = lt + 1 < html.size() ? html[lt + 1] : '\0';
         bool opens = std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?';
-        std::size_t gt = opens ? html.find('>', lt + 1) : std::string_view::npos;
+        std::size_t gt = opens && last_gt != std::string_view::npos && last_gt > lt ? html.find('>', lt + 1)
+                                                                                    : std::string_view::npos;
         if (gt == std::string_view::npos) {
             out.push_back('<');
             i = lt + 1;

@@ -16,6 +16,11 @@ namespace newswire::feed_detail {
 
 namespace {
 
+// Per-item caps: the lists are deduplicated by a linear search, and no real item comes near.
+constexpr std::size_t k_max_authors = 64;
+constexpr std::size_t k_max_categories = 256;
+constexpr std::size_t k_max_enclosures = 256;
+
 bool is_html_type(std::string_view type) {
     return type == "html" || type == "text/html" || type == "escaped";
 }
@@ -147,19 +152,19 @@ void add_author(FeedItem& item, std::string_view raw) {
                                                  name.find('@') != std::string_view::npos) {
         name = trim(name.substr(0, lt));
     }
-    if (name.empty() || has_any_item_text(item, name)) return;
+    if (name.empty() || item.authors.size() >= k_max_authors || has_any_item_text(item, name)) return;
     item.authors.emplace_back(name);
 }
 
 void add_category(FeedItem& item, std::string_view raw) {
     std::string text = fold_text(raw);
-    if (text.empty()) return;
+    if (text.empty() || item.categories.size() >= k_max_categories) return;
     if (std::find(item.categories.begin(), item.categories.end(), text) != item.categories.end()) return;
     item.categories.push_back(std::move(text));
 }
 
 void add_enclosure(FeedItem& item, std::string url, std::string_view type, std::string_view length) {
-    if (url.empty()) return;
+    if (url.empty() || item.enclosures.size() >= k_max_enclosures) return;
     for (Enclosure& existing : item.enclosures) {
         if (existing.url != url) continue;
         if (existing.type.empty()) existing.type = std::string(trim(type));

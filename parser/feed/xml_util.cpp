@@ -14,6 +14,8 @@ namespace newswire::feed_detail {
 namespace {
 
 constexpr int k_max_ancestors = 256;
+constexpr std::size_t k_max_declarations = 64;
+constexpr int k_max_scanned = 256;  // attributes of one ancestor searched for declarations
 
 Ns ns_from_uri(std::string_view uri) {
     struct Known { std::string_view uri; Ns ns; };
@@ -113,9 +115,10 @@ NsScope::NsScope(pugi::xml_node element) {
     int depth = 0;
     for (pugi::xml_node n = element; n && n.type() == pugi::node_element && depth < k_max_ancestors;
          n = n.parent(), ++depth) {
-        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+        int scanned = 0;
+        for (pugi::xml_attribute a = n.first_attribute(); a && scanned < k_max_scanned; a = a.next_attribute(), ++scanned) {
             auto prefix = declared_prefix(a.name());
-            if (!prefix) continue;
+            if (!prefix || m_declarations.size() >= k_max_declarations) continue;
             bool shadowed = false;
             for (const Declaration& d : m_declarations) shadowed = shadowed || d.prefix == *prefix;
             if (!shadowed) m_declarations.push_back({*prefix, ns_from_uri(a.value())});

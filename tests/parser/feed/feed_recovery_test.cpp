@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 
 #include "parser/feed/feed_parser.h"
@@ -86,4 +87,36 @@ TEST_CASE("empty bytes, an image and foreign XML are not feeds", "[feed][errors]
     auto json = parse_feed("{\"hello\": 1}");
     REQUIRE_FALSE(json);
     CHECK(json.error().message == "not a feed: JSON without a JSON Feed version or items");
+}
+
+TEST_CASE("inputs built to be slow are read in linear time", "[feed][recovery]") {
+    auto rss = [](const std::string& item_inner) {
+        return "<rss version=\"2.0\"><channel><item>" + item_inner + "</item></channel></rss>";
+    };
+    std::string ampersands = rss("<title>" + std::string(1 << 20, '&') + "</title>");
+    std::string open_brackets = rss("<title><![CDATA[");
+    for (int i = 0; i < 200000; ++i) open_brackets += "<a";
+    open_brackets += "]]></title>";
+    std::string enclosures;
+    for (int i = 0; i < 50000; ++i) enclosures += "<enclosure url=\"http://e.example.com/" + std::to_string(i) + "\"/>";
+    std::string declarations = "<rss version=\"2.0\"";
+    for (int i = 0; i < 20000; ++i) declarations += " xmlns:p" + std::to_string(i) + "=\"urn:x:" + std::to_string(i) + "\"";
+    declarations += "><channel>";
+    for (int i = 0; i < 2000; ++i) declarations += "<item><title>t</title></item>";
+    declarations += "</channel></rss>";
+
+    auto start = std::chrono::steady_clock::now();
+    auto a = parse_feed(ampersands);
+    auto b = parse_feed(open_brackets);
+    auto c = parse_feed(rss(enclosures));
+    auto d = parse_feed(declarations);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(c);
+    REQUIRE(d);
+    CHECK(a->items.at(0).title == std::string(1 << 20, '&'));
+    CHECK(c->items.at(0).enclosures.size() == 256);
+    CHECK(d->items.size() == 2000);
+    CHECK(seconds < 10.0);
 }
