@@ -160,33 +160,33 @@ Result<int> current_version(Sqlite& db) {
     return static_cast<int>(version->value_or(0));
 }
 
+// The stored version, refused when it is newer than this build knows.
+Result<int> check_version(Sqlite& db) {
+    auto version = current_version(db);
+    if (!version) {
+        return tl::unexpected(version.error());
+    }
+    if (*version > latest_schema_version()) {
+        return fail(ErrorCode::database,
+                    "schema version " + std::to_string(*version) +
+                        " was written by a newer newswire; this build knows up to version " +
+                        std::to_string(latest_schema_version()) + " and will not touch it");
+    }
+    return *version;
+}
+
 Error in_migration(const Migration& migration, const Error& error) {
     return Error{error.code, "migration " + std::to_string(migration.version) + " (" +
                                  migration.description + "): " + error.message};
 }
 
 Result<void> apply(Sqlite& db, const Migration& migration) {
-    auto transaction = Transaction::begin(db, Transaction::Mode::write);
-    if (!transaction) {
-        return tl::unexpected(in_migration(migration, transaction.error()));
-    }
-    // Another process may have migrated while this one waited for the lock.
-    auto version = current_version(db);
-    if (!version) {
-        return tl::unexpected(in_migration(migration, version.error()));
-    }
-    if (*version >= migration.version) {
-        return {};
-    }
     auto applied = db.exec(migration.sql);
     if (applied) {
         applied = db.execute(
             "INSERT INTO schema_version (version, description, applied_at) "
             "VALUES (?, ?, CAST(strftime('%s', 'now') AS INTEGER))",
             migration.version, migration.description);
-    }
-    if (applied) {
-        applied = transaction->commit();
     }
     if (!applied) {
         return tl::unexpected(in_migration(migration, applied.error()));
@@ -201,25 +201,29 @@ int latest_schema_version() {
 }
 
 Result<void> migrate(Sqlite& db) {
-    auto version = current_version(db);
+    // The common case, an up-to-date database, takes no write lock.
+    if (auto checked = check_version(db); !checked || *checked == latest_schema_version()) {
+        return checked ? Result<void>() : tl::unexpected(checked.error());
+    }
+    // One transaction for all pending migrations: a run killed during the first open leaves an
+    // empty file or a complete schema, and a failed upgrade leaves the old version whole. The
+    // version is read again under the write lock, so two processes never apply one migration.
+    auto transaction = Transaction::begin(db, Transaction::Mode::write);
+    if (!transaction) {
+        return tl::unexpected(transaction.error());
+    }
+    auto version = check_version(db);
     if (!version) {
         return tl::unexpected(version.error());
     }
-    if (*version > latest_schema_version()) {
-        return fail(ErrorCode::database,
-                    "schema version " + std::to_string(*version) +
-                        " was written by a newer newswire; this build knows up to version " +
-                        std::to_string(latest_schema_version()) + " and will not touch it");
-    }
     for (const Migration& migration : k_migrations) {
         if (migration.version > *version) {
-            auto applied = apply(db, migration);
-            if (!applied) {
+            if (auto applied = apply(db, migration); !applied) {
                 return applied;
             }
         }
     }
-    return {};
+    return transaction->commit();
 }
 
 }  // namespace newswire

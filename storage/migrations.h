@@ -1,6 +1,7 @@
 #pragma once
-// The schema as numbered migrations. Each migration runs in its own transaction and is recorded
-// in `schema_version`; a database written by a newer build is refused, never touched.
+// The schema as numbered migrations, each recorded in `schema_version`. All pending migrations
+// run in one transaction (all or nothing); a database written by a newer build is refused,
+// never touched.
 
 #include "core/error.h"
 #include "storage/sqlite.h"
