@@ -1,5 +1,8 @@
 #include "parser/article/meta_signals.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/text.h"
 #include "parser/article/dom.h"
 #include "parser/article/meta_text.h"
@@ -12,6 +15,43 @@ using html::Visit;
 
 constexpr std::size_t k_max_texts = 8;
 constexpr std::size_t k_max_text_length = 300;
+constexpr std::size_t k_max_tags = 40;
+
+// Words of a class or id value, split at '-', '_', ' ' and lower-to-upper case changes:
+// "tag-list_tagList__mPIdS" -> tag, list, tag, list, m, p, id, s.
+bool has_class_word(const GumboNode* node, std::initializer_list<std::string_view> words) {
+    for (std::string_view name : {"class", "id"}) {
+        std::string_view value = html::attribute(node, name);
+        std::size_t i = 0;
+        while (i < value.size()) {
+            while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+            std::size_t start = i++;
+            while (i < value.size() && std::isalnum(static_cast<unsigned char>(value[i])) &&
+                   !(std::isupper(static_cast<unsigned char>(value[i])) && std::islower(static_cast<unsigned char>(value[i - 1])))) {
+                ++i;
+            }
+            if (start >= value.size()) break;
+            std::string word = to_lower_ascii(value.substr(start, i - start));
+            for (std::string_view wanted : words) {
+                if (word == wanted) return true;
+            }
+        }
+    }
+    return false;
+}
+
+// A link inside a list the page marks as its tags ("article-tags", "tagList", "schlagworte"),
+// not inside navigation.
+bool in_tag_list(const GumboNode* link) {
+    const GumboNode* n = link;
+    for (int level = 0; level < 5 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
+        if (html::tag_of(n) == GUMBO_TAG_NAV || html::tag_of(n) == GUMBO_TAG_BODY) return false;
+        if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
+        if (has_class_word(n, {"nav", "navigation", "menu", "header", "breadcrumb", "breadcrumbs"})) return false;
+        if (has_class_word(n, {"tag", "tags", "taglist", "keywords", "schlagworte", "topics", "themen"})) return true;
+    }
+    return false;
+}
 
 void add_limited(std::vector<std::string>& to, std::string text) {
     if (to.size() < k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
@@ -146,7 +186,12 @@ private:
         if (author_link && m_signals.rel_authors.size() < k_max_texts && !in_furniture(node)) {
             add_limited(m_signals.rel_authors, html::text_content(node));
         }
-        if (contains_ci(rel, "tag")) add_limited(m_signals.rel_tags, html::text_content(node));
+        if ((contains_ci(rel, "tag") || in_tag_list(node)) && m_signals.rel_tags.size() < k_max_tags) {
+            std::string text = html::text_content(node);
+            bool in_article = (m_article && inside(node, m_article)) || (m_main && inside(node, m_main));
+            add_tag(m_signals.rel_tags, text);
+            if (in_article) add_tag(m_signals.article_tags, text);
+        }
     }
 
     void read_marked(const GumboNode* node) {
@@ -159,6 +204,14 @@ private:
         if (m_signals.date_texts.size() < k_max_texts && is_date_box(node)) {
             add_limited(m_signals.date_texts, html::text_content(node));
         }
+    }
+
+    static void add_tag(std::vector<std::string>& tags, const std::string& text) {
+        if (text.empty() || text.size() > 80 || tags.size() >= k_max_tags) return;
+        for (std::string_view furniture : {"alle themen", "mehr", "more", "all topics", "themen"}) {
+            if (equals_ci(text, furniture)) return;
+        }
+        if (std::find(tags.begin(), tags.end(), text) == tags.end()) tags.push_back(text);
     }
 
     static bool inside(const GumboNode* node, const GumboNode* ancestor) {

@@ -29,7 +29,8 @@ struct MetaSignals {
     std::vector<std::string> rel_authors;                    // <a rel=author>, links to /author/ pages
     std::vector<std::string> bylines;                        // class/id "byline"/"author" texts
     std::vector<std::string> date_texts;                     // class/id "date"/"time" texts
-    std::vector<std::string> rel_tags;                       // <a rel=tag> texts
+    std::vector<std::string> rel_tags;                       // <a rel=tag> texts, links in tag lists
+    std::vector<std::string> article_tags;                   // the same inside <article>/<main>
 };
 
 MetaSignals gather_signals(const GumboNode* root);

@@ -104,35 +104,34 @@ std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArti
     return authors;
 }
 
+void add_topic(std::vector<std::string>& topics, std::string topic) {
+    if (!topic.empty() && std::find(topics.begin(), topics.end(), topic) == topics.end()) topics.push_back(std::move(topic));
+}
+
+std::vector<std::string> meta_list(const MetaSignals& signals, std::string_view key, bool split) {
+    std::vector<std::string> topics;
+    for (std::string_view value : all_metas(signals, key)) {
+        if (!split) {
+            add_topic(topics, clean_text(value));
+            continue;
+        }
+        for (std::string& keyword : split_keywords(clean_text(value))) add_topic(topics, std::move(keyword));
+    }
+    return topics;
+}
+
+// The first source that names topics: keyword metas, JSON-LD keywords, article:tag and the
+// like, then tag links the article shows, then any tag links. (Letting the sources vote on
+// their overlap measured worse on the corpus: sites fill several with different lists.)
 std::vector<std::string> topics_of(const MetaSignals& signals, const JsonLdArticle& ld) {
-    for (std::string_view key : {"news_keywords", "keywords"}) {
-        std::vector<std::string> topics;
-        for (std::string_view value : all_metas(signals, key)) {
-            for (std::string& keyword : split_keywords(clean_text(value))) {
-                if (std::find(topics.begin(), topics.end(), keyword) == topics.end()) topics.push_back(keyword);
-            }
-        }
-        if (!topics.empty()) return topics;
+    std::vector<std::vector<std::string>> lists{
+        meta_list(signals, "news_keywords", true), meta_list(signals, "keywords", true), ld.keywords,
+        meta_list(signals, "article:tag", false), meta_list(signals, "parsely-tags", true),
+        meta_list(signals, "sailthru.tags", true), signals.article_tags, signals.rel_tags};
+    for (auto& list : lists) {
+        if (!list.empty()) return std::move(list);
     }
-    if (!ld.keywords.empty()) return ld.keywords;
-    for (std::string_view key : {"article:tag", "parsely-tags", "sailthru.tags"}) {
-        std::vector<std::string> topics;
-        for (std::string_view value : all_metas(signals, key)) {
-            std::vector<std::string> parts = key == "article:tag" ? std::vector<std::string>{clean_text(value)}
-                                                                  : split_keywords(clean_text(value));
-            for (std::string& keyword : parts) {
-                if (!keyword.empty() && std::find(topics.begin(), topics.end(), keyword) == topics.end()) {
-                    topics.push_back(keyword);
-                }
-            }
-        }
-        if (!topics.empty()) return topics;
-    }
-    std::vector<std::string> tags;
-    for (const std::string& tag : signals.rel_tags) {
-        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-    }
-    return tags;
+    return {};
 }
 
 std::vector<Image> declared_images(const MetaSignals& signals, const JsonLdArticle& ld, std::string_view url) {
