@@ -39,7 +39,63 @@ bool names_wide_charset(std::string_view name) {
            lower.starts_with("ucs");
 }
 
+struct ByteStats {
+    std::size_t high = 0;          // bytes >= 0x80
+    std::size_t runs = 0;          // runs of consecutive high bytes
+    std::size_t odd_runs = 0;      // of odd length: no double-byte charset writes those
+    std::size_t sjis_leads = 0;    // 0x81-0x9F followed by a Shift_JIS trail byte
+    std::size_t kana_rows = 0;     // EUC lead bytes 0xA4/0xA5 (hiragana, katakana)
+    std::size_t hangul_rows = 0;   // EUC lead bytes 0xB0-0xC8 (Hangul in EUC-KR)
+    std::size_t han_rows = 0;      // EUC lead bytes 0xC9-0xF7 (Han in GB2312, Hanja in EUC-KR)
+    std::size_t cyrillic_koi_lower = 0;   // 0xC0-0xDF: lower case in KOI8-R
+    std::size_t cyrillic_1251_lower = 0;  // 0xE0-0xFF: lower case in windows-1251
+};
+
+ByteStats byte_stats(std::string_view bytes) {
+    ByteStats stats;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i <= bytes.size(); ++i) {
+        auto b = i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0U;
+        if (b < 0x80) {
+            if (run > 0) {
+                ++stats.runs;
+                stats.odd_runs += run % 2;
+            }
+            run = 0;
+            continue;
+        }
+        ++stats.high;
+        auto next = i + 1 < bytes.size() ? static_cast<unsigned char>(bytes[i + 1]) : 0U;
+        if (b <= 0x9F && b >= 0x81 && next >= 0x40 && next <= 0xFC && next != 0x7F) ++stats.sjis_leads;
+        if (run % 2 == 0) {  // the lead byte of an EUC pair
+            if (b == 0xA4 || b == 0xA5) ++stats.kana_rows;
+            else if (b >= 0xB0 && b <= 0xC8) ++stats.hangul_rows;
+            else if (b >= 0xC9 && b <= 0xF7) ++stats.han_rows;
+        }
+        if (b >= 0xC0 && b <= 0xDF) ++stats.cyrillic_koi_lower;
+        if (b >= 0xE0) ++stats.cyrillic_1251_lower;
+        ++run;
+    }
+    return stats;
+}
+
 }  // namespace
+
+std::string guess_charset(std::string_view bytes) {
+    ByteStats s = byte_stats(bytes.substr(0, 1 << 16));
+    if (s.high == 0 || s.runs == 0) return {};
+    if (s.sjis_leads * 10 > s.high) return "shift_jis";
+    bool double_byte = s.odd_runs * 10 < s.runs && s.high >= 2 * s.runs;
+    if (double_byte) {
+        std::size_t pairs = s.high / 2;
+        if (s.kana_rows * 10 > pairs) return "euc-jp";
+        if (s.hangul_rows * 10 > pairs * 6 && s.han_rows * 20 < pairs) return "euc-kr";
+        return "gb18030";
+    }
+    // Cyrillic text is runs of high bytes (whole words); Western text has one accent a word.
+    if (s.high > 2 * s.runs) return s.cyrillic_koi_lower > s.cyrillic_1251_lower ? "koi8-r" : "windows-1251";
+    return {};
+}
 
 std::string charset_from_content_type(std::string_view content_type) {
     std::string lower = to_lower_ascii(content_type);
@@ -115,7 +171,9 @@ std::string feed_to_utf8(std::string_view bytes, std::string_view content_type) 
     if (!bom && wide_pattern(bytes).empty() && bytes.find('\0') == std::string_view::npos && is_utf8(bytes)) {
         return std::string(bytes);  // the common case: valid UTF-8 wins, no conversion needed
     }
-    std::string text = to_utf8(bytes, bom ? std::string() : declared_charset(bytes, content_type));
+    std::string charset = bom ? std::string() : declared_charset(bytes, content_type);
+    if (!bom && charset.empty()) charset = guess_charset(bytes);
+    std::string text = to_utf8(bytes, charset);
     if (std::string_view(text).starts_with("\xEF\xBB\xBF"sv)) text.erase(0, 3);
     return text;
 }

@@ -21,6 +21,10 @@ std::string declared_charset(std::string_view bytes, std::string_view content_ty
 // Whether `bytes` are valid UTF-8 (fast on ASCII).
 bool is_utf8(std::string_view bytes);
 
+// A guess for bytes that are not UTF-8 and declare nothing, from byte patterns: Shift_JIS,
+// EUC-JP, EUC-KR, GB18030, KOI8-R, windows-1251; empty (windows-1252 then) when nothing fits.
+std::string guess_charset(std::string_view bytes);
+
 // The feed as valid UTF-8 without a BOM (core/text.h to_utf8 does the converting).
 std::string feed_to_utf8(std::string_view bytes, std::string_view content_type);
 

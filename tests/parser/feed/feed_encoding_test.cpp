@@ -58,3 +58,27 @@ TEST_CASE("output is valid UTF-8 even from invalid bytes and control characters"
     // A reference to NUL ends the text it is in (pugixml writes the NUL); nothing worse.
     CHECK(feed->items[0].url == "http://x.example.com/");
 }
+
+namespace {
+
+std::string title_of_undeclared(const std::string& title_bytes) {
+    auto feed = parse_feed("<rss version=\"2.0\"><channel><item><title>" + title_bytes +
+                           "</title></item></channel></rss>");
+    return feed && !feed->items.empty() ? feed->items[0].title : "none";
+}
+
+}  // namespace
+
+TEST_CASE("undeclared legacy charsets are recognised by their byte patterns", "[feed][encoding]") {
+    CHECK(title_of_undeclared("\xEB\xC1\xCB \xD0\xC5\xD2\xC5\xD6\xC9\xD4\xD8 \xCE\xCF\xD7\xCF\xC7\xCF\xC4\xCE\xC0\xC0 "
+                              "\xCE\xCF\xDE\xD8") == "Как пережить новогоднюю ночь");
+    CHECK(title_of_undeclared("\xC7\xD1\xB1\xB9\xBE\xEE \xB4\xBA\xBD\xBA \xC1\xA6\xB8\xF1\xC0\xD4\xB4\xCF\xB4\xD9") ==
+          "한국어 뉴스 제목입니다");
+    CHECK(title_of_undeclared("\x93\xFA\x96{\x8C\xEA\x82\xCC\x83j\x83\x85\x81[\x83X\x82\xC5\x82\xB7") ==
+          "日本語のニュースです");
+    CHECK(title_of_undeclared("\xA5\xB2\xA1\xBC\xA5\xE0\xBB\xB0\xCB\xE6\xA4\xCA\xC0\xB5\xB7\xEE\xA4\xC7\xA4\xB9") ==
+          "ゲーム三昧な正月です");
+    CHECK(title_of_undeclared("\xB2\xBB\xB9\xE9\xD2\xC6\xC3\xF1\xC2\xFE\xBB\xAD\xCF\xB5\xC1\xD0\xD7\xA8\xD2\xB5\xB9\xA4"
+                              "\xD7\xF7") == "不归移民漫画系列专业工作");
+    CHECK(title_of_undeclared("Gr\xFC\xDF" "e aus K\xF6ln") == "Grüße aus Köln");
+}
