@@ -79,21 +79,51 @@ std::string trim_credit(std::string_view text) {
     return out;
 }
 
+// One credit part without its introducing words: "Copyright Frank Franklin II/Copyright 2026
+// The AP. All rights reserved" -> "Frank Franklin II", "Photo by X" -> "X".
+std::string bare_credit(std::string part) {
+    std::size_t length = 0;
+    if (find_marker(part, length) == 0) part = trim_credit(std::string_view(part).substr(length));
+    for (std::string_view by : {"photo by ", "photos by ", "foto von ", "fotos von ", "bild von ", "image by ",
+                                "picture by ", "photograph by ", "photo: ", "foto: ", "copyright ",
+                                "tous droits r\xC3\xA9serv\xC3\xA9s ", "all rights reserved "}) {
+        if (starts_with_ci(part, by)) part = trim_credit(std::string_view(part).substr(by.size()));
+    }
+    std::string lowered = to_lower_ascii(part);
+    for (std::string_view tail : {"/copyright", " copyright 20", ". all rights reserved"}) {
+        std::size_t at = lowered.find(tail);
+        if (at != std::string::npos && at > 0) {
+            part = trim_credit(std::string_view(part).substr(0, at));
+            lowered = to_lower_ascii(part);
+        }
+    }
+    for (std::string_view alone : {"copyright", "tous droits r\xC3\xA9serv\xC3\xA9s", "all rights reserved", "foto",
+                                   "bild", "quelle", "photo", "credit"}) {
+        if (equals_ci(part, alone)) return {};
+    }
+    return part;
+}
+
+// Credits separated by ';', '|', ', ' or ' & ' are several: "China Statistical Yearbook, China
+// Electricity Council & Natl Energy Administration".
 std::vector<std::string> split_credit(std::string_view text) {
     std::vector<std::string> out;
+    std::string value;
+    value.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.substr(i, 2) == ", " || text.substr(i, 3) == " & ") {
+            value += '|';
+            i += text[i] == ',' ? 1 : 2;
+        } else {
+            value += text[i];
+        }
+    }
     std::size_t start = 0;
-    std::string value(text);
     while (start <= value.size()) {
         std::size_t end = value.find_first_of(";|", start);
         if (end == std::string::npos) end = value.size();
-        std::string part = trim_credit(std::string_view(value).substr(start, end - start));
-        std::size_t length = 0;
-        if (find_marker(part, length) == 0) part = trim_credit(std::string_view(part).substr(length));
-        for (std::string_view by : {"photo by ", "photos by ", "foto von ", "fotos von ", "bild von ", "image by ",
-                                    "picture by ", "photograph by ", "photo: ", "foto: "}) {
-            if (starts_with_ci(part, by)) part = trim_credit(std::string_view(part).substr(by.size()));
-        }
-        if (!part.empty()) out.push_back(part);
+        std::string part = bare_credit(trim_credit(std::string_view(value).substr(start, end - start)));
+        if (!part.empty() && std::find(out.begin(), out.end(), part) == out.end()) out.push_back(part);
         start = end + 1;
     }
     return out;
@@ -157,6 +187,12 @@ std::string image_source(const GumboNode* figure, std::string_view url) {
     return resolve_url(url.empty() ? found : url, found).value_or(std::string{});
 }
 
+void add_credit(std::vector<std::string>& credits, std::string credit) {
+    if (!credit.empty() && std::find(credits.begin(), credits.end(), credit) == credits.end()) {
+        credits.push_back(std::move(credit));
+    }
+}
+
 struct FigureText {
     std::string caption;
     std::vector<std::string> credits;
@@ -212,7 +248,7 @@ void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
     std::size_t length = 0;
     if (caption.empty() || find_marker(caption, length) != std::string::npos) return;
     out.caption = caption;
-    for (std::string& credit : split_credit(last)) out.credits.push_back(credit);
+    for (std::string& credit : split_credit(last)) add_credit(out.credits, std::move(credit));
 }
 
 // Caption text with credit elements taken out; text of elements outside captions is ignored
@@ -237,7 +273,7 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
             return Visit::skip_children;
         }
         if (node != figure && (is_credit_element(node) || starts_with_marker(node))) {
-            for (std::string& credit : split_credit(html::text_content(node))) out.credits.push_back(credit);
+            for (std::string& credit : split_credit(html::text_content(node))) add_credit(out.credits, std::move(credit));
             return Visit::skip_children;
         }
         if (!caption_root && node != figure && is_caption_element(node)) caption_root = node;
