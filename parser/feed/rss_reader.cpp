@@ -100,9 +100,9 @@ std::string guid_as_link(const ItemState& state, const GuidInfo& guid) {
     return is_http_url(url) ? url : std::string();
 }
 
-FeedItem read_rss_item(pugi::xml_node element, std::string_view document_base) {
+FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::string_view document_base) {
     ItemState state;
-    state.scope = NsScope(element);
+    state.scope = NsScope(parent_scope, element);
     state.base = base_of(element, document_base);
     GuidInfo guid;
     for (pugi::xml_node child : element.children()) {
@@ -166,7 +166,7 @@ void read_items_of(pugi::xml_node parent, std::string_view document_base, Parsed
         if (feed.items.size() >= k_max_items) return;
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "item") &&
             scope.resolve(child) == Ns::none) {
-            feed.items.push_back(read_rss_item(child, document_base));
+            feed.items.push_back(read_rss_item(child, scope, document_base));
         }
     }
 }

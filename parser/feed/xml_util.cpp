@@ -126,6 +126,15 @@ NsScope::NsScope(pugi::xml_node element) {
     }
 }
 
+NsScope::NsScope(const NsScope& parent, pugi::xml_node element) {
+    int scanned = 0;
+    for (pugi::xml_attribute a = element.first_attribute(); a && scanned < k_max_scanned; a = a.next_attribute(), ++scanned) {
+        auto prefix = declared_prefix(a.name());
+        if (prefix && m_declarations.size() < k_max_declarations) m_declarations.push_back({*prefix, ns_from_uri(a.value())});
+    }
+    m_declarations.insert(m_declarations.end(), parent.m_declarations.begin(), parent.m_declarations.end());
+}
+
 Ns NsScope::resolve(pugi::xml_node child) const {
     std::string_view prefix = prefix_of(child.name());
     for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {

@@ -24,6 +24,8 @@ class NsScope {
 public:
     NsScope() = default;
     explicit NsScope(pugi::xml_node element);
+    // The scope of `element`, a child of the element `parent` is the scope of.
+    NsScope(const NsScope& parent, pugi::xml_node element);
 
     // The namespace of `child`, an element inside the scope's element (its own xmlns first).
     Ns resolve(pugi::xml_node child) const;
