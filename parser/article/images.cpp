@@ -30,6 +30,7 @@ bool skipped_region(const GumboNode* node) {
         tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_HEAD) {
         return true;
     }
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
     if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return false;
     // "teaser" also names a lead box ("article__picture--teaser"): only boxes with links are
     // teasers of other pages.

@@ -20,10 +20,10 @@ namespace {
 using html::Visit;
 
 // Words that introduce a photo credit, followed by ':' (or standing before the name for ©).
-constexpr std::array<std::string_view, 24> k_markers{
+constexpr std::array<std::string_view, 25> k_markers{
     "fotos", "foto", "bildquelle", "bilder", "bild", "quelle", "photos", "photo credit", "photo",
     "image credit", "image source", "images", "image", "credits", "credit", "copyright",
-    "fotografie", "fotograf", "grafik", "illustration", "source", "picture", "pictures", "quellen"};
+    "fotografie", "fotograf", "photograph", "grafik", "illustration", "source", "picture", "pictures", "quellen"};
 
 constexpr std::array<std::string_view, 9> k_credit_classes{
     "credit", "copyright", "source", "quelle", "urheber", "photographer", "author", "byline", "rights"};
@@ -371,6 +371,22 @@ CaptionParts split_slash_credit(const std::string& folded) {
 
 }  // namespace
 
+// <picture><img></picture><figcaption>…</figcaption>: a caption element right after the image
+// or one of its two nearest boxes.
+Image caption_beside(const GumboNode* image, std::string_view url) {
+    const GumboNode* node = image;
+    for (int level = 0; level < 3 && node && html::is_element(node) && !is_page_frame(node); ++level, node = node->parent) {
+        const GumboNode* next = next_element(node);
+        if (next && (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption"))) {
+            Image found = read_figure(next, url);
+            found.url = image_source(image->parent ? image->parent : image, url);
+            if (found.caption.empty() && found.credit.empty()) return {};
+            return found;
+        }
+    }
+    return {};
+}
+
 Image read_loose_image(const GumboNode* image, std::string_view url) {
     if (is_decoration(image)) return {};
     const GumboNode* box = nullptr;
@@ -382,7 +398,7 @@ Image read_loose_image(const GumboNode* image, std::string_view url) {
         if (!text.empty()) box = candidate;
         candidate = candidate->parent;
     }
-    if (!box) return {};
+    if (!box) return caption_beside(image, url);
     Image found = read_figure(box, url);
     if (found.caption.empty() && found.credit.empty()) return {};
     return found;
