@@ -74,6 +74,8 @@ const GumboNode* next_after_subtree(const GumboNode* node) {
 std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* container) {
     std::vector<Entry> entries;
     const GumboNode* container_end = container ? next_after_subtree(container) : nullptr;
+    std::vector<const GumboNode*> container_chain;  // a box around the body is never furniture
+    for (const GumboNode* n = container; n; n = n->parent) container_chain.push_back(n);
     bool in_container = false;
     bool after = false;
     html::walk(root, [&](const GumboNode* node) {
@@ -81,7 +83,10 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
         if (container_end && node == container_end) in_container = false, after = true;
         if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
         if (entries.size() >= k_max_entries) return Visit::stop;
-        if (node != container && skipped_region(node)) return Visit::skip_children;
+        if (skipped_region(node) &&
+            std::find(container_chain.begin(), container_chain.end(), node) == container_chain.end()) {
+            return Visit::skip_children;
+        }
         GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_FIGURE) {
             entries.push_back({node, Kind::figure, in_container, after});
