@@ -309,6 +309,35 @@ Result<Prepared> prepare_article(const Article& article, const std::string& cano
     return p;
 }
 
+// Points the page at its article. The article the page pointed at before is deleted when no
+// page is left that says it (an older extractor read another canonical URL off the page).
+Result<void> link_page(Sqlite& db, std::int64_t page_id, std::int64_t article_id,
+                       int extractor_version, std::int64_t now) {
+    auto previous = db.query_int("SELECT article_id FROM article_pages WHERE page_id = ?", page_id);
+    if (!previous) {
+        return tl::unexpected(previous.error());
+    }
+    auto done = db.execute(
+        "INSERT INTO article_pages (page_id, article_id, extractor_version, stored_at)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (page_id) DO UPDATE SET"
+        " article_id = excluded.article_id, extractor_version = excluded.extractor_version,"
+        " stored_at = excluded.stored_at",
+        page_id, article_id, extractor_version, now);
+    if (done) {
+        done = db.execute("DELETE FROM parse_failures WHERE page_id = ?", page_id);
+    }
+    if (!done || !*previous || **previous == article_id) {
+        return done;
+    }
+    done = db.execute("DELETE FROM articles WHERE id = ?1 AND NOT EXISTS"
+                      " (SELECT 1 FROM article_pages WHERE article_id = ?1)",
+                      **previous);
+    if (done && db.changes() > 0) {
+        done = db.execute("DELETE FROM articles_fts WHERE rowid = ?", **previous);
+    }
+    return done;
+}
+
 }  // namespace
 
 Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Article& article,
@@ -333,16 +362,8 @@ Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Ar
     if (!placed) {
         return tl::unexpected(placed.error());
     }
-    auto linked = db.execute(
-        "INSERT INTO article_pages (page_id, article_id, extractor_version, stored_at)"
-        " VALUES (?, ?, ?, ?) ON CONFLICT (page_id) DO UPDATE SET"
-        " article_id = excluded.article_id, extractor_version = excluded.extractor_version,"
-        " stored_at = excluded.stored_at",
-        page_id, placed->article_id, extractor_version, now);
-    if (linked) {
-        linked = db.execute("DELETE FROM parse_failures WHERE page_id = ?", page_id);
-    }
-    if (!linked) {
+    if (auto linked = link_page(db, page_id, placed->article_id, extractor_version, now);
+        !linked) {
         return tl::unexpected(linked.error());
     }
     if (auto committed = transaction->commit(); !committed) {

@@ -134,7 +134,9 @@ public:
     // normalised text already exists under another URL, a new revision when the text changed.
     // The article's own canonical_url counts only on the page's site (same host, or a parent or
     // sub domain, "www." aside); otherwise the page's final URL decides. Unchanged text still
-    // refreshes the article row (e.g. a better extractor's headline), without a revision.
+    // refreshes the article row (e.g. a better extractor's headline), without a revision. An
+    // article that no page points at any more (the page now reads as another canonical URL) is
+    // deleted with its revisions.
     Result<StoreOutcome> store_article(std::int64_t page_id, const Article& article,
                                        int extractor_version, std::int64_t now);
 

@@ -203,3 +203,33 @@ TEST_CASE("an article with invalid UTF-8 is stored repaired and then unchanged",
     CHECK(stored.article.headline == "Kaputt \xEF\xBF\xBD( ist das");
     CHECK(stored.article.body[0].text == "Text mit \xEF\xBF\xBD Byte.");
 }
+
+TEST_CASE("an article no page says any more is deleted with its revisions", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    Article first = article_at(k_ntv_url, "Alt", "Erste Lesart.");
+    first.canonical_url = "https://www.n-tv.de/politik/falsch.html";
+    CHECK(f.db.store_article(page, first, 1, 2000).value() == StoreOutcome::created);
+    Article second = article_at(k_ntv_url, "Neu", "Zweite Lesart.");
+    CHECK(f.db.store_article(page, second, 2, 3000).value() == StoreOutcome::created);
+    auto articles = f.db.articles().value();
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].id == 2);
+    CHECK(articles[0].article.canonical_url == k_ntv_url);
+    Sqlite raw = raw_connection(f.path);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM revisions") == 1);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM articles_fts") == 1);
+    CHECK(f.db.search("lesart", 10).value().size() == 1);
+}
+
+TEST_CASE("an article another page still says survives its page moving away", "[storage]") {
+    Fixture f;
+    const auto one = f.page(f.ntv, k_ntv_url);
+    const auto two = f.page(f.tag, k_ntv_url + "?utm_source=tag");
+    REQUIRE(f.db.store_article(one, article_at(k_ntv_url, "H", "Text."), 1, 2000));
+    REQUIRE(f.db.store_article(two, article_at(k_ntv_url, "H", "Text."), 1, 2000));
+    Article moved = article_at(k_ntv_url, "H", "Ganz anderer Text.");
+    moved.canonical_url = "https://www.n-tv.de/other.html";
+    CHECK(f.db.store_article(one, moved, 2, 3000).value() == StoreOutcome::created);
+    CHECK(f.db.articles().value().size() == 2);
+}
