@@ -371,13 +371,16 @@ CaptionParts split_slash_credit(const std::string& folded) {
 
 }  // namespace
 
+namespace {
+
 // <picture><img></picture><figcaption>…</figcaption>: a caption element right after the image
 // or one of its two nearest boxes.
 Image caption_beside(const GumboNode* image, std::string_view url) {
     const GumboNode* node = image;
     for (int level = 0; level < 3 && node && html::is_element(node) && !is_page_frame(node); ++level, node = node->parent) {
         const GumboNode* next = next_element(node);
-        if (next && (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption"))) {
+        if (next && !html::is_element(next, GUMBO_TAG_FIGURE) &&
+            (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption"))) {
             Image found = read_figure(next, url);
             found.url = image_source(image->parent ? image->parent : image, url);
             if (found.caption.empty() && found.credit.empty()) return {};
@@ -386,6 +389,8 @@ Image caption_beside(const GumboNode* image, std::string_view url) {
     }
     return {};
 }
+
+}  // namespace
 
 Image read_loose_image(const GumboNode* image, std::string_view url) {
     if (is_decoration(image)) return {};
@@ -444,13 +449,9 @@ Image read_figure(const GumboNode* figure, std::string_view url) {
     }
     if (image.caption.empty() && image.credit.empty() && html::is_element(figure, GUMBO_TAG_FIGURE)) {
         // <figure><img></figure><figcaption>…</figcaption>: the caption follows the figure.
-        const GumboNode* next = next_element(figure);
-        if (next && !html::is_element(next, GUMBO_TAG_FIGURE) &&
-            (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption"))) {
-            Image beside = read_figure(next, url);
-            image.caption = std::move(beside.caption);
-            image.credit = std::move(beside.credit);
-        }
+        Image beside = caption_beside(figure, url);
+        image.caption = std::move(beside.caption);
+        image.credit = std::move(beside.credit);
     }
     if (image.credit.empty()) image.credit = credit_from_attributes(figure);
     return image;

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parser/article/images.h"
 #include "parser/article/meta_authors.h"
 #include "parser/article/meta_dates.h"
 #include "parser/article/meta_headline.h"
@@ -142,8 +143,11 @@ std::vector<Image> declared_images(const MetaSignals& signals, const JsonLdArtic
         for (const Image& known : images) {
             if (known.url == *resolved) return;
         }
-        Image image{*resolved, std::move(caption), {}};
-        if (!credit.empty()) image.credit.push_back(std::move(credit));
+        CaptionParts parts = split_caption_credit(caption);
+        Image image{*resolved, std::move(parts.caption), std::move(parts.credit)};
+        if (!credit.empty() && std::find(image.credit.begin(), image.credit.end(), credit) == image.credit.end()) {
+            image.credit.push_back(std::move(credit));
+        }
         images.push_back(std::move(image));
     };
     for (const JsonLdImage& image : ld.images) add(image.url, image.caption, image.credit);
