@@ -149,6 +149,7 @@ int month_from_name(std::string_view name) {
         {"nov", "november", "noviembre", "novembre"}, {"dec", "dez", "dezember", "diciembre"},
     }};
     std::string lower = to_lower_ascii(name);
+    if (lower.starts_with("m\xC3\xA4r")) return 3;  // "Mär", "März"
     for (int m = 0; m < 12; ++m) {
         for (std::string_view candidate : k_months[static_cast<std::size_t>(m)]) {
             if (lower == candidate) return m + 1;
@@ -174,11 +175,52 @@ std::optional<int> zone_name_offset(std::string_view name) {
 
 }  // namespace
 
+namespace {
+
+// "20:43", "20:43:28", "9:05:00"; false (cursor unchanged) when there is no time here.
+bool read_clock(Cursor& c, int& hour, int& minute, int& second) {
+    std::size_t before = c.pos;
+    int h = c.digits(1, 2);
+    int m = h >= 0 && c.eat(':') ? c.digits(1, 2) : -1;
+    if (m < 0) {
+        c.pos = before;
+        return false;
+    }
+    hour = h;
+    minute = m;
+    second = c.eat(':') ? std::max(0, c.digits(1, 2)) : 0;
+    if (c.eat('.')) c.digits(1, 9);
+    return true;
+}
+
+// A numeric offset or a zone name, then an optional "(CEST)" comment; 0 when none is given.
+int read_zone(Cursor& c) {
+    c.skip_spaces();
+    if (c.done()) return 0;
+    if (auto numeric = read_numeric_offset(c)) return *numeric;
+    std::size_t before = c.pos;
+    if (auto named = zone_name_offset(c.word())) return *named;
+    c.pos = before;
+    return 0;
+}
+
+int read_year(Cursor& c) {
+    int year = c.digits(2, 4);
+    if (year >= 0 && year < 100) year += year < 50 ? 2000 : 1900;
+    return year;
+}
+
+}  // namespace
+
+// RFC 822/1123 and its relatives as feeds write them: an optional (and possibly wrong, German,
+// or spelled-out) weekday; "25 Apr 2026", "25-Apr-26" (RFC 850), "25. April 2026", or the
+// asctime order "Apr 25 20:43:28 2026"; one- or two-digit day and hour; seconds optional; a
+// numeric offset ("+0200", "+02:00"), a zone name (GMT, EST, PDT, CEST, MESZ, ...) or none
+// (UTC); a trailing "(CEST)" comment is ignored.
 std::optional<Timestamp> parse_rfc822(std::string_view text) {
     std::string folded = fold_whitespace(text);
     Cursor c{folded};
     c.skip_spaces();
-    // An optional weekday, right or wrong: it carries no information we trust.
     std::size_t before = c.pos;
     std::string_view first = c.word();
     if (!first.empty() && month_from_name(first) == 0) {
@@ -187,43 +229,38 @@ std::optional<Timestamp> parse_rfc822(std::string_view text) {
     } else {
         c.pos = before;
     }
-    c.skip_spaces();
     int day = c.digits(1, 2);
-    int month = 0;
-    if (day < 0) {  // "Dec 12 2025": month first
+    int month = 0, year = -1, hour = 0, minute = 0, second = 0, offset = 0;
+    if (day < 0) {  // "Apr 25 2026" or asctime "Apr 25 20:43:28 2026"
         month = month_from_name(c.word());
+        c.eat('.');
         c.skip_spaces();
         day = c.digits(1, 2);
+        c.skip_spaces();
+        if (read_clock(c, hour, minute, second)) {
+            offset = read_zone(c);
+            c.skip_spaces();
+            year = read_year(c);
+        } else {
+            year = read_year(c);
+            c.skip_spaces();
+            read_clock(c, hour, minute, second);
+            offset = read_zone(c);
+        }
     } else {
         c.eat('.');
+        c.eat('-');
         c.skip_spaces();
         month = month_from_name(c.word());
         c.eat('.');
+        c.eat('-');
+        c.skip_spaces();
+        year = read_year(c);
+        c.skip_spaces();
+        read_clock(c, hour, minute, second);
+        offset = read_zone(c);
     }
-    if (day < 0 || month == 0) return std::nullopt;
-    c.skip_spaces();
-    c.eat('-');
-    int year = c.digits(2, 4);
-    if (year < 0) return std::nullopt;
-    if (year < 100) year += year < 50 ? 2000 : 1900;
-    c.skip_spaces();
-    int hour = 0, minute = 0, second = 0;
-    if (std::isdigit(static_cast<unsigned char>(c.peek()))) {
-        hour = c.digits(1, 2);
-        if (!c.eat(':')) return std::nullopt;
-        minute = c.digits(1, 2);
-        if (minute < 0) return std::nullopt;
-        if (c.eat(':')) second = std::max(0, c.digits(1, 2));
-    }
-    c.skip_spaces();
-    int offset = 0;
-    if (!c.done()) {
-        if (auto numeric = read_numeric_offset(c)) {
-            offset = *numeric;
-        } else if (auto named = zone_name_offset(c.word())) {
-            offset = *named;
-        }
-    }
+    if (day < 0 || month == 0 || year < 0) return std::nullopt;
     auto seconds = civil_seconds(year, month, day, hour, minute, second);
     if (!seconds) return std::nullopt;
     return Timestamp{*seconds - static_cast<std::int64_t>(offset) * 60, offset};

@@ -58,3 +58,22 @@ TEST_CASE("an unreadable date leaves published empty", "[feed][dates]") {
     CHECK(published_of("yesterday, around noon") == "none");
     CHECK(published_of("") == "none");
 }
+
+TEST_CASE("RFC 850, asctime and a trailing zone comment are read", "[feed][dates]") {
+    CHECK(published_of("Saturday, 25-Apr-26 20:43:28 GMT") == "2026-04-25T20:43:28+00:00");
+    CHECK(published_of("Sat Apr 25 20:43:28 2026") == "2026-04-25T20:43:28+00:00");
+    CHECK(published_of("Sat Apr 25 20:43:28 EDT 2026") == "2026-04-25T20:43:28-04:00");
+    CHECK(published_of("Thu, 01 Jan 2004 19:48:21 -0800 (PST)") == "2004-01-01T19:48:21-08:00");
+    CHECK(published_of("Sat, 25 Apr 2026 20:43:28 +02:00") == "2026-04-25T20:43:28+02:00");
+}
+
+TEST_CASE("German weekdays, months with umlauts and a dotted day are read", "[feed][dates]") {
+    CHECK(published_of("Di, 25 Mär 2025 10:00:00 +0100") == "2025-03-25T10:00:00+01:00");
+    CHECK(published_of("Samstag, 25. April 2026 20:43:28 +0200") == "2026-04-25T20:43:28+02:00");
+    CHECK(published_of("So, 26 Okt 2025 10:00:00 MEZ") == "2025-10-26T10:00:00+01:00");
+}
+
+TEST_CASE("a date without a time is midnight, an impossible date is none", "[feed][dates]") {
+    CHECK(published_of("Sat, 25 Apr 2026") == "2026-04-25T00:00:00+00:00");
+    CHECK(published_of("Sat, 31 Feb 2026 10:00:00 GMT") == "none");
+}
