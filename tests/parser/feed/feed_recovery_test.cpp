@@ -120,3 +120,15 @@ TEST_CASE("inputs built to be slow are read in linear time", "[feed][recovery]")
     CHECK(d->items.size() == 2000);
     CHECK(seconds < 10.0);
 }
+
+TEST_CASE("deeply nested JSON is refused or read without recursion", "[feed][recovery]") {
+    std::string body = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [" + std::string(100000, '[') +
+                       std::string(100000, ']') + ", {\"id\": \"x\", \"url\": \"https://j.example.com/x\"}]}";
+    auto feed = parse_feed(body);
+    REQUIRE(feed);
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].url == "https://j.example.com/x");
+    auto truncated = parse_feed("{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [{\"id\": \"x\"");
+    REQUIRE_FALSE(truncated);
+    CHECK(truncated.error().message == "not a feed: broken JSON");
+}
