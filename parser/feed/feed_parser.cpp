@@ -71,13 +71,23 @@ bool defines_entities(std::string_view text) {
     return doctype != std::string_view::npos && text.find("<!ENTITY", doctype) != std::string_view::npos;
 }
 
-Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view base_url) {
-    feed_detail::EntityPass entities;
-    if (defines_entities(text)) entities = feed_detail::expand_entities(text);
-    if (entities.changed) text = std::move(entities.text);
-    auto strict = std::make_unique<XmlDocument>(text);
-    if (strict->result) return read_xml(*strict, base_url, entities.repaired);
-    auto lenient = std::make_unique<XmlDocument>(feed_detail::rebalance_markup(text));
+// The document as pugixml will read it; `repaired` tells whether entities had to be expanded.
+std::string prepared_xml(std::string text, bool& repaired) {
+    if (!defines_entities(text)) return text;
+    feed_detail::EntityPass entities = feed_detail::expand_entities(text);
+    repaired = entities.repaired;
+    return entities.changed ? std::move(entities.text) : text;
+}
+
+// pugixml parses in place and so changes its buffer: a lenient second pass, rare, converts the
+// bytes again rather than every parse keeping a copy.
+Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::string_view base_url,
+                                  std::string_view content_type) {
+    bool repaired = false;
+    auto strict = std::make_unique<XmlDocument>(prepared_xml(std::move(text), repaired));
+    if (strict->result) return read_xml(*strict, base_url, repaired);
+    std::string again = prepared_xml(feed_detail::feed_to_utf8(body, content_type), repaired);
+    auto lenient = std::make_unique<XmlDocument>(feed_detail::rebalance_markup(again));
     if (lenient->root() && root_kind(lenient->root()) != Root::unknown) return read_xml(*lenient, base_url, true);
     if (strict->root() && root_kind(strict->root()) != Root::unknown) return read_xml(*strict, base_url, true);
     return fail(ErrorCode::invalid_input, std::string("not a feed: the XML is broken beyond repair (") +
@@ -94,7 +104,7 @@ Result<ParsedFeed> parse_feed(std::string_view body, std::string_view base_url, 
     if (start.empty()) return fail(ErrorCode::invalid_input, "not a feed: the document is empty");
     if (start.front() == '{') return feed_detail::read_json_feed(start, base_url);
     if (auto refusal = feed_detail::refuse_html(start)) return fail(ErrorCode::invalid_input, *refusal);
-    return parse_xml_feed(std::move(text), base_url);
+    return parse_xml_feed(std::move(text), body, base_url, content_type);
 }
 
 }  // namespace newswire

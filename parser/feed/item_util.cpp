@@ -126,7 +126,10 @@ std::string plain_title(pugi::xml_node element) {
 }
 
 std::string markup_of(pugi::xml_node element) {
-    return std::string(trim(read_text_construct(element).value));
+    std::string value = read_text_construct(element).value;
+    std::string_view trimmed = trim(value);
+    if (trimmed.size() == value.size()) return value;
+    return std::string(trimmed);
 }
 
 std::optional<Timestamp> parse_feed_date(std::string_view text) {
