@@ -71,10 +71,17 @@ bool any_class_token(const GumboNode* node, Match match) {
     return false;
 }
 
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool contains_ci(std::string_view haystack, std::string_view needle) {
     if (needle.empty()) return true;
+    if (needle.size() > haystack.size()) return false;
+    char first = lower(needle[0]);
     for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-        if (equals_ci(haystack.substr(i, needle.size()), needle)) return true;
+        if (lower(haystack[i]) != first) continue;
+        std::size_t j = 1;
+        while (j < needle.size() && lower(haystack[i + j]) == lower(needle[j])) ++j;
+        if (j == needle.size()) return true;
     }
     return false;
 }

@@ -1,6 +1,7 @@
 #include "parser/article/extractor.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -34,6 +35,20 @@ void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
         return (!headline.empty() && text == headline) || (!kicker.empty() && text == kicker) ||
                (!section.empty() && text == section) ||
                (!credit.empty() && text == credit);
+    });
+}
+
+// A short line that recurs three times or more is a label of the page ("Article content",
+// "Advertisement"), not text of the article.
+void drop_recurring_labels(std::vector<SourcedBlock>& blocks) {
+    constexpr std::size_t k_label_chars = 80;
+    std::unordered_map<std::string, int> counts;
+    for (const SourcedBlock& block : blocks) {
+        if (block.block.text.size() <= k_label_chars) ++counts[block.block.text];
+    }
+    std::erase_if(blocks, [&](const SourcedBlock& block) {
+        auto it = counts.find(block.block.text);
+        return it != counts.end() && it->second >= 3;
     });
 }
 
@@ -76,6 +91,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     article.teaser = take_teaser(root, headline_element, blocks, description);
     article.source_credit = take_source_credit(container, blocks);
     drop_repeats(blocks, article);
+    drop_recurring_labels(blocks);
     article.body.reserve(blocks.size());
     for (SourcedBlock& block : blocks) article.body.push_back(std::move(block.block));
 

@@ -68,6 +68,62 @@ std::size_t svg_end(std::string_view html, std::size_t lt) {
     return html.size();
 }
 
+constexpr std::size_t k_long_tag = 160;
+constexpr std::size_t k_long_value = 100;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Long attribute values that no reader of the page needs: JSON blobs in data-* and framework
+// props and event handlers. Image sources, links and names are kept.
+bool is_droppable(std::string_view name, std::size_t value_size) {
+    if (value_size < k_long_value) return false;
+    std::string lower = to_lower_ascii(name);
+    if (lower.find("src") != std::string::npos || lower.find("img") != std::string::npos ||
+        lower.find("image") != std::string::npos || lower.find("caption") != std::string::npos ||
+        lower.find("credit") != std::string::npos) {
+        return false;
+    }
+    return lower.starts_with("data-") || lower.starts_with("on") || lower == "props" ||
+           lower.starts_with("x-") || lower.starts_with(":") || lower.starts_with("@");
+}
+
+// Appends the start tag `tag` ("<div ...>") to `out` without its droppable attributes.
+void append_tag(std::string_view tag, std::string& out) {
+    if (tag.size() < k_long_tag) {
+        out.append(tag);
+        return;
+    }
+    std::size_t i = 1;
+    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>' && tag[i] != '/') ++i;
+    out.append(tag.substr(0, i));
+    while (i < tag.size()) {
+        std::size_t start = i;
+        while (i < tag.size() && is_space(tag[i])) ++i;
+        std::size_t name_start = i;
+        while (i < tag.size() && !is_space(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/') ++i;
+        std::string_view name = tag.substr(name_start, i - name_start);
+        std::size_t value_size = 0;
+        if (i < tag.size() && tag[i] == '=') {
+            ++i;
+            if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+                std::size_t close = tag.find(tag[i], i + 1);
+                if (close == std::string_view::npos) close = tag.size() - 1;
+                value_size = close - i - 1;
+                i = close + 1;
+            } else {
+                std::size_t value_start = i;
+                while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>') ++i;
+                value_size = i - value_start;
+            }
+        }
+        if (name.empty() && i == name_start) {
+            out.append(tag.substr(start));  // '/' or '>' closes the tag
+            return;
+        }
+        if (!is_droppable(name, value_size)) out.append(tag.substr(start, i - start));
+    }
+}
+
 }  // namespace
 
 std::string strip_heavy_content(std::string_view html) {
@@ -92,7 +148,7 @@ std::string strip_heavy_content(std::string_view html) {
             if (starts_tag(html, lt + 1, name)) raw_name = name;
         }
         std::size_t open_end = tag_end(html, lt + 1);
-        out.append(html.substr(lt, open_end - lt));
+        append_tag(html.substr(lt, open_end - lt), out);
         i = open_end;
         if (raw_name.empty()) continue;
         std::size_t close = find_close(html, open_end, raw_name);
