@@ -1,5 +1,6 @@
 #include "parser/feed/feed_parser.h"
 
+#include <cctype>
 #include <memory>
 
 #include <pugixml.hpp>
@@ -67,8 +68,9 @@ Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, b
 // Whether the document defines entities in a DOCTYPE, which pugixml does not expand. Other
 // references XML does not know (&nbsp;) pugixml leaves as text, and the readers decode them.
 bool defines_entities(std::string_view text) {
-    std::size_t doctype = text.substr(0, 1 << 16).find("<!DOCTYPE");
-    return doctype != std::string_view::npos && text.find("<!ENTITY", doctype) != std::string_view::npos;
+    std::size_t start = feed_detail::skip_prolog(text);
+    if (start == std::string_view::npos || !starts_with_ci(text.substr(start), "<!DOCTYPE")) return false;
+    return text.substr(start, 1 << 16).find("<!ENTITY") != std::string_view::npos;
 }
 
 // The document as pugixml will read it; `repaired` tells whether entities had to be expanded.

@@ -25,19 +25,24 @@ std::optional<std::string> refuse_non_feed(std::string_view bytes) {
     return std::nullopt;
 }
 
-std::optional<std::string> refuse_html(std::string_view text) {
+std::size_t skip_prolog(std::string_view text) {
     std::size_t i = 0;
     for (int guard = 0; guard < 64; ++guard) {
         while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
         std::string_view rest = text.substr(i);
-        std::size_t end = std::string_view::npos;
-        if (rest.starts_with("<?")) end = rest.find("?>");
-        else if (rest.starts_with("<!--")) end = rest.find("-->");
-        else break;
-        if (end == std::string_view::npos) return std::nullopt;
-        i += end + 2;
+        std::string_view terminator = rest.starts_with("<?") ? "?>" : rest.starts_with("<!--") ? "-->" : "";
+        if (terminator.empty()) return i;
+        std::size_t end = rest.find(terminator, 2);
+        if (end == std::string_view::npos) return std::string_view::npos;
+        i += end + terminator.size();
     }
-    std::string_view rest = text.substr(i);
+    return i;
+}
+
+std::optional<std::string> refuse_html(std::string_view text) {
+    std::size_t start = skip_prolog(text);
+    if (start == std::string_view::npos) return std::nullopt;
+    std::string_view rest = text.substr(start);
     if (starts_with_ci(rest, "<!doctype html") || starts_with_ci(rest, "<html")) {
         return "not a feed: this is an HTML page (a web page, not its RSS or Atom feed)";
     }

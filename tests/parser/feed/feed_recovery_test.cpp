@@ -74,6 +74,12 @@ TEST_CASE("an HTML page is not a feed", "[feed][errors]") {
     CHECK(feed.error().message == "not a feed: this is an HTML page (a web page, not its RSS or Atom feed)");
 }
 
+TEST_CASE("an HTML page behind a comment and an XML declaration is still an HTML page", "[feed][errors]") {
+    auto feed = parse_feed("<?xml version=\"1.0\"?>\n<!-- saved from the web -->\n<html><body><p>x</p></body></html>");
+    REQUIRE_FALSE(feed);
+    CHECK(feed.error().message == "not a feed: this is an HTML page (a web page, not its RSS or Atom feed)");
+}
+
 TEST_CASE("empty bytes, an image and foreign XML are not feeds", "[feed][errors]") {
     auto empty = parse_feed("  \n ");
     REQUIRE_FALSE(empty);
