@@ -16,6 +16,7 @@ namespace {
 
 constexpr int k_max_ancestor_steps = 48;  // bounds the work per paragraph on hostile nesting
 constexpr std::size_t k_min_paragraph_chars = 25;
+constexpr int k_expansion_levels = 3;
 
 struct Candidate {
     double score = 0;
@@ -151,18 +152,24 @@ const GumboNode* find_article_container(const GumboNode* root) {
         }
     }
     if (!best) return nullptr;
-    while (!is_hard_boundary(best) && best->parent && html::is_element(best->parent) &&
-           !html::is_element(best->parent, GUMBO_TAG_BODY)) {
-        std::size_t own = candidates[best].chars;
-        std::size_t parent_chars = candidates[best->parent].chars;
-        if (parent_chars * 10 < own * 13) {
-            if (parent_chars == own && body_hint(best->parent) > 0 && !is_furniture(best->parent)) {
-                best = best->parent;
-                continue;
-            }
-            break;
+    // Grow while an ancestor a few levels up holds clearly more article text (paragraphs
+    // wrapped one by one in their own nested <div>s), never past <article> or <body>.
+    auto grows_into = [&](const GumboNode* from) -> const GumboNode* {
+        std::size_t own = candidates[from].chars;
+        const GumboNode* ancestor = from->parent;
+        for (int level = 0; level < k_expansion_levels && ancestor && html::is_element(ancestor); ++level) {
+            if (html::is_element(ancestor, GUMBO_TAG_BODY) || html::is_element(ancestor, GUMBO_TAG_HTML)) break;
+            auto it = candidates.find(ancestor);
+            if (it != candidates.end() && it->second.chars * 10 >= own * 13) return ancestor;
+            if (is_hard_boundary(ancestor)) break;
+            ancestor = ancestor->parent;
         }
-        best = best->parent;
+        return nullptr;
+    };
+    while (!is_hard_boundary(best)) {
+        const GumboNode* next = grows_into(best);
+        if (!next) break;
+        best = next;
     }
     return best;
 }

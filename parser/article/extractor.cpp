@@ -41,7 +41,7 @@ void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
 // A short line that recurs three times or more is a label of the page ("Article content",
 // "Advertisement"), not text of the article.
 void drop_recurring_labels(std::vector<SourcedBlock>& blocks) {
-    constexpr std::size_t k_label_chars = 80;
+    constexpr std::size_t k_label_chars = 160;
     std::unordered_map<std::string, int> counts;
     for (const SourcedBlock& block : blocks) {
         if (block.block.text.size() <= k_label_chars) ++counts[block.block.text];

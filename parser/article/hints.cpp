@@ -162,21 +162,59 @@ bool is_furniture(const GumboNode* node) {
     return html::is_element(node) && has_word_of(node, k_furniture_words);
 }
 
+namespace {
+
+// Lines that open page furniture, lower-case ASCII (German, English and a few others).
+constexpr std::array<std::string_view, 50> k_furniture_openers = {
+    "diese audioversion wurde", "mehr infos", "lesen sie auch", "lesen sie mehr", "lesen sie hier",
+    "auch interessant", "mehr zum thema", "mehr zu diesem thema", "weitere artikel",
+    "weitere informationen", "weiterlesen", "read more", "related:", "see also", "also read",
+    "anzeige", "werbung", "advertisement", "artikel teilen", "teilen", "zur startseite", "sign up",
+    "subscribe", "follow us", "folgen sie", "hier klicken", "click here",
+    "empfohlener redaktioneller inhalt", "externer inhalt", "mehr lesen", "das könnte sie",
+    "jetzt abonnieren", "newsletter", "alle rechte vorbehalten", "copyright", "artikel anhören",
+    "hören sie", "zum artikel", "dieses thema im programm", "schlagwörter", "schlagworte",
+    "dieser artikel wurde ausgedruckt", "zum anhören", "sie lesen gerade", "nein danke",
+    "mehr lesekomfort", "zur übersicht", "zurück zur", "sharing is caring", "share this"};
+
+// Whole lines that are the labels of buttons and links.
+constexpr std::array<std::string_view, 16> k_furniture_labels = {
+    "x", "facebook", "twitter", "whatsapp", "line", "e-mail", "email", "mail", "drucken", "print",
+    "teilen", "share", "kopieren", "link kopieren", "mehr", "more"};
+
+bool is_byline(std::string_view lower, std::size_t size) {
+    return size < 100 && (lower.starts_with("von ") || lower.starts_with("by ") || lower.starts_with("par ") ||
+                          lower.starts_with("por "));
+}
+
+// "Freitag, 28.04.2023, 19:25" and "NDR 1 Welle Nord | Nachrichten | 28.04.2023 | 13:00 Uhr".
+bool is_dateline_or_strap(std::string_view text) {
+    std::size_t digits = 0;
+    std::size_t bars = 0;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') ++digits;
+        if (c == '|') ++bars;
+    }
+    if (bars >= 2 && text.size() < 160) return true;
+    return text.size() < 50 && digits * 10 >= text.size() * 4;
+}
+
+}  // namespace
+
 bool is_furniture_text(std::string_view text) {
-    static constexpr std::array<std::string_view, 36> prefixes = {
-        "diese audioversion wurde", "mehr infos", "lesen sie auch", "lesen sie mehr",
-        "lesen sie hier", "auch interessant", "mehr zum thema", "weitere artikel",
-        "weiterlesen", "read more", "related:", "see also", "also read", "anzeige",
-        "werbung", "advertisement", "artikel teilen", "teilen", "zur startseite",
-        "sign up", "subscribe", "follow us", "folgen sie", "hier klicken", "click here",
-        "empfohlener redaktioneller inhalt", "externer inhalt", "mehr lesen", "das könnte sie",
-        "jetzt abonnieren", "newsletter", "alle rechte vorbehalten", "copyright",
-        "artikel anhören", "hören sie", "zum artikel"};
     std::string lower = to_lower_ascii(text.substr(0, 64));
-    for (std::string_view prefix : prefixes) {
+    for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;
     }
-    return false;
+    if (text.size() <= 16) {
+        for (std::string_view label : k_furniture_labels) {
+            if (lower == label) return true;
+        }
+    }
+    if (text.size() < 400 && (text.ends_with(" mehr") || text.ends_with(" more") || text.ends_with(" Mehr"))) {
+        return true;
+    }
+    return is_byline(lower, text.size()) || is_dateline_or_strap(text);
 }
 
 int body_hint(const GumboNode* node) {
