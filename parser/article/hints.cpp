@@ -85,12 +85,12 @@ const WordSet k_lead_words({
     "lead", "leadtext", "lede", "intro", "introduction", "teaser", "teasertext", "standfirst",
     "summary", "subtitle", "deck", "abstract", "excerpt", "description", "kurztext", "vorspann",
     "sapo", "chapo", "chapeau", "entradilla", "sumario", "sommario", "ingress", "ingresso",
-    "perex", "zajawka", "leadin", "subheadline", "subline", "headline_intro", "descr", "desc"});
+    "perex", "zajawka", "leadin", "epigraph", "entradeta", "bajada", "copete", "resumen", "subheadline", "subline", "headline_intro", "descr", "desc"});
 
 const WordSet k_kicker_words({
     "kicker", "dachzeile", "overline", "roofline", "topline", "eyebrow", "supertitle",
     "superline", "overhead", "spitzmarke", "pretitle", "preheadline", "prehead", "catchline",
-    "antetitulo", "surtitre", "occhiello", "uptitle", "rubric", "overtitle", "suptitle"});
+    "antetitulo", "surtitre", "occhiello", "supratitle", "supra", "uptitle", "rubric", "overtitle", "suptitle"});
 
 bool is_furniture_tag(GumboTag tag) {
     switch (tag) {

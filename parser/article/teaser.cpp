@@ -12,7 +12,7 @@
 namespace newswire {
 namespace {
 
-constexpr std::size_t k_min_lead_chars = 30;
+constexpr std::size_t k_min_lead_chars = 35;
 constexpr std::size_t k_max_lead_chars = 1500;
 constexpr std::size_t k_max_credit_chars = 160;
 constexpr std::size_t k_credit_tail_blocks = 4;
@@ -33,7 +33,8 @@ bool acceptable_lead(const GumboNode* node, const GumboNode* container_hint) {
     if (stats.chars < k_min_lead_chars || stats.chars > k_max_lead_chars) return false;
     if (stats.link_chars * 3 > stats.chars) return false;
     GumboTag tag = html::tag_of(node);
-    return tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_A && tag != GUMBO_TAG_IMG;
+    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_A || tag == GUMBO_TAG_IMG) return false;
+    return !html::find_first(node, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_H1); });
 }
 
 // Paragraphs of a lead element: its blocks when it has several, else its text.
@@ -111,9 +112,29 @@ const GumboNode* lead_below_headline(const GumboNode* headline_element) {
     return nullptr;
 }
 
-// A first paragraph set entirely in bold: the lead as many sites mark it.
+bool has_weight_class(const GumboNode* node) {
+    static const std::vector<std::string_view> weights = {"bold", "semibold", "medium", "strong", "heavy"};
+    return has_hint_word(node, weights);
+}
+
+// The next <p> sibling, or nullptr.
+const GumboNode* next_paragraph(const GumboNode* node) {
+    const GumboVector& siblings = node->parent->v.element.children;
+    for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (html::is_element(sibling, GUMBO_TAG_P)) return sibling;
+    }
+    return nullptr;
+}
+
+// A first paragraph set entirely in bold, by markup or by a weight class that the paragraphs
+// after it lack: the lead as many sites mark it.
 bool is_bold_paragraph(const GumboNode* node) {
     if (!html::is_element(node, GUMBO_TAG_P)) return false;
+    if (has_weight_class(node) && html::text_content(node).size() >= 60) {
+        const GumboNode* next = next_paragraph(node);
+        if (next && !has_weight_class(next)) return true;
+    }
     std::size_t total = 0;
     std::size_t bold = 0;
     html::walk(node, [&](const GumboNode* n) {
