@@ -1,8 +1,6 @@
 #include "parser/article/container.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -120,7 +118,15 @@ bool is_furniture_in(const GumboNode* node, std::size_t scope_chars) {
 }
 
 const GumboNode* find_article_container(const GumboNode* root) {
+    // Candidates in the order they are first seen (document order of their paragraphs), so
+    // that ties are broken the same way in every run.
     std::unordered_map<const GumboNode*, Candidate> candidates;
+    std::vector<const GumboNode*> order;
+    auto candidate = [&](const GumboNode* node) -> Candidate& {
+        auto [it, inserted] = candidates.try_emplace(node);
+        if (inserted) order.push_back(node);
+        return it->second;
+    };
     for_each_unit(root, [&](const GumboNode* unit, const GumboNode* parent) {
         TextStats stats = text_stats(unit);
         if (stats.chars < k_min_paragraph_chars) return;
@@ -129,23 +135,23 @@ const GumboNode* find_article_container(const GumboNode* root) {
         double score = 1.0 + static_cast<double>(count_commas(text)) +
                        std::min(static_cast<double>(stats.chars) / 100.0, 3.0);
         if (!parent) return;
-        auto& direct = candidates[parent];
+        auto& direct = candidate(parent);
         direct.score += score;
-        if (parent->parent && html::is_element(parent->parent)) candidates[parent->parent].score += score / 2;
+        if (parent->parent && html::is_element(parent->parent)) candidate(parent->parent).score += score / 2;
         const GumboNode* ancestor = parent;
         for (int step = 0; ancestor && html::is_element(ancestor) && step < k_max_ancestor_steps; ++step) {
-            candidates[ancestor].chars += stats.chars - stats.link_chars;
+            candidate(ancestor).chars += stats.chars - stats.link_chars;
             ancestor = ancestor->parent;
         }
     });
     const GumboNode* best = nullptr;
     double best_score = 0;
-    for (auto& [node, candidate] : candidates) {
-        if (candidate.score <= 0) continue;
+    for (const GumboNode* node : order) {
+        const Candidate& entry = candidates[node];
+        if (entry.score <= 0) continue;
         TextStats stats = text_stats(node);
         double link_density = stats.chars ? static_cast<double>(stats.link_chars) / static_cast<double>(stats.chars) : 1.0;
-        double score = (candidate.score + weight_of(node)) * (1.0 - link_density);
-        if (std::getenv("NW_DEBUG")) std::fprintf(stderr, "cand %s.%s score=%.1f raw=%.1f ld=%.2f chars=%zu\n", html::tag_name(node).c_str(), std::string(html::attribute(node, "class")).substr(0, 40).c_str(), score, candidate.score, link_density, candidate.chars);
+        double score = (entry.score + weight_of(node)) * (1.0 - link_density);
         if (!best || score > best_score) {
             best = node;
             best_score = score;
@@ -166,9 +172,12 @@ const GumboNode* find_article_container(const GumboNode* root) {
         }
         return nullptr;
     };
-    while (!is_hard_boundary(best)) {
+    while (true) {
         const GumboNode* next = grows_into(best);
         if (!next) break;
+        // An <article> is left only for a parent that holds twice its text: the story split
+        // across several <article> elements, not a story among its related teasers.
+        if (is_hard_boundary(best) && candidates[next].chars < 2 * candidates[best].chars) break;
         best = next;
     }
     return best;

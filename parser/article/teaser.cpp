@@ -52,6 +52,10 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
                              const GumboNode* first_block, std::string_view description) {
     bool passed = headline_element == nullptr;
     std::string wanted = comparable(description);
+    std::string headline = headline_element ? comparable(html::text_content(headline_element)) : std::string();
+    auto repeats_headline = [&](const GumboNode* node) {
+        return !headline.empty() && headline.find(comparable(html::text_content(node))) != std::string::npos;
+    };
     const GumboNode* container = first_block ? first_block->parent : nullptr;
     const GumboNode* found = nullptr;
     std::size_t page_chars = raw_chars(root);
@@ -64,7 +68,7 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
         }
         bool is_first = node == first_block;
         if (passed && !furniture) {
-            bool marked = is_lead_hint(node) && acceptable_lead(node, container);
+            bool marked = is_lead_hint(node) && acceptable_lead(node, container) && !repeats_headline(node);
             bool same_as_description = !marked && !wanted.empty() && html::is_element(node, GUMBO_TAG_P) &&
                                        comparable(html::text_content(node)) == wanted;
             if (marked || same_as_description) {
