@@ -17,7 +17,27 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // Calls `visit` with each lower-case word of `text` (see hints.h); stops when it returns true.
 // Words longer than the buffer are cut, which no hint word is.
 template <typename Visit>
+bool any_word_of_token(std::string_view text, Visit visit);
+
+// Utility-class variants ("print:hidden", "dark:text-white", "md:px-4") say where a style
+// applies, not what the element is: only the part after the last ':' counts.
+template <typename Visit>
 bool any_word(std::string_view text, Visit visit) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+        std::size_t start = i;
+        while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') ++i;
+        std::string_view token = text.substr(start, i - start);
+        std::size_t colon = token.rfind(':');
+        if (colon != std::string_view::npos) token.remove_prefix(colon + 1);
+        if (!token.empty() && any_word_of_token(token, visit)) return true;
+    }
+    return false;
+}
+
+template <typename Visit>
+bool any_word_of_token(std::string_view text, Visit visit) {
     std::array<char, 48> buffer{};
     std::size_t length = 0;
     auto flush = [&] {

@@ -1,9 +1,11 @@
 #include "parser/article/images.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "parser/article/dom.h"
+#include "parser/article/meta_dom.h"
 #include "parser/article/meta_images.h"
 #include "parser/article/meta_text.h"
 #include "parser/article/metadata.h"
@@ -17,10 +19,13 @@ using html::Visit;
 constexpr std::size_t k_max_images = 40;
 constexpr std::size_t k_max_entries = 400;
 
+// Too big to tell counts as holding links.
 bool holds_link(const GumboNode* node) {
-    return html::find_first(node, [](const GumboNode* n) {
-               return html::is_element(n, GUMBO_TAG_A) && html::has_attribute(n, "href");
-           }) != nullptr;
+    bool exhausted = false;
+    const GumboNode* found = find_first_bounded(node, 5000, [](const GumboNode* n) {
+        return html::is_element(n, GUMBO_TAG_A) && html::has_attribute(n, "href");
+    }, &exhausted);
+    return found || exhausted;
 }
 
 bool skipped_region(const GumboNode* node) {
@@ -74,8 +79,8 @@ const GumboNode* next_after_subtree(const GumboNode* node) {
 std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* container) {
     std::vector<Entry> entries;
     const GumboNode* container_end = container ? next_after_subtree(container) : nullptr;
-    std::vector<const GumboNode*> container_chain;  // a box around the body is never furniture
-    for (const GumboNode* n = container; n; n = n->parent) container_chain.push_back(n);
+    std::unordered_set<const GumboNode*> container_chain;  // a box around the body is never furniture
+    for (const GumboNode* n = container; n; n = n->parent) container_chain.insert(n);
     bool in_container = false;
     bool after = false;
     html::walk(root, [&](const GumboNode* node) {
@@ -83,8 +88,7 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
         if (container_end && node == container_end) in_container = false, after = true;
         if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
         if (entries.size() >= k_max_entries) return Visit::stop;
-        if (skipped_region(node) &&
-            std::find(container_chain.begin(), container_chain.end(), node) == container_chain.end()) {
+        if (skipped_region(node) && !container_chain.count(node)) {
             return Visit::skip_children;
         }
         GumboTag tag = html::tag_of(node);
@@ -100,10 +104,10 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
 }
 
 const GumboNode* common_ancestor(const GumboNode* a, const GumboNode* b) {
-    std::vector<const GumboNode*> chain;
-    for (const GumboNode* n = a; n; n = n->parent) chain.push_back(n);
+    std::unordered_set<const GumboNode*> chain;
+    for (const GumboNode* n = a; n; n = n->parent) chain.insert(n);
     for (const GumboNode* n = b; n; n = n->parent) {
-        if (std::find(chain.begin(), chain.end(), n) != chain.end()) return n;
+        if (chain.count(n)) return n;
     }
     return nullptr;
 }

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/url.h"
 #include "parser/article/dom.h"
+#include "parser/article/meta_dom.h"
 #include "parser/article/images.h"
 #include "parser/article/meta_text.h"
 
@@ -18,6 +19,8 @@ namespace newswire {
 namespace {
 
 using html::Visit;
+
+constexpr std::size_t k_node_budget = 2000;  // nodes a box may have to count as a caption box
 
 // Words that introduce a photo credit, followed by ':' (or standing before the name for ©).
 constexpr std::array<std::string_view, 25> k_markers{
@@ -143,7 +146,7 @@ bool starts_with_marker(const GumboNode* node) {
         tag != GUMBO_TAG_CITE && tag != GUMBO_TAG_EM && tag != GUMBO_TAG_I) {
         return false;
     }
-    std::string text = html::text_content(node);
+    std::string text = bounded_text(node, 120);
     std::size_t length = 0;
     return !text.empty() && text.size() <= 120 && find_marker(text, length) == 0;
 }
@@ -161,7 +164,9 @@ std::string first_srcset_url(std::string_view srcset) {
 
 std::string image_source(const GumboNode* figure, std::string_view url) {
     std::string found;
+    std::size_t seen = 0;
     html::walk(figure, [&](const GumboNode* node) {
+        if (++seen > k_node_budget) return Visit::stop;
         if (!html::is_element(node)) return Visit::skip_children;
         GumboTag tag = html::tag_of(node);
         if (tag != GUMBO_TAG_IMG && tag != GUMBO_TAG_SOURCE) return Visit::descend;
@@ -220,7 +225,7 @@ const GumboNode* text_holder(const GumboNode* box) {
         for (unsigned i = 0; i < children.length; ++i) {
             const auto* child = static_cast<const GumboNode*>(children.data[i]);
             if (child->type == GUMBO_NODE_TEXT) texted += 2;
-            if (!html::is_element(child) || html::text_content(child).empty()) continue;
+            if (!html::is_element(child) || bounded_text(child, 1).empty()) continue;
             ++texted;
             only = child;
         }
@@ -287,7 +292,7 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
 
 // "Caption | Bild: Reuters" in an image's title or alt, when the page shows no credit text.
 std::vector<std::string> credit_from_attributes(const GumboNode* figure) {
-    const GumboNode* image = html::find_first(figure, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_IMG); });
+    const GumboNode* image = find_first_bounded(figure, k_node_budget, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_IMG); });
     if (!image) return {};
     for (std::string_view name : {"title", "alt"}) {
         CaptionParts parts = split_caption_credit(html::attribute(image, name));
@@ -320,21 +325,25 @@ bool is_decoration(const GumboNode* image) {
     return false;
 }
 
+// 2 for "more than one" (or too big to tell).
 std::size_t count_images(const GumboNode* node) {
     std::size_t count = 0;
-    html::walk(node, [&](const GumboNode* n) {
-        if (html::is_element(n, GUMBO_TAG_IMG)) ++count;
-        return count > 1 ? Visit::stop : Visit::descend;
-    });
-    return count;
+    bool exhausted = false;
+    find_first_bounded(node, k_node_budget, [&](const GumboNode* n) {
+        count += html::is_element(n, GUMBO_TAG_IMG);
+        return count > 1;
+    }, &exhausted);
+    return exhausted ? 2 : count;
 }
 
 bool holds_link_or_heading(const GumboNode* node) {
-    return html::find_first(node, [](const GumboNode* n) {
-               GumboTag tag = html::tag_of(n);
-               return tag == GUMBO_TAG_A || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
-                      tag == GUMBO_TAG_TIME;
-           }) != nullptr;
+    bool exhausted = false;
+    const GumboNode* found = find_first_bounded(node, k_node_budget, [](const GumboNode* n) {
+        GumboTag tag = html::tag_of(n);
+        return tag == GUMBO_TAG_A || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
+               tag == GUMBO_TAG_TIME;
+    }, &exhausted);
+    return found || exhausted;
 }
 
 bool is_page_frame(const GumboNode* node) {
@@ -398,7 +407,7 @@ Image read_loose_image(const GumboNode* image, std::string_view url) {
     const GumboNode* candidate = image->parent;
     for (int level = 0; level < 4 && candidate && html::is_element(candidate) && !is_page_frame(candidate); ++level) {
         if (count_images(candidate) > 1 || holds_link_or_heading(candidate)) break;
-        std::string text = html::text_content(candidate);
+        std::string text = bounded_text(candidate, 400);
         if (text.size() > 400) break;
         if (!text.empty()) box = candidate;
         candidate = candidate->parent;
@@ -437,7 +446,9 @@ CaptionParts split_caption_credit(std::string_view text) {
 Image read_figure(const GumboNode* figure, std::string_view url) {
     Image image;
     image.url = image_source(figure, url);
-    bool has_caption = html::find_first(figure, [&](const GumboNode* n) { return n != figure && is_caption_element(n); });
+    bool has_caption = find_first_bounded(figure, k_node_budget, [&](const GumboNode* n) {
+        return n != figure && is_caption_element(n);
+    }) != nullptr;
     FigureText text = figure_text(figure, !has_caption && !html::is_element(figure, GUMBO_TAG_FIGURE));
     CaptionParts parts = split_caption_credit(text.caption);
     image.caption = parts.caption;

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "parser/article/dom.h"
+#include "parser/article/meta_dom.h"
 #include "parser/article/meta_text.h"
 
 namespace newswire {
@@ -64,7 +65,7 @@ std::string value_of(const GumboNode* node) {
         std::string_view v = html::attribute(node, name);
         if (!v.empty()) return std::string(v);
     }
-    return html::text_content(node);
+    return bounded_text(node, k_max_text_length);
 }
 
 void read_meta(const GumboNode* node, MetaSignals& signals) {
@@ -88,7 +89,8 @@ void read_link(const GumboNode* node, MetaSignals& signals) {
 
 // Teasers of other articles, quotes, comments and asides name people who did not write this.
 bool in_furniture(const GumboNode* node) {
-    for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT; n = n->parent) {
+    int levels = 0;
+    for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT && levels < 64; n = n->parent, ++levels) {
         GumboTag tag = n->v.element.tag;
         if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return false;
         if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FOOTER) return true;
@@ -107,7 +109,7 @@ void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals
     } else if (itemprop == "dateModified" && signals.itemprop_modified.empty()) {
         signals.itemprop_modified = value_of(node);
     } else if ((itemprop == "author" || itemprop == "creator") && !in_furniture(node)) {
-        const GumboNode* name = html::find_first(node, [](const GumboNode* n) {
+        const GumboNode* name = find_first_bounded(node, 500, [](const GumboNode* n) {
             return html::attribute(n, "itemprop") == "name";
         });
         add_limited(signals.itemprop_authors, value_of(name ? name : node));
@@ -165,7 +167,7 @@ public:
 private:
     void read_h1(const GumboNode* node) {
         if (m_signals.h1s.size() >= 4 && !m_signals.main_h1.empty()) return;
-        std::string text = html::text_content(node);
+        std::string text = bounded_text(node, 1000);
         if (m_signals.main_h1.empty() && ((m_article && inside(node, m_article)) || (m_main && inside(node, m_main)))) {
             m_signals.main_h1 = text;
         }
@@ -184,10 +186,10 @@ private:
         std::string_view href = html::attribute(node, "href");
         bool author_link = contains_ci(rel, "author") || contains_ci(href, "/author") || contains_ci(href, "/autor");
         if (author_link && m_signals.rel_authors.size() < k_max_texts && !in_furniture(node)) {
-            add_limited(m_signals.rel_authors, html::text_content(node));
+            add_limited(m_signals.rel_authors, bounded_text(node, k_max_text_length));
         }
         if ((contains_ci(rel, "tag") || in_tag_list(node)) && m_signals.rel_tags.size() < k_max_tags) {
-            std::string text = html::text_content(node);
+            std::string text = bounded_text(node, 100);
             bool in_article = (m_article && inside(node, m_article)) || (m_main && inside(node, m_main));
             add_tag(m_signals.rel_tags, text);
             if (in_article) add_tag(m_signals.article_tags, text);
@@ -199,10 +201,10 @@ private:
         if (!itemprop.empty()) read_itemprop(node, itemprop, m_signals);
         if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return;
         if (m_signals.bylines.size() < k_max_texts && is_byline(node) && !in_furniture(node)) {
-            add_limited(m_signals.bylines, html::text_content(node));
+            add_limited(m_signals.bylines, bounded_text(node, k_max_text_length));
         }
         if (m_signals.date_texts.size() < k_max_texts && is_date_box(node)) {
-            add_limited(m_signals.date_texts, html::text_content(node));
+            add_limited(m_signals.date_texts, bounded_text(node, k_max_text_length));
         }
     }
 
@@ -214,12 +216,8 @@ private:
         if (std::find(tags.begin(), tags.end(), text) == tags.end()) tags.push_back(text);
     }
 
-    static bool inside(const GumboNode* node, const GumboNode* ancestor) {
-        for (const GumboNode* n = node; n; n = n->parent) {
-            if (n == ancestor) return true;
-        }
-        return false;
-    }
+    // Bounded, so that a page nested a hundred thousand levels deep stays linear.
+    static bool inside(const GumboNode* node, const GumboNode* ancestor) { return is_within(node, ancestor, 200); }
 
     MetaSignals& m_signals;
     const GumboNode* m_article = nullptr;
