@@ -44,6 +44,8 @@ bool mostly_links(const GumboNode* node) {
 
 class Collector {
 public:
+    explicit Collector(const std::function<bool(const GumboNode*)>& also_drop) : m_also_drop(also_drop) {}
+
     std::vector<SourcedBlock> run(const GumboNode* container) {
         m_scope_chars = raw_chars(container);
         visit_container(container);
@@ -85,7 +87,7 @@ private:
 
     // Handles one block-level element: emits it as a block or pushes it as a container.
     void handle_block(const GumboNode* node, std::vector<Frame>& stack) {
-        if (is_furniture_in(node, m_scope_chars)) return;
+        if (is_furniture_in(node, m_scope_chars) || (m_also_drop && m_also_drop(node))) return;
         GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_TABLE ||
             tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG) {
@@ -148,13 +150,15 @@ private:
     std::string m_run;
     std::size_t m_run_links = 0;
     std::size_t m_scope_chars = 0;
+    const std::function<bool(const GumboNode*)>& m_also_drop;
 };
 
 }  // namespace
 
-std::vector<SourcedBlock> collect_blocks(const GumboNode* container) {
+std::vector<SourcedBlock> collect_blocks(const GumboNode* container,
+                                         const std::function<bool(const GumboNode*)>& also_drop) {
     if (!html::is_element(container)) return {};
-    return Collector().run(container);
+    return Collector(also_drop).run(container);
 }
 
 }  // namespace newswire

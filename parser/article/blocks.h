@@ -2,6 +2,7 @@
 // The article's text blocks (paragraph, heading, quote, list item) in reading order, read from
 // the container with furniture left out. Private to parser/article.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct SourcedBlock {
 
 // Blocks of `container`. Skips furniture (hints.h), <h1>, <header>, images and captions, link
 // lists, and blocks whose text is furniture; a block made mostly of link text is dropped.
-std::vector<SourcedBlock> collect_blocks(const GumboNode* container);
+// `also_drop`, when given, names more furniture (a site rule's).
+std::vector<SourcedBlock> collect_blocks(const GumboNode* container,
+                                         const std::function<bool(const GumboNode*)>& also_drop = {});
 
 }  // namespace newswire

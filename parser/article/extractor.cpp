@@ -1,6 +1,7 @@
 #include "parser/article/extractor.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -13,6 +14,7 @@
 #include "parser/article/images.h"
 #include "parser/article/metadata.h"
 #include "parser/article/prepass.h"
+#include "parser/article/site_rules.h"
 #include "parser/article/teaser.h"
 
 namespace newswire {
@@ -86,9 +88,16 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     article.section = find_section(root, article.headline);
     if (article.section.empty()) article.section = declared_section;
 
-    const GumboNode* container = find_article_container(root);
-    std::vector<SourcedBlock> blocks = collect_blocks(container);
-    article.teaser = take_teaser(root, headline_element, blocks, description);
+    std::string host = url_host(url);
+    if (host.empty()) host = url_host(article.canonical_url);
+    const SiteRule* rule = site_rule_for(host);
+    const GumboNode* container = rule ? find_by(root, rule->body) : nullptr;
+    if (!container) container = find_article_container(root);
+    std::function<bool(const GumboNode*)> also_drop;
+    if (rule && !rule->drop.empty()) also_drop = [rule](const GumboNode* node) { return matches_any(node, rule->drop); };
+    std::vector<SourcedBlock> blocks = collect_blocks(container, also_drop);
+    const GumboNode* known_lead = rule ? find_by(root, rule->lead) : nullptr;
+    article.teaser = take_teaser(root, headline_element, blocks, description, known_lead);
     article.source_credit = take_source_credit(container, blocks);
     drop_repeats(blocks, article);
     drop_recurring_labels(blocks);

@@ -88,7 +88,7 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
         if (container_end && node == container_end) in_container = false, after = true;
         if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
         if (entries.size() >= k_max_entries) return Visit::stop;
-        if (skipped_region(node) && !container_chain.count(node)) {
+        if (!container_chain.count(node) && skipped_region(node)) {
             return Visit::skip_children;
         }
         GumboTag tag = html::tag_of(node);

@@ -175,7 +175,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
 }  // namespace
 
 std::string take_teaser(const GumboNode* root, const GumboNode* headline_element,
-                        std::vector<SourcedBlock>& blocks, std::string_view description) {
+                        std::vector<SourcedBlock>& blocks, std::string_view description,
+                        const GumboNode* known_lead) {
     const GumboNode* first_block = nullptr;
     for (const SourcedBlock& block : blocks) {
         if (block.block.type == BlockType::paragraph && block.block.text.size() >= 80) {
@@ -183,7 +184,7 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
             break;
         }
     }
-    const GumboNode* lead = marked_lead(root, headline_element, first_block, description);
+    const GumboNode* lead = known_lead ? known_lead : marked_lead(root, headline_element, first_block, description);
     if (!lead) lead = lead_below_headline(headline_element);
     if (!lead && first_block && is_bold_paragraph(first_block)) lead = first_block;
     if (lead) {

@@ -17,9 +17,11 @@ namespace newswire {
 // Finds the lead: an element marked as lead (hints.h) between the headline element and the
 // first body block, else the first body block when its text equals `description` (the
 // page's JSON-LD/meta description). Blocks that belong to the lead are removed from `blocks`.
-// Returns the lead's paragraphs joined by "\n", empty when the page marks none.
+// Returns the lead's paragraphs joined by "\n", empty when the page marks none. `known_lead`,
+// when given (a site rule's), is the lead.
 std::string take_teaser(const GumboNode* root, const GumboNode* headline_element,
-                        std::vector<SourcedBlock>& blocks, std::string_view description);
+                        std::vector<SourcedBlock>& blocks, std::string_view description,
+                        const GumboNode* known_lead = nullptr);
 
 // Finds the source-credit line: among the last body blocks (then removed from `blocks`, and a
 // trailing "(dpa)" cut from the last paragraph), else in a short element after the body's
