@@ -52,10 +52,10 @@ Figures time_rounds(const std::vector<std::string>& files, double min_seconds, P
     return figures;
 }
 
-void print(const char* name, const Figures& f, std::size_t bytes) {
+void print(const char* name, const Figures& f, std::size_t bytes, const char* unit) {
     double mb = static_cast<double>(bytes) * static_cast<double>(f.rounds) / 1e6;
-    std::printf("%-22s %8.1f MB/s %12.0f items/s  (%zu rounds in %.2f s)\n", name, mb / f.seconds,
-                static_cast<double>(f.items * f.rounds) / f.seconds, f.rounds, f.seconds);
+    std::printf("%-22s %8.1f MB/s %12.0f %s/s  (%zu rounds in %.2f s)\n", name, mb / f.seconds,
+                static_cast<double>(f.items * f.rounds) / f.seconds, unit, f.rounds, f.seconds);
 }
 
 }  // namespace
@@ -79,8 +79,8 @@ int main(int argc, char** argv) {
         auto feed = newswire::parse_feed(file);
         return feed ? feed->items.size() : 0;
     });
-    print("pugixml load_buffer", reference, bytes);
-    print("newswire parse_feed", parser, bytes);
+    print("pugixml load_buffer", reference, bytes, "documents");
+    print("newswire parse_feed", parser, bytes, "items");
     double ratio = (parser.seconds / static_cast<double>(parser.rounds)) /
                    (reference.seconds / static_cast<double>(reference.rounds));
     std::printf("parse_feed takes %.2fx the time of load_buffer\n", ratio);

@@ -206,7 +206,7 @@ std::string decode_html_names(std::string_view text) {
 }
 
 std::string html_to_text(std::string_view html) {
-    if (html.find_first_of("<&") == std::string_view::npos) return fold_text(html);
+    if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos) return fold_text(html);
     return fold_text(decode_html_entities(strip_tags(html)));
 }
 
