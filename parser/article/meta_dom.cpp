@@ -26,8 +26,9 @@ bool is_block(GumboTag tag) {
 std::string bounded_text(const GumboNode* node, std::size_t limit) {
     std::string text;
     std::size_t cap = limit * 2 + 64;  // white space folds away later
+    std::size_t nodes = 0;             // markup without text is bounded too
     html::walk(node, [&](const GumboNode* n) {
-        if (text.size() > cap) return html::Visit::stop;
+        if (text.size() > cap || ++nodes > 4 * cap) return html::Visit::stop;
         switch (n->type) {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_WHITESPACE:

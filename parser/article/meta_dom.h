@@ -10,8 +10,8 @@
 
 namespace newswire {
 
-// text_content() of `node`, but the walk stops once about `limit` bytes were gathered; a
-// result longer than `limit` means "at least that long".
+// text_content() of `node`, but the walk stops once about `limit` bytes were gathered (or
+// after a few times that many nodes); a result longer than `limit` means "at least that long".
 std::string bounded_text(const GumboNode* node, std::size_t limit);
 
 // The first descendant (or `node`) satisfying `predicate` among the first `budget` nodes of a

@@ -129,3 +129,27 @@ TEST_CASE("a credit in the image title is used when the page shows none", "[imag
     CHECK(images[0].caption.empty());
     CHECK(images[0].credit == Credits{"Reuters"});
 }
+
+TEST_CASE("credits are split at commas and ampersands, copyright words leave them", "[images]") {
+    CHECK(split_caption_credit("Quelle: China Statistical Yearbook, China Electricity Council & Natl Energy "
+                               "Administration").credit ==
+          (Credits{"China Statistical Yearbook", "China Electricity Council", "Natl Energy Administration"}));
+    CHECK(split_caption_credit("Der Sicherheitsrat tagt. \xC2\xA9 Copyright Frank Franklin II/Copyright 2026 The AP. "
+                               "All rights reserved").credit == Credits{"Frank Franklin II"});
+}
+
+TEST_CASE("a page nested thousands of levels deep around its figures is read in linear time", "[images]") {
+    std::string open, close, spans, spans_end;
+    for (int i = 0; i < 3000; ++i) {
+        open += "<div class=\"teaser author\">";
+        close += "</div>";
+        spans += "<span>";
+        spans_end += "</span>";
+    }
+    std::vector<Image> images = images_of(open + "<h1>T</h1><figure><img src=\"/a.jpg\"><figcaption>" + spans +
+                                          "Bild. Foto: X" + spans_end + "</figcaption></figure><div id=\"body\">"
+                                          "<p>T.</p></div>" + close);
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].caption == "Bild.");
+    CHECK(images[0].credit == Credits{"X"});
+}

@@ -148,3 +148,15 @@ TEST_CASE("canonical URL and declared images are resolved against the page", "[m
     REQUIRE(m.images.size() == 1);
     CHECK(m.images[0].url == "https://www.example.de/img/lead.jpg");
 }
+
+TEST_CASE("bylines nested thousands of levels deep are read without quadratic work", "[metadata]") {
+    std::string open, close;
+    for (int i = 0; i < 3000; ++i) {
+        open += "<div class=\"author byline date\">";
+        close += "</div>";
+    }
+    PageMetadata m = metadata_of("<title>T</title>", "<article>" + open + "Von Anna Muster, 12.12.2025" + close +
+                                                     "</article>");
+    CHECK(m.authors == std::vector<std::string>{"Anna Muster"});
+    CHECK(iso(m.published) == "2025-12-12T00:00:00+01:00");
+}
