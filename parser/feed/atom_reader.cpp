@@ -112,7 +112,7 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
     for (pugi::xml_node child : root.children()) {
         if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
         std::string_view local = local_name(child);
-        if (equals_ci(local, "entry")) {
+        if (equals_ci(local, "entry") || equals_ci(local, "item")) {  // <item> in Atom: a mixed-up entry
             if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, scope, document_base));
         } else if (equals_ci(local, "title") && feed.title.empty()) {
             feed.title = plain_title(child);
