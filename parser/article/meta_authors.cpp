@@ -146,6 +146,7 @@ bool looks_like_person(std::string_view name, std::string_view site_name) {
 
 std::vector<std::string> clean_authors(std::string_view text, std::string_view site_name) {
     std::vector<std::string> out;
+    if (text.size() > 1000) return out;  // a byline, not a page
     std::string folded = strip_parenthesised(clean_text(text));
     for (std::string_view title : {" \xEA\xB8\xB0\xEC\x9E\x90"}) {  // Korean " 기자" (reporter)
         std::size_t at = folded.find(title);

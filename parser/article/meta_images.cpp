@@ -64,6 +64,7 @@ std::size_t find_marker(std::string_view text, std::size_t& length) {
 // Trims separators and a parenthesis only when it is unbalanced: "(Keystone)" -> "Keystone",
 // "Urs Flueeler (Keystone)" stays.
 std::string trim_credit(std::string_view text) {
+    if (text.size() > 300) return {};  // a credit is a name or two, not a paragraph
     std::string out(trim(text, " \t[],.:;|/\xC2\xA9"));
     for (bool changed = true; changed && !out.empty();) {
         changed = false;

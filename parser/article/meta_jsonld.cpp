@@ -18,6 +18,8 @@ using nlohmann::json;
 constexpr std::size_t k_max_script_bytes = 4 * 1024 * 1024;
 constexpr int k_max_depth = 64;
 constexpr std::size_t k_max_objects = 5000;
+constexpr std::size_t k_max_keywords = 100;
+constexpr std::size_t k_max_people = 50;
 
 constexpr std::array<std::string_view, 14> k_article_types{
     "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -159,6 +161,7 @@ void read_authors(const json* value, const IdIndex& ids, JsonLdArticle& article)
         entries.push_back(value);
     }
     for (const json* raw : entries) {
+        if (article.authors.size() + article.organisations.size() >= k_max_people) break;
         const json& entry = resolve(*raw, ids);
         if (entry.is_string()) {
             std::string name = clean_text(entry.get_ref<const std::string&>());
@@ -196,6 +199,7 @@ void read_images(const json* value, const IdIndex& ids, JsonLdArticle& article) 
     if (!value) return;
     if (value->is_array()) {
         for (const json& entry : *value) {
+            if (article.images.size() >= k_max_people) break;
             JsonLdImage image = read_image(entry, ids);
             if (!image.url.empty()) article.images.push_back(std::move(image));
         }
@@ -211,6 +215,7 @@ void read_keywords(const json* value, JsonLdArticle& article) {
         article.keywords = split_keywords(clean_text(value->get_ref<const std::string&>()));
     } else if (value->is_array()) {
         for (const json& entry : *value) {
+            if (article.keywords.size() >= k_max_keywords) break;
             std::string keyword = text_of(&entry);
             if (!keyword.empty() &&
                 std::find(article.keywords.begin(), article.keywords.end(), keyword) == article.keywords.end()) {
@@ -250,7 +255,7 @@ void fill(const json& object, const IdIndex& ids, JsonLdArticle& article) {
 std::vector<std::string> split_keywords(std::string_view text) {
     std::vector<std::string> out;
     std::size_t start = 0;
-    while (start <= text.size()) {
+    while (start <= text.size() && out.size() < k_max_keywords) {
         std::size_t end = text.find_first_of(",;", start);
         if (end == std::string_view::npos) end = text.size();
         std::string keyword = fold_whitespace(text.substr(start, end - start));

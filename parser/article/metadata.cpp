@@ -106,7 +106,7 @@ std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArti
 }
 
 void add_topic(std::vector<std::string>& topics, std::string topic) {
-    if (!topic.empty() && std::find(topics.begin(), topics.end(), topic) == topics.end()) topics.push_back(std::move(topic));
+    if (topics.size() < 100 && !topic.empty() && std::find(topics.begin(), topics.end(), topic) == topics.end()) topics.push_back(std::move(topic));
 }
 
 std::vector<std::string> meta_list(const MetaSignals& signals, std::string_view key, bool split) {
