@@ -33,11 +33,15 @@ struct Named {
     std::uint32_t code_point;
 };
 
-constexpr std::array<Named, 16> k_named{{
+constexpr std::array<Named, 38> k_named{{
     {"amp", '&'}, {"quot", '"'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'},
     {"nbsp", 0xA0}, {"shy", 0xAD}, {"ndash", 0x2013}, {"mdash", 0x2014},
     {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
-    {"bdquo", 0x201E}, {"laquo", 0xAB}, {"raquo", 0xBB},
+    {"bdquo", 0x201E}, {"laquo", 0xAB}, {"raquo", 0xBB}, {"hellip", 0x2026}, {"euro", 0x20AC},
+    {"auml", 0xE4}, {"ouml", 0xF6}, {"uuml", 0xFC}, {"Auml", 0xC4}, {"Ouml", 0xD6}, {"Uuml", 0xDC},
+    {"szlig", 0xDF}, {"eacute", 0xE9}, {"egrave", 0xE8}, {"ecirc", 0xEA}, {"aacute", 0xE1},
+    {"agrave", 0xE0}, {"oacute", 0xF3}, {"iacute", 0xED}, {"uacute", 0xFA}, {"ntilde", 0xF1},
+    {"ccedil", 0xE7}, {"Eacute", 0xC9}, {"copy", 0xA9}, {"middot", 0xB7},
 }};
 
 // Length consumed (after '&') and the code point, or 0 when `text` starts no reference.

@@ -135,6 +135,17 @@ std::vector<std::string> topics_of(const MetaSignals& signals, const JsonLdArtic
     return {};
 }
 
+// Keyword lists often carry the site's own name ("dailymail", "Anadolu Ajansı") and ids.
+void drop_site_topics(std::vector<std::string>& topics, std::string_view site_name, std::string_view host) {
+    std::string brand(host.starts_with("www.") ? host.substr(4) : host);
+    brand = brand.substr(0, brand.find('.'));
+    std::erase_if(topics, [&](const std::string& topic) {
+        bool digits = std::all_of(topic.begin(), topic.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        return digits || (!site_name.empty() && equals_ci(topic, site_name)) ||
+               (brand.size() >= 4 && equals_ci(topic, brand));
+    });
+}
+
 std::vector<Image> declared_images(const MetaSignals& signals, const JsonLdArticle& ld, std::string_view url) {
     std::vector<Image> images;
     auto add = [&](std::string_view raw, std::string caption, std::string credit) {
@@ -183,6 +194,7 @@ PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
     metadata.published = published_of(signals, ld, zone);
     metadata.modified = modified_of(signals, ld, zone);
     metadata.topics = topics_of(signals, ld);
+    drop_site_topics(metadata.topics, metadata.site_name, host);
     metadata.images = declared_images(signals, ld, url);
     return metadata;
 }
