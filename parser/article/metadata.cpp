@@ -18,13 +18,13 @@ namespace newswire {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> k_published_metas{
-    "article:published_time", "og:article:published_time", "datepublished", "published_time",
+constexpr std::array<std::string_view, 13> k_published_metas{
+    "article:published_time", "og:article:published_time", "article:published:time", "datepublished", "published_time",
     "date", "pubdate", "publishdate", "publish-date", "dc.date", "dcterms.created",
     "parsely-pub-date", "sailthru.date"};
 
-constexpr std::array<std::string_view, 4> k_modified_metas{
-    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"};
+constexpr std::array<std::string_view, 5> k_modified_metas{
+    "article:modified_time", "article:modified:time", "og:updated_time", "datemodified", "dcterms.modified"};
 
 constexpr std::array<std::string_view, 6> k_author_metas{
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "twitter:creator"};
