@@ -83,10 +83,10 @@ void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links)
     }
 }
 
-FeedItem read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_view document_base) {
+FeedItem read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_view feed_base) {
     ItemState state;
     state.scope = NsScope(feed_scope, entry);
-    state.base = base_of(entry, document_base);
+    state.base = own_base(entry, feed_base);
     LinkChoice links;
     for (pugi::xml_node child : entry.children()) {
         if (child.type() != pugi::node_element) continue;
@@ -113,7 +113,7 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
         if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
         std::string_view local = local_name(child);
         if (equals_ci(local, "entry") || equals_ci(local, "item")) {  // <item> in Atom: a mixed-up entry
-            if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, scope, document_base));
+            if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, scope, base));
         } else if (equals_ci(local, "title") && feed.title.empty()) {
             feed.title = plain_title(child);
         } else if (equals_ci(local, "link")) {

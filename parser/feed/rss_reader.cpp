@@ -100,10 +100,10 @@ std::string guid_as_link(const ItemState& state, const GuidInfo& guid) {
     return is_http_url(url) ? url : std::string();
 }
 
-FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::string_view document_base) {
+FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::string_view parent_base) {
     ItemState state;
     state.scope = NsScope(parent_scope, element);
-    state.base = base_of(element, document_base);
+    state.base = own_base(element, parent_base);
     GuidInfo guid;
     for (pugi::xml_node child : element.children()) {
         if (child.type() == pugi::node_element) read_rss_child(child, state, guid);
@@ -162,11 +162,12 @@ void read_syndication(pugi::xml_node channel, ParsedFeed& feed) {
 
 void read_items_of(pugi::xml_node parent, std::string_view document_base, ParsedFeed& feed) {
     NsScope scope(parent);
+    std::string parent_base = base_of(parent, document_base);
     for (pugi::xml_node child : parent.children()) {
         if (feed.items.size() >= k_max_items) return;
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "item") &&
             scope.resolve(child) == Ns::none) {
-            feed.items.push_back(read_rss_item(child, scope, document_base));
+            feed.items.push_back(read_rss_item(child, scope, parent_base));
         }
     }
 }

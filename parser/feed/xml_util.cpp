@@ -132,7 +132,7 @@ NsScope::NsScope(const NsScope& parent, pugi::xml_node element) {
         auto prefix = declared_prefix(a.name());
         if (prefix && m_declarations.size() < k_max_declarations) m_declarations.push_back({*prefix, ns_from_uri(a.value())});
     }
-    m_declarations.insert(m_declarations.end(), parent.m_declarations.begin(), parent.m_declarations.end());
+    m_parent = &parent;
 }
 
 Ns NsScope::resolve(pugi::xml_node child) const {
@@ -141,8 +141,10 @@ Ns NsScope::resolve(pugi::xml_node child) const {
         auto declared = declared_prefix(a.name());
         if (declared && *declared == prefix) return ns_from_uri(a.value());
     }
-    for (const Declaration& d : m_declarations) {
-        if (d.prefix == prefix) return d.ns;
+    for (const NsScope* scope = this; scope; scope = scope->m_parent) {
+        for (const Declaration& d : scope->m_declarations) {
+            if (d.prefix == prefix) return d.ns;
+        }
     }
     return prefix.empty() ? Ns::none : ns_from_prefix_name(prefix);
 }

@@ -24,7 +24,8 @@ class NsScope {
 public:
     NsScope() = default;
     explicit NsScope(pugi::xml_node element);
-    // The scope of `element`, a child of the element `parent` is the scope of.
+    // The scope of `element`, a child of the element `parent` is the scope of; `parent` must
+    // outlive this scope (it is referred to, not copied).
     NsScope(const NsScope& parent, pugi::xml_node element);
 
     // The namespace of `child`, an element inside the scope's element (its own xmlns first).
@@ -36,6 +37,7 @@ private:
         Ns ns;
     };
     std::vector<Declaration> m_declarations;  // innermost first
+    const NsScope* m_parent = nullptr;         // searched after m_declarations
 };
 
 std::string_view local_name(std::string_view qualified);
