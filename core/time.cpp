@@ -1,5 +1,6 @@
 #include "core/time.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -218,7 +219,10 @@ int read_year(Cursor& c) {
 // numeric offset ("+0200", "+02:00"), a zone name (GMT, EST, PDT, CEST, MESZ, ...) or none
 // (UTC); a trailing "(CEST)" comment is ignored.
 std::optional<Timestamp> parse_rfc822(std::string_view text) {
-    std::string folded = fold_whitespace(text);
+    bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
+        return static_cast<unsigned char>(ch) < 0x80 && ch != '\n' && ch != '\r' && ch != '\f' && ch != '\v';
+    });
+    std::string folded = plain ? std::string(text) : fold_whitespace(text);  // the common case needs no Unicode
     Cursor c{folded};
     c.skip_spaces();
     std::size_t before = c.pos;
