@@ -1,0 +1,184 @@
+#include "parser/article/meta_credit.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/text.h"
+#include "parser/article/images.h"
+#include "parser/article/meta_text.h"
+
+namespace newswire {
+
+namespace {
+
+// Words that introduce a photo credit, followed by ':' (or standing before the name for ©).
+constexpr std::array<std::string_view, 25> k_markers{
+    "fotos", "foto", "bildquelle", "bilder", "bild", "quelle", "photos", "photo credit", "photo",
+    "image credit", "image source", "images", "image", "credits", "credit", "copyright",
+    "fotografie", "fotograf", "photograph", "grafik", "illustration", "source", "picture", "pictures", "quellen"};
+
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string bare_credit(std::string part);
+
+// "Caption / Credit" and "Caption — Picture by Credit": a short tail after the first " / " or
+// a dash-introduced "by" phrase.
+CaptionParts split_slash_credit(const std::string& folded) {
+    CaptionParts parts;
+    for (std::string_view by : {" \xE2\x80\x94 Picture by ", " \xE2\x80\x94 Photo by ", " - Photo by ", " | Photo by ",
+                                " \xE2\x80\x93 Foto von ", " / Photo by "}) {
+        std::size_t at = folded.find(by);
+        if (at != std::string::npos && folded.size() - at - by.size() <= 80) {
+            parts.caption = std::string(trim(std::string_view(folded).substr(0, at)));
+            parts.credit = split_credit(std::string_view(folded).substr(at + by.size()));
+            return parts;
+        }
+    }
+    std::size_t slash = folded.find(" / ");
+    if (slash != std::string::npos && slash > 0 && folded.size() - slash - 3 <= 60) {
+        std::string_view tail = std::string_view(folded).substr(slash + 3);
+        if (std::count(tail.begin(), tail.end(), ' ') <= 7 && !tail.ends_with("?") && !tail.ends_with("!")) {
+            parts.caption = std::string(trim(std::string_view(folded).substr(0, slash)));
+            parts.credit.push_back(trim_credit(tail));
+            return parts;
+        }
+    }
+    parts.caption = folded;
+    return parts;
+}
+
+}  // namespace
+
+// Position of the credit marker that starts the credit, the length of the marker, or npos.
+std::size_t find_marker(std::string_view text, std::size_t& length) {
+    std::string lowered = to_lower_ascii(text);
+    std::size_t best = std::string::npos;
+    for (std::string_view marker : k_markers) {
+        std::size_t at = 0;
+        while ((at = lowered.find(marker, at)) != std::string::npos) {
+            std::size_t end = at + marker.size();
+            bool boundary = at == 0 || !is_word_char(lowered[at - 1]);
+            std::size_t colon = end;
+            while (colon < lowered.size() && lowered[colon] == ' ') ++colon;
+            if (boundary && colon < lowered.size() && lowered[colon] == ':' && (best == std::string::npos || at < best)) {
+                best = at;
+                length = colon + 1 - at;
+            }
+            at = end;
+        }
+    }
+    std::size_t copyright = lowered.find("\xC2\xA9");  // ©
+    if (copyright != std::string::npos && (best == std::string::npos || copyright < best)) {
+        best = copyright;
+        length = 2;
+    }
+    return best;
+}
+
+// Trims separators and a parenthesis only when it is unbalanced: "(Keystone)" -> "Keystone",
+// "Urs Flueeler (Keystone)" stays.
+std::string trim_credit(std::string_view text) {
+    if (text.size() > 300) return {};  // a credit is a name or two, not a paragraph
+    std::string out(trim(text, " \t[],.:;|/\xC2\xA9"));
+    for (bool changed = true; changed && !out.empty();) {
+        changed = false;
+        auto opens = std::count(out.begin(), out.end(), '(');
+        auto closes = std::count(out.begin(), out.end(), ')');
+        if (out.front() == '(' && (opens > closes || out.back() == ')')) {
+            out.erase(0, 1);
+            changed = true;
+        }
+        if (!out.empty() && out.back() == ')' && closes > std::count(out.begin(), out.end(), '(')) {
+            out.pop_back();
+            changed = true;
+        }
+        if (changed) out = std::string(trim(out, " \t[],.:;|/\xC2\xA9"));
+    }
+    return out;
+}
+
+namespace {
+
+// One credit part without its introducing words: "Copyright Frank Franklin II/Copyright 2026
+// The AP. All rights reserved" -> "Frank Franklin II", "Photo by X" -> "X".
+std::string bare_credit(std::string part) {
+    std::size_t length = 0;
+    if (find_marker(part, length) == 0) part = trim_credit(std::string_view(part).substr(length));
+    for (std::string_view by : {"photo by ", "photos by ", "foto von ", "fotos von ", "bild von ", "image by ",
+                                "picture by ", "photograph by ", "photo: ", "foto: ", "copyright ",
+                                "tous droits r\xC3\xA9serv\xC3\xA9s ", "all rights reserved "}) {
+        if (starts_with_ci(part, by)) part = trim_credit(std::string_view(part).substr(by.size()));
+    }
+    std::string lowered = to_lower_ascii(part);
+    for (std::string_view tail : {"/copyright", " copyright 20", ". all rights reserved"}) {
+        std::size_t at = lowered.find(tail);
+        if (at != std::string::npos && at > 0) {
+            part = trim_credit(std::string_view(part).substr(0, at));
+            lowered = to_lower_ascii(part);
+        }
+    }
+    for (std::string_view alone : {"copyright", "tous droits r\xC3\xA9serv\xC3\xA9s", "all rights reserved", "foto",
+                                   "bild", "quelle", "photo", "credit"}) {
+        if (equals_ci(part, alone)) return {};
+    }
+    return part;
+}
+
+
+}  // namespace
+
+// Credits separated by ';', '|', ', ' or ' & ' are several: "China Statistical Yearbook, China
+// Electricity Council & Natl Energy Administration".
+std::vector<std::string> split_credit(std::string_view text) {
+    std::vector<std::string> out;
+    std::string value;
+    value.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.substr(i, 2) == ", " || text.substr(i, 3) == " & ") {
+            value += '|';
+            i += text[i] == ',' ? 1 : 2;
+        } else {
+            value += text[i];
+        }
+    }
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        std::size_t end = value.find_first_of(";|", start);
+        if (end == std::string::npos) end = value.size();
+        std::string part = bare_credit(trim_credit(std::string_view(value).substr(start, end - start)));
+        if (!part.empty() && std::find(out.begin(), out.end(), part) == out.end()) out.push_back(part);
+        start = end + 1;
+    }
+    return out;
+}
+
+
+CaptionParts split_caption_credit(std::string_view text) {
+    CaptionParts parts;
+    std::string folded = fold_whitespace(text);
+    std::size_t length = 0;
+    std::size_t at = find_marker(folded, length);
+    if (at == std::string::npos) return split_slash_credit(folded);
+    std::string_view before = std::string_view(folded).substr(0, at);
+    std::string_view after = std::string_view(folded).substr(at + length);
+    // "(Foto: X)" closes at its parenthesis; text after it belongs to the caption again.
+    bool parenthesised = !trim(before).empty() && trim(before).back() == '(';
+    std::string tail;
+    if (parenthesised) {
+        before = trim(before).substr(0, trim(before).size() - 1);
+        std::size_t close = after.find(')');
+        if (close != std::string_view::npos) {
+            tail = std::string(trim(after.substr(close + 1)));
+            after = after.substr(0, close);
+        }
+    }
+    parts.caption = std::string(trim(before, " \t|/-\xE2\x80\x93,;"));
+    if (!tail.empty()) parts.caption = fold_whitespace(parts.caption + " " + tail);
+    parts.credit = split_credit(after);
+    return parts;
+}
+
+}  // namespace newswire
