@@ -150,6 +150,13 @@ Result<void> read_schedule(const Reader& r, const YAML::Node& node, const std::s
     Handlers handlers{
         {"default_interval", into(schedule.default_interval, seconds)},
         {"backoff_cap", into(schedule.backoff_cap, seconds)},
+        {"raw_body_retention", [&](const YAML::Node& n, const std::string& k) -> Result<void> {
+             if (n.IsScalar() && n.Scalar() == "forever") {
+                 schedule.raw_body_retention = std::chrono::seconds(0);
+                 return {};
+             }
+             return into(schedule.raw_body_retention, seconds)(n, k);
+         }},
         {"max_pages_per_run", into(schedule.max_pages_per_run, [&](auto& n, auto& k) { return r.integer(n, k, 0, 1000000); })},
     };
     return r.read_map(node, key, handlers);

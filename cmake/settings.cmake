@@ -12,6 +12,11 @@ if(NEWSWIRE_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   target_link_options(newswire_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+# In a fuzzing build our code carries the coverage instrumentation libFuzzer steers by (a fuzz
+# target alone would leave it blind to the branches of the library under test).
+if(NEWSWIRE_FUZZ)
+  target_compile_options(newswire_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 
 add_library(newswire_settings INTERFACE)
 target_link_libraries(newswire_settings INTERFACE newswire_warnings newswire_sanitizers)

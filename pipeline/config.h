@@ -20,6 +20,9 @@ struct ScheduleConfig {
     std::chrono::seconds default_interval{std::chrono::minutes(15)};
     std::chrono::seconds backoff_cap{std::chrono::hours(6)};  // longest wait after failures
     int max_pages_per_run = 1000;                              // pages fetched by one run at most
+    // Raw page bytes older than this are dropped (articles stay; `parse --all` can no longer
+    // redo those pages). 0: keep forever.
+    std::chrono::seconds raw_body_retention{std::chrono::hours(24 * 90)};
 };
 
 struct LogConfig {

@@ -156,13 +156,19 @@ Result<RunReport> Pipeline::parse(const PageSelection& selection) {
     auto pages = m_database.pages_to_parse(selection);
     if (!pages) return tl::unexpected(pages.error());
     for (const PageRef& page : *pages) {
-        auto body = m_database.page_body(page.id);
-        if (!body) return tl::unexpected(body.error());
         const std::string& url = page.final_url.empty() ? page.url : page.final_url;
-        auto article = extract_article(*body, url, page.content_type);
+        // A page that cannot be read or extracted is recorded and skipped, so that it is not
+        // offered again until the extractor changes; the stage goes on.
+        auto article = m_database.page_body(page.id).and_then([&](const std::string& body) {
+            return extract_article(body, url, page.content_type);
+        });
         if (!article) {
             ++report.parse_failed;
             report.errors.push_back("page " + url + ": " + article.error().message);
+            spdlog::warn("page {}: {}", url, article.error().message);
+            auto recorded = m_database.record_parse_failure(page.id, k_extractor_version, article.error().message,
+                                                            now_unix_seconds());
+            if (!recorded) return tl::unexpected(recorded.error());
             continue;
         }
         auto outcome = m_database.store_article(page.id, *article, k_extractor_version, now_unix_seconds());
@@ -178,6 +184,14 @@ Result<RunReport> Pipeline::parse(const PageSelection& selection) {
     return report;
 }
 
+Result<void> Pipeline::prune() {
+    if (m_config.schedule.raw_body_retention.count() == 0) return {};
+    auto dropped = m_database.prune_page_bodies(now_unix_seconds() - m_config.schedule.raw_body_retention.count());
+    if (!dropped) return tl::unexpected(dropped.error());
+    if (*dropped > 0) spdlog::info("dropped the raw bytes of {} pages past retention", *dropped);
+    return {};
+}
+
 Result<RunReport> Pipeline::run() {
     auto fetched = fetch(FetchSelection{});
     if (!fetched) return fetched;
@@ -186,6 +200,7 @@ Result<RunReport> Pipeline::run() {
     auto parsed = parse(selection);
     if (!parsed) return parsed;
     fetched->add(*parsed);
+    if (auto pruned = prune(); !pruned) return tl::unexpected(pruned.error());
     return fetched;
 }
 

@@ -47,7 +47,11 @@ public:
 
     Result<RunReport> fetch(const FetchSelection& selection);
     Result<RunReport> parse(const PageSelection& selection);
+    // fetch, then parse what is new, then drop raw page bytes past their retention.
     Result<RunReport> run();
+
+    // Drops the raw bytes of pages fetched longer ago than schedule.raw_body_retention.
+    Result<void> prune();
 
 private:
     // Both take the same Fetcher, so per-host politeness spans feeds and pages.

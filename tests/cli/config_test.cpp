@@ -20,6 +20,7 @@ fetch:
 schedule:
   default_interval: 15m
   backoff_cap: 6h
+  raw_body_retention: 30d
 feeds:
   - name: ntv
     url: https://www.n-tv.de/rss
@@ -37,6 +38,7 @@ feeds:
     CHECK(config->fetch.allow_private_addresses);
     CHECK(config->schedule.default_interval == 15min);
     CHECK(config->schedule.backoff_cap == 6h);
+    CHECK(config->schedule.raw_body_retention == 24h * 30);
     REQUIRE(config->feeds.size() == 2);
     CHECK(config->feeds[0].name == "ntv");
     CHECK(config->feeds[0].interval == 10min);
@@ -103,4 +105,10 @@ TEST_CASE("allowed networks are checked when the config is read", "[cli][config]
     auto bad = parse_config("fetch:\n  allowed_networks:\n    - 10.1.0.0/99\n", "c.yaml");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message.rfind("c.yaml:3: fetch.allowed_networks[0]: not a network: ", 0) == 0);
+}
+
+TEST_CASE("raw bodies can be kept forever", "[cli][config]") {
+    auto config = parse_config("schedule:\n  raw_body_retention: forever\n", "c.yaml");
+    REQUIRE(config);
+    CHECK(config->schedule.raw_body_retention == 0s);
 }

@@ -155,3 +155,32 @@ TEST_CASE("a page that fails is recorded and the run goes on", "[pipeline]") {
     REQUIRE(report->errors.size() == 1);
     CHECK(report->errors[0].rfind("page " + server.url("/gone") + ": ", 0) == 0);
 }
+
+TEST_CASE("a page the extractor cannot read is recorded once and not offered again", "[pipeline]") {
+    Server server;
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content("<rss version=\"2.0\"><channel><title>T</title>"
+                             "<item><guid>1</guid><title>Eins</title><link>" + server.url("/blob") + "</link></item>"
+                             "</channel></rss>", "application/rss+xml");
+    });
+    server.http().Get("/blob", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "text/html");
+    });
+    test::TempDir dir;
+    auto database = Database::open((dir.path() / "news.db").string());
+    REQUIRE(database);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto report = pipeline.run();
+    REQUIRE(report);
+    CHECK(report->pages_fetched == 1);
+    CHECK(report->parse_failed == 1);
+    REQUIRE(report->errors.size() == 1);
+    CHECK(report->errors[0].rfind("page " + server.url("/blob") + ": ", 0) == 0);
+
+    PageSelection fresh;
+    fresh.extractor_version = k_extractor_version;
+    auto again = pipeline.parse(fresh);
+    REQUIRE(again);
+    CHECK(again->parse_failed == 0);
+    CHECK(again->pages_parsed == 0);
+}
