@@ -899,6 +899,55 @@ TEST_CASE("a feed of 5000 items is stored once each and page fetching keeps to m
     CHECK(first.seconds + second.seconds < 20);
 }
 
+TEST_CASE("a run killed while storing a 20,000-item feed leaves all of its items or none", "[integration][hostile]") {
+    Site site;
+    std::vector<std::pair<std::string, std::string>> items;
+    for (int i = 0; i < 20'000; ++i) items.emplace_back("g" + std::to_string(i), site.url("/p/" + std::to_string(i)));
+    const std::string feed = rss(items);
+    site.http().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content(feed, "application/rss+xml");
+    });
+    std::vector<long long> stored;
+    // Parsing and storing take ~200 ms here: kills from the feed's delivery on, spread over them.
+    for (auto delay : {0ms, 100ms, 150ms, 200ms, 250ms}) {
+        TempDir dir;
+        auto config = write_config(dir, {{"big", site.url("/feed.xml")}});
+        {
+            int served = site.requests("/feed.xml");
+            Process run(config, {"fetch", "--no-pages"});
+            auto deadline = std::chrono::steady_clock::now() + 10s;
+            while (site.requests("/feed.xml") == served && std::chrono::steady_clock::now() < deadline) {
+                std::this_thread::sleep_for(1ms);
+            }
+            std::this_thread::sleep_for(delay);
+            run.kill_now();
+            run.wait();
+        }
+        if (!fs::exists(dir.path() / "news.db")) continue;
+        check_whole(dir.path() / "news.db");
+        stored.push_back(count_quietly(dir.path() / "news.db", "items"));
+        INFO("killed after " << delay.count() << " ms");
+        CHECK((stored.back() == 0 || stored.back() == 20'000));
+        auto again = run_binary(config, {"fetch", "--no-pages"});
+        CHECK(again.exit_code == 0);
+        CHECK(count_quietly(dir.path() / "news.db", "items") == 20'000);
+    }
+    std::string trail;
+    for (long long count : stored) trail += " " + std::to_string(count);
+    INFO("items after each kill:" << trail);
+    CHECK(!stored.empty());
+}
+
+TEST_CASE("a database file that is not SQLite stops the run with exit 4 and names the file", "[integration][hostile]") {
+    TempDir dir;
+    auto config = write_config(dir, {{"news", "http://127.0.0.1:9/feed.xml"}});
+    write_text(dir.path() / "news.db", std::string(8192, '\x5a'));
+    auto run = run_binary(config, {"run"});
+    CHECK(run.exit_code == 4);
+    CHECK(run.err == "newswire: news.db: open: file is not a database\n");
+    CHECK(read_text(dir.path() / "news.db") == std::string(8192, '\x5a'));  // left as it was
+}
+
 namespace {
 
 // Two feeds and three pages with the encoding sins of real sites: Latin-1 bytes under a UTF-8
