@@ -944,7 +944,7 @@ TEST_CASE("a database file that is not SQLite stops the run with exit 4 and name
     write_text(dir.path() / "news.db", std::string(8192, '\x5a'));
     auto run = run_binary(config, {"run"});
     CHECK(run.exit_code == 4);
-    CHECK(run.err == "newswire: news.db: open: file is not a database\n");
+    CHECK(run.err == "newswire: " + (dir.path() / "news.db").string() + ": open: file is not a database\n");
     CHECK(read_text(dir.path() / "news.db") == std::string(8192, '\x5a'));  // left as it was
 }
 
