@@ -1,5 +1,7 @@
 #include "parser/article/prepass.h"
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 
 #include "core/text.h"
@@ -68,23 +70,31 @@ std::size_t svg_end(std::string_view html, std::size_t lt) {
     return html.size();
 }
 
-constexpr std::size_t k_long_tag = 160;
+constexpr std::size_t k_long_tag = 64;
 constexpr std::size_t k_long_value = 100;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Long attribute values that no reader of the page needs: JSON blobs in data-* and framework
-// props and event handlers. Image sources, links and names are kept.
+// Attributes that no reader of the page needs: data-* (tracking, JSON state) other than image
+// sources, test ids, captions and credits; event handlers and framework bindings; and any other
+// long value except links, names, classes and image sources.
 bool is_droppable(std::string_view name, std::size_t value_size) {
-    if (value_size < k_long_value) return false;
-    std::string lower = to_lower_ascii(name);
-    if (lower.find("src") != std::string::npos || lower.find("img") != std::string::npos ||
-        lower.find("image") != std::string::npos || lower.find("caption") != std::string::npos ||
-        lower.find("credit") != std::string::npos) {
-        return false;
+    std::array<char, 48> buffer{};
+    if (name.size() > buffer.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    return lower.starts_with("data-") || lower.starts_with("on") || lower == "props" ||
-           lower.starts_with("x-") || lower.starts_with(":") || lower.starts_with("@");
+    std::string_view lower(buffer.data(), name.size());
+    for (std::string_view kept : {"src", "img", "image", "original", "caption", "credit", "testid", "href",
+                                  "content", "class", "title", "alt", "url"}) {
+        if (lower.find(kept) != std::string::npos) return false;
+    }
+    if (lower.starts_with("data-") || lower.starts_with("on") || lower.starts_with("x-") ||
+        lower.starts_with(":") || lower.starts_with("@") || lower.starts_with("v-")) {
+        return true;
+    }
+    return value_size >= k_long_value && lower != "style" && lower != "id" && lower != "datetime";
 }
 
 // Appends the start tag `tag` ("<div ...>") to `out` without its droppable attributes.
@@ -124,12 +134,40 @@ void append_tag(std::string_view tag, std::string& out) {
     }
 }
 
+// Gumbo's tree construction slows down with the square of the nesting depth (200,000 nested
+// <div>s take minutes), so start tags past this depth are left out; their text stays.
+constexpr int k_max_depth = 2000;
+
+// Tags that count towards nesting: not void, and not closed implicitly by the parser (an
+// unclosed <p> or <li> must not look like depth).
+bool counts_for_depth(std::string_view name) {
+    static constexpr std::array<std::string_view, 34> uncounted = {
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+        "colgroup", "rb", "rt", "rp", "html", "head", "body", "br", "img", "hr", "input", "meta",
+        "link", "source", "wbr", "area", "base", "col", "embed", "param", "track", "keygen"};
+    return !name.empty() && std::find(uncounted.begin(), uncounted.end(), name) == uncounted.end();
+}
+
+// The lower-case name of the tag that starts at `lt` ('<'), and whether it is an end tag.
+std::string_view tag_name_at(std::string_view html, std::size_t lt, bool& closing, std::array<char, 16>& buffer) {
+    std::size_t i = lt + 1;
+    closing = i < html.size() && html[i] == '/';
+    if (closing) ++i;
+    std::size_t length = 0;
+    while (i < html.size() && !is_tag_name_end(html[i]) && length < buffer.size()) {
+        char c = html[i++];
+        buffer[length++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return std::string_view(buffer.data(), length);
+}
+
 }  // namespace
 
 std::string strip_heavy_content(std::string_view html) {
     std::string out;
     out.reserve(html.size() / 2);
     std::size_t i = 0;
+    int depth = 0;
     while (i < html.size()) {
         std::size_t lt = html.find('<', i);
         if (lt == std::string_view::npos) break;
@@ -148,9 +186,25 @@ std::string strip_heavy_content(std::string_view html) {
             if (starts_tag(html, lt + 1, name)) raw_name = name;
         }
         std::size_t open_end = tag_end(html, lt + 1);
-        append_tag(html.substr(lt, open_end - lt), out);
         i = open_end;
-        if (raw_name.empty()) continue;
+        if (raw_name.empty()) {
+            bool closing = false;
+            std::array<char, 16> buffer{};
+            std::string_view name = tag_name_at(html, lt, closing, buffer);
+            bool self_closing = open_end >= 2 && html[open_end - 2] == '/';
+            if (counts_for_depth(name) && !self_closing) {
+                if (closing) {
+                    depth = std::max(0, depth - 1);
+                } else if (depth >= k_max_depth) {
+                    continue;
+                } else {
+                    ++depth;
+                }
+            }
+            append_tag(html.substr(lt, open_end - lt), out);
+            continue;
+        }
+        append_tag(html.substr(lt, open_end - lt), out);
         std::size_t close = find_close(html, open_end, raw_name);
         if (close == std::string_view::npos) close = html.size();
         bool keep = raw_name == "script" && contains_ci(html.substr(lt, open_end - lt), "ld+json");

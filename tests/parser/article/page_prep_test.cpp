@@ -50,3 +50,26 @@ TEST_CASE("declared Latin-1 bytes become UTF-8", "[article][charset]") {
 TEST_CASE("a meta tag that claims UTF-16 means UTF-8", "[article][charset]") {
     CHECK(declared_charset("<meta charset=\"utf-16\">", "") == "utf-8");
 }
+
+TEST_CASE("the pre-pass leaves out start tags nested past two thousand levels", "[article][prepass]") {
+    std::string deep;
+    for (int i = 0; i < 2500; ++i) deep += "<div>";
+    deep += "text";
+    std::string stripped = strip_heavy_content(deep);
+    std::size_t kept = 0;
+    for (std::size_t at = stripped.find("<div>"); at != std::string::npos; at = stripped.find("<div>", at + 1)) ++kept;
+    CHECK(kept == 2000);
+    CHECK(stripped.ends_with("text"));
+}
+
+TEST_CASE("unclosed paragraphs and list items do not count as nesting", "[article][prepass]") {
+    std::string page;
+    for (int i = 0; i < 3000; ++i) page += "<li><p>x";
+    CHECK(strip_heavy_content(page) == page);
+}
+
+TEST_CASE("long data attributes are dropped, image sources kept", "[article][prepass]") {
+    std::string state(200, 'x');
+    CHECK(strip_heavy_content("<img class=\"lead\" data-state=\"" + state + "\" data-src=\"/a.jpg\" alt=\"A\">") ==
+          "<img class=\"lead\" data-src=\"/a.jpg\" alt=\"A\">");
+}
