@@ -13,6 +13,7 @@ namespace newswire {
 namespace {
 
 constexpr std::size_t k_min_lead_chars = 35;
+constexpr std::size_t k_min_unmarked_p_lead_chars = 60;  // for leads that are not a <p>
 constexpr std::size_t k_max_lead_chars = 1500;
 constexpr std::size_t k_max_credit_chars = 160;
 constexpr std::size_t k_credit_tail_blocks = 4;
@@ -54,7 +55,12 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
     std::string wanted = comparable(description);
     std::string headline = headline_element ? comparable(html::text_content(headline_element)) : std::string();
     auto repeats_headline = [&](const GumboNode* node) {
-        return !headline.empty() && headline.find(comparable(html::text_content(node))) != std::string::npos;
+        if (headline.empty()) return false;
+        std::string text = comparable(html::text_content(node));
+        return headline.find(text) != std::string::npos || text.find(headline) != std::string::npos;
+    };
+    auto long_enough = [](const GumboNode* node) {
+        return html::is_element(node, GUMBO_TAG_P) || text_stats(node).chars >= k_min_unmarked_p_lead_chars;
     };
     const GumboNode* container = first_block ? first_block->parent : nullptr;
     const GumboNode* found = nullptr;
@@ -68,7 +74,8 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
         }
         bool is_first = node == first_block;
         if (passed && !furniture) {
-            bool marked = is_lead_hint(node) && acceptable_lead(node, container) && !repeats_headline(node);
+            bool marked = is_lead_hint(node) && acceptable_lead(node, container) && !repeats_headline(node) &&
+                          long_enough(node);
             bool same_as_description = !marked && !wanted.empty() && html::is_element(node, GUMBO_TAG_P) &&
                                        comparable(html::text_content(node)) == wanted;
             if (marked || same_as_description) {
@@ -95,10 +102,25 @@ bool followed_by_paragraph(const GumboNode* node) {
     return false;
 }
 
+// Does `node` hold text and inline elements only (<span>, <b>, ...), no blocks?
+bool holds_only_inline(const GumboNode* node) {
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (!html::is_element(child)) continue;
+        GumboTag tag = html::tag_of(child);
+        if (tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_B && tag != GUMBO_TAG_STRONG && tag != GUMBO_TAG_EM &&
+            tag != GUMBO_TAG_I && tag != GUMBO_TAG_A && tag != GUMBO_TAG_BR) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // A subtitle right below the headline: the next non-empty sibling of the headline element
 // (or of its wrapper) when it is a short heading or paragraph of plain text.
 const GumboNode* lead_below_headline(const GumboNode* headline_element) {
-    if (!headline_element || !html::is_element(headline_element, GUMBO_TAG_H1)) return nullptr;
+    if (!headline_element) return nullptr;
     const GumboNode* node = headline_element;
     for (int level = 0; level < 2 && node && node->parent; ++level, node = node->parent) {
         const GumboVector& siblings = node->parent->v.element.children;
@@ -107,7 +129,8 @@ const GumboNode* lead_below_headline(const GumboNode* headline_element) {
             if (!html::is_element(sibling)) continue;
             GumboTag tag = html::tag_of(sibling);
             if (is_furniture(sibling) || html::text_content(sibling).empty()) continue;
-            bool fits = tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_P;
+            bool fits = tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_P ||
+                        (tag == GUMBO_TAG_DIV && holds_only_inline(sibling));
             if (!fits || !acceptable_lead(sibling, nullptr)) return nullptr;
             if (tag == GUMBO_TAG_P && followed_by_paragraph(sibling)) return nullptr;
             return text_stats(sibling).chars >= 60 ? sibling : nullptr;
