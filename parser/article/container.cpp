@@ -117,7 +117,18 @@ bool is_furniture_in(const GumboNode* node, std::size_t scope_chars) {
     return raw_chars(node) * 2 < scope_chars;
 }
 
-const GumboNode* find_article_container(const GumboNode* root) {
+namespace {
+
+bool is_within(const GumboNode* node, const GumboNode* ancestor) {
+    for (int depth = 0; node && depth < 4096; ++depth, node = node->parent) {
+        if (node == ancestor) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+const GumboNode* find_article_container(const GumboNode* root, const GumboNode* headline_element) {
     // Candidates in the order they are first seen (document order of their paragraphs), so
     // that ties are broken the same way in every run.
     std::unordered_map<const GumboNode*, Candidate> candidates;
@@ -144,6 +155,15 @@ const GumboNode* find_article_container(const GumboNode* root) {
             ancestor = ancestor->parent;
         }
     });
+    // The <article> that holds the headline: a story below it (a second article, related
+    // stories) wins only when it scores more than twice as high.
+    const GumboNode* headline_article = nullptr;
+    for (const GumboNode* node = headline_element; node && html::is_element(node); node = node->parent) {
+        if (html::is_element(node, GUMBO_TAG_ARTICLE)) {
+            headline_article = node;
+            break;
+        }
+    }
     const GumboNode* best = nullptr;
     double best_score = 0;
     for (const GumboNode* node : order) {
@@ -152,6 +172,7 @@ const GumboNode* find_article_container(const GumboNode* root) {
         TextStats stats = text_stats(node);
         double link_density = stats.chars ? static_cast<double>(stats.link_chars) / static_cast<double>(stats.chars) : 1.0;
         double score = (entry.score + weight_of(node)) * (1.0 - link_density);
+        if (headline_article && !is_within(node, headline_article)) score /= 2;
         if (!best || score > best_score) {
             best = node;
             best_score = score;

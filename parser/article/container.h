@@ -10,8 +10,9 @@ namespace newswire {
 // The element whose subtree holds the article body: paragraphs are scored by length, commas
 // and link density and credit their parent and grandparent (class/id hints weigh in), then the
 // best candidate grows to its parent while the parent holds clearly more article text, never
-// past an <article> or itemprop=articleBody element. nullptr when the page has no text at all.
-const GumboNode* find_article_container(const GumboNode* root);
+// past an <article> or itemprop=articleBody element. Candidates outside the <article> that
+// holds `headline_element` (may be nullptr) count half. nullptr when the page has no text.
+const GumboNode* find_article_container(const GumboNode* root, const GumboNode* headline_element = nullptr);
 
 // Text statistics of a subtree with furniture left out: characters of visible text, and of
 // text inside links.

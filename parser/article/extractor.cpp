@@ -92,7 +92,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     if (host.empty()) host = url_host(article.canonical_url);
     const SiteRule* rule = site_rule_for(host);
     const GumboNode* container = rule ? find_by(root, rule->body) : nullptr;
-    if (!container) container = find_article_container(root);
+    if (!container) container = find_article_container(root, headline_element);
     std::function<bool(const GumboNode*)> also_drop;
     if (rule && !rule->drop.empty()) also_drop = [rule](const GumboNode* node) { return matches_any(node, rule->drop); };
     std::vector<SourcedBlock> blocks = collect_blocks(container, also_drop);
