@@ -91,6 +91,25 @@ bool is_valid_utf8(std::string_view bytes) {
     return true;
 }
 
+bool is_mostly_utf8(std::string_view bytes) {
+    std::size_t valid_multibyte = 0, invalid = 0;
+    for (std::size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_sequence_length(bytes, i);
+        if (n == 0) {
+            ++invalid;
+            ++i;
+        } else {
+            ++valid_multibyte;
+            i += n;
+        }
+    }
+    return valid_multibyte > 0 && valid_multibyte * 4 >= invalid;
+}
+
 std::string repair_utf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
@@ -124,6 +143,7 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
     std::string name = normalise_charset(charset);
     bool wide = name.starts_with("utf-16") || name.starts_with("utf-32") || name.starts_with("ucs");
     if (!wide && is_valid_utf8(bytes)) return repair_utf8(bytes);
+    if ((name.empty() || name == "utf-8") && is_mostly_utf8(bytes)) return repair_utf8(bytes);
     if (!name.empty() && name != "utf-8") {
         if (auto converted = iconv_to_utf8(bytes, name)) return repair_utf8(*converted);
     }

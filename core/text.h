@@ -8,12 +8,17 @@ namespace newswire {
 
 bool is_valid_utf8(std::string_view bytes);
 
+// UTF-8 with some broken bytes: it holds valid multi-byte sequences, at least a quarter as many
+// as invalid bytes (Latin-1 text almost never holds one). Such text is repaired, not re-read.
+bool is_mostly_utf8(std::string_view bytes);
+
 // Invalid sequences become U+FFFD; NUL and C0 controls other than \t \n \r are dropped.
 std::string repair_utf8(std::string_view bytes);
 
 // Bytes in `charset` (an IANA name as HTTP, XML or HTML declare it; empty for unknown) to
 // valid UTF-8. Order of trust: a BOM, then valid UTF-8 (it wins over a wrong declaration), then
-// the declared charset through iconv, then windows-1252.
+// mostly-UTF-8 repaired when declared UTF-8 or undeclared, then the declared charset through
+// iconv, then windows-1252.
 std::string to_utf8(std::string_view bytes, std::string_view charset);
 
 // Runs of Unicode white space (incl. NBSP, thin spaces) become one ASCII space; trimmed.

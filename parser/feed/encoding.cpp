@@ -210,7 +210,7 @@ std::string feed_to_utf8(std::string_view bytes, std::string_view content_type) 
     }
     std::string charset = bom ? std::string() : declared_charset(bytes, content_type);
     if (!bom && charset.empty()) charset = guess_charset(bytes);
-    if (!bom && (charset.empty() || is_western_charset(charset)) && !is_utf8(bytes)) {
+    if (!bom && (charset.empty() || is_western_charset(charset)) && !is_utf8(bytes) && !is_mostly_utf8(bytes)) {
         return windows_1252_to_utf8(bytes);
     }
     std::string text = to_utf8(bytes, charset);

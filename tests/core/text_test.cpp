@@ -41,3 +41,16 @@ TEST_CASE("ASCII case helpers", "[core][text]") {
     CHECK(equals_ci("DPA", "dpa"));
     CHECK_FALSE(equals_ci("dpa", "dpa "));
 }
+
+TEST_CASE("UTF-8 with a stray byte keeps its good characters", "[core][text]") {
+    CHECK(to_utf8("K\xC3\xB6ln \xFF und M\xC3\xBCnchen", "utf-8") == "Köln \xEF\xBF\xBD und München");
+    CHECK(to_utf8("K\xC3\xB6ln \xFF", "") == "Köln \xEF\xBF\xBD");
+    CHECK(is_mostly_utf8("K\xC3\xB6ln \xFF"));
+    CHECK_FALSE(is_mostly_utf8("caf\xE9"));
+    CHECK_FALSE(is_mostly_utf8("Gr\xFC\xDF" "e aus M\xFC" "nchen, \xC3\xA9 \xFC\xFC\xFC"));
+    CHECK_FALSE(is_mostly_utf8("plain ascii"));
+}
+
+TEST_CASE("Latin-1 mislabelled as UTF-8 is still read as windows-1252", "[core][text]") {
+    CHECK(to_utf8("Gr\xFC\xDF" "e aus M\xFC" "nchen", "utf-8") == "Grüße aus München");
+}
