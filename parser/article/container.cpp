@@ -14,7 +14,7 @@ namespace {
 
 constexpr int k_max_ancestor_steps = 48;  // bounds the work per paragraph on hostile nesting
 constexpr std::size_t k_min_paragraph_chars = 25;
-constexpr int k_expansion_levels = 3;
+constexpr int k_expansion_levels = 5;
 
 struct Candidate {
     double score = 0;
@@ -179,7 +179,7 @@ const GumboNode* find_article_container(const GumboNode* root, const GumboNode* 
         }
     }
     if (!best) return nullptr;
-    // Grow while an ancestor a few levels up holds clearly more article text (paragraphs
+    // Grow while an ancestor up to five levels up holds clearly more article text (paragraphs
     // wrapped one by one in their own nested <div>s), never past <article> or <body>.
     auto grows_into = [&](const GumboNode* from) -> const GumboNode* {
         std::size_t own = candidates[from].chars;
