@@ -10,30 +10,22 @@
 #include "parser/article/extractor.h"
 #include "pipeline/pipeline.h"
 #include "tests/support/process.h"
+#include "tests/support/test_server.h"
 
 using namespace newswire;
 using namespace std::chrono_literals;
 
 namespace {
 
+// A started loopback server; routes are added before the first request.
 class Server {
 public:
-    Server() {
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running()) std::this_thread::sleep_for(1ms);
-    }
-    ~Server() {
-        m_server.stop();
-        m_thread.join();
-    }
-    httplib::Server& http() { return m_server; }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_port) + path; }
+    Server() { m_server.start(); }
+    httplib::Server& http() { return m_server.server(); }
+    std::string url(const std::string& path) const { return m_server.url(path); }
 
 private:
-    httplib::Server m_server;
-    int m_port = 0;
-    std::thread m_thread;
+    test::TestServer m_server;
 };
 
 Config config_for(const std::string& feed_url) {
@@ -46,6 +38,22 @@ Config config_for(const std::string& feed_url) {
     config.schedule.backoff_cap = 200s;
     config.feeds = {{"test", feed_url, 0s}};
     return config;
+}
+
+// An RSS feed with one item per path, guids 1, 2, ...
+std::string rss_linking(const Server& server, const std::vector<std::string>& paths) {
+    std::string items;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        std::string n = std::to_string(i + 1);
+        items += "<item><guid>" + n + "</guid><title>Item " + n + "</title><link>" + server.url(paths[i]) + "</link></item>";
+    }
+    return "<rss version=\"2.0\"><channel><title>T</title>" + items + "</channel></rss>";
+}
+
+void serve_feed(Server& server, const std::vector<std::string>& paths) {
+    server.http().Get("/feed", [&server, paths](const httplib::Request&, httplib::Response& response) {
+        response.set_content(rss_linking(server, paths), "application/rss+xml");
+    });
 }
 
 std::string article_page(const std::string& title) {
@@ -99,12 +107,7 @@ TEST_CASE("an answer that is not a feed is recorded as the feed's error", "[pipe
 
 TEST_CASE("re-extracting every stored page changes no article", "[pipeline]") {
     Server server;
-    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
-        response.set_content("<rss version=\"2.0\"><channel><title>T</title>"
-                             "<item><guid>1</guid><title>Eins</title><link>" + server.url("/a/1") + "</link></item>"
-                             "<item><guid>2</guid><title>Zwei</title><link>" + server.url("/a/2") + "</link></item>"
-                             "</channel></rss>", "application/rss+xml");
-    });
+    serve_feed(server, {"/a/1", "/a/2"});
     server.http().Get(R"(/a/(\d))", [](const httplib::Request& request, httplib::Response& response) {
         response.set_content(article_page("Nachricht " + std::string(request.matches[1])), "text/html; charset=utf-8");
     });
@@ -134,12 +137,7 @@ TEST_CASE("re-extracting every stored page changes no article", "[pipeline]") {
 
 TEST_CASE("a page that fails is recorded and the run goes on", "[pipeline]") {
     Server server;
-    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
-        response.set_content("<rss version=\"2.0\"><channel><title>T</title>"
-                             "<item><guid>1</guid><title>Eins</title><link>" + server.url("/gone") + "</link></item>"
-                             "<item><guid>2</guid><title>Zwei</title><link>" + server.url("/a/2") + "</link></item>"
-                             "</channel></rss>", "application/rss+xml");
-    });
+    serve_feed(server, {"/gone", "/a/2"});
     server.http().Get("/a/2", [](const httplib::Request&, httplib::Response& response) {
         response.set_content(article_page("Nachricht 2"), "text/html");
     });
@@ -158,11 +156,7 @@ TEST_CASE("a page that fails is recorded and the run goes on", "[pipeline]") {
 
 TEST_CASE("a page the extractor cannot read is recorded once and not offered again", "[pipeline]") {
     Server server;
-    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
-        response.set_content("<rss version=\"2.0\"><channel><title>T</title>"
-                             "<item><guid>1</guid><title>Eins</title><link>" + server.url("/blob") + "</link></item>"
-                             "</channel></rss>", "application/rss+xml");
-    });
+    serve_feed(server, {"/blob"});
     server.http().Get("/blob", [](const httplib::Request&, httplib::Response& response) {
         response.set_content(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "text/html");
     });
