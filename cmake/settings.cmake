@@ -11,6 +11,8 @@ if(NEWSWIRE_SANITIZE)
   target_compile_options(newswire_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   target_link_options(newswire_sanitizers INTERFACE -fsanitize=address,undefined)
+  # Tests that bound memory allow for the sanitizers' own.
+  target_compile_definitions(newswire_sanitizers INTERFACE NEWSWIRE_SANITIZED=1)
 endif()
 # In a fuzzing build our code carries the coverage instrumentation libFuzzer steers by (a fuzz
 # target alone would leave it blind to the branches of the library under test).
