@@ -50,10 +50,16 @@ Result<void> Pipeline::sync_feeds() {
     return {};
 }
 
-std::int64_t Pipeline::next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now) const {
+std::int64_t Pipeline::next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now,
+                                       std::optional<int> feed_ttl_minutes) const {
     std::chrono::seconds interval = m_config.schedule.default_interval;
     for (const FeedConfig& configured : m_config.feeds) {
         if (configured.name == feed.name && configured.interval.count() > 0) interval = configured.interval;
+    }
+    // A feed's own <ttl> asks not to be fetched more often; the backoff cap bounds the wait.
+    if (!failed && feed_ttl_minutes && *feed_ttl_minutes > 0) {
+        std::int64_t ttl = std::min<std::int64_t>(std::int64_t{*feed_ttl_minutes} * 60, m_config.schedule.backoff_cap.count());
+        return now + std::max<std::int64_t>(interval.count(), ttl);
     }
     if (!failed) return now + interval.count();
     // Exponential backoff: interval, 2x, 4x, ... up to the cap.
@@ -87,11 +93,13 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
         const FeedRow& feed = due.at(response.id);
         std::int64_t done_at = now_unix_seconds();
         std::string title;
+        std::optional<int> ttl_minutes;
         if (response.ok()) {
             const std::string& base = response.final_url.empty() ? response.url : response.final_url;
             auto parsed = parse_feed(response.body, base, response.content_type);
             if (parsed) {
                 title = parsed->title;
+                ttl_minutes = parsed->ttl_minutes;
                 auto changed = m_database.upsert_items(feed.id, parsed->items, done_at);
                 if (!changed) database_error = changed.error();
                 else report.items_new_or_changed += *changed;
@@ -111,7 +119,7 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
             ++report.feeds_fetched;
         }
         auto recorded = m_database.record_feed_fetch(feed.id, response, done_at,
-                                                     next_fetch_time(feed, failed, done_at), title);
+                                                     next_fetch_time(feed, failed, done_at, ttl_minutes), title);
         if (!recorded && !database_error) database_error = recorded.error();
     });
     if (database_error) return tl::unexpected(*database_error);

@@ -178,3 +178,27 @@ TEST_CASE("a page the extractor cannot read is recorded once and not offered aga
     CHECK(again->parse_failed == 0);
     CHECK(again->pages_parsed == 0);
 }
+
+TEST_CASE("a feed's ttl longer than its interval delays its next fetch", "[pipeline]") {
+    Server server;
+    server.http().Get("/feed", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("<rss version=\"2.0\"><channel><title>T</title><ttl>30</ttl></channel></rss>",
+                             "application/rss+xml");
+    });
+    test::TempDir dir;
+    auto database = Database::open((dir.path() / "news.db").string());
+    REQUIRE(database);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    REQUIRE(pipeline.fetch({true, std::nullopt, false}));
+    auto feeds = database->feeds();
+    REQUIRE(feeds);
+    CHECK(*(*feeds)[0].next_fetch_at - *(*feeds)[0].last_fetch_at == 200);  // 30 min, held to the 200 s cap
+
+    Config short_ttl = config_for(server.url("/feed"));
+    short_ttl.schedule.backoff_cap = std::chrono::hours(6);
+    Pipeline patient(short_ttl, *database);
+    REQUIRE(patient.fetch({true, std::nullopt, false}));
+    feeds = database->feeds();
+    REQUIRE(feeds);
+    CHECK(*(*feeds)[0].next_fetch_at - *(*feeds)[0].last_fetch_at == 1800);
+}
