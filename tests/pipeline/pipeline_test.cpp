@@ -40,6 +40,13 @@ Config config_for(const std::string& feed_url) {
     return config;
 }
 
+// A fresh database file in `dir`; the test stops when it cannot be opened.
+std::optional<Database> open_database(const test::TempDir& dir) {
+    auto database = Database::open((dir.path() / "news.db").string());
+    REQUIRE(database);
+    return std::move(*database);
+}
+
 // An RSS feed with one item per path, guids 1, 2, ...
 std::string rss_linking(const Server& server, const std::vector<std::string>& paths) {
     std::string items;
@@ -69,8 +76,7 @@ TEST_CASE("a failing feed waits twice as long after each failure, up to the cap"
     Server server;
     server.http().Get("/feed", [](const httplib::Request&, httplib::Response& response) { response.status = 500; });
     test::TempDir dir;
-    auto database = Database::open((dir.path() / "news.db").string());
-    REQUIRE(database);
+    auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
 
     std::vector<std::int64_t> waits;
@@ -91,8 +97,7 @@ TEST_CASE("an answer that is not a feed is recorded as the feed's error", "[pipe
         response.set_content("<!doctype html><html><body><p>Wartungsarbeiten</p></body></html>", "text/html");
     });
     test::TempDir dir;
-    auto database = Database::open((dir.path() / "news.db").string());
-    REQUIRE(database);
+    auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
     auto report = pipeline.run();
     REQUIRE(report);
@@ -112,8 +117,7 @@ TEST_CASE("re-extracting every stored page changes no article", "[pipeline]") {
         response.set_content(article_page("Nachricht " + std::string(request.matches[1])), "text/html; charset=utf-8");
     });
     test::TempDir dir;
-    auto database = Database::open((dir.path() / "news.db").string());
-    REQUIRE(database);
+    auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
     auto first = pipeline.run();
     REQUIRE(first);
@@ -142,8 +146,7 @@ TEST_CASE("a page that fails is recorded and the run goes on", "[pipeline]") {
         response.set_content(article_page("Nachricht 2"), "text/html");
     });
     test::TempDir dir;
-    auto database = Database::open((dir.path() / "news.db").string());
-    REQUIRE(database);
+    auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
     auto report = pipeline.run();
     REQUIRE(report);
@@ -161,8 +164,7 @@ TEST_CASE("a page the extractor cannot read is recorded once and not offered aga
         response.set_content(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "text/html");
     });
     test::TempDir dir;
-    auto database = Database::open((dir.path() / "news.db").string());
-    REQUIRE(database);
+    auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
     auto report = pipeline.run();
     REQUIRE(report);
@@ -186,8 +188,7 @@ TEST_CASE("a feed's ttl longer than its interval delays its next fetch", "[pipel
                              "application/rss+xml");
     });
     test::TempDir dir;
-    auto database = Database::open((dir.path() / "news.db").string());
-    REQUIRE(database);
+    auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
     REQUIRE(pipeline.fetch({true, std::nullopt, false}));
     auto feeds = database->feeds();
