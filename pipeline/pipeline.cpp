@@ -90,40 +90,47 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
     report.feeds_due = static_cast<int>(requests.size());
     std::optional<Error> database_error;
     fetcher.fetch(requests, [&](FetchResponse&& response) {
-        const FeedRow& feed = due.at(response.id);
-        std::int64_t done_at = now_unix_seconds();
-        std::string title;
-        std::optional<int> ttl_minutes;
-        if (response.ok()) {
-            const std::string& base = response.final_url.empty() ? response.url : response.final_url;
-            auto parsed = parse_feed(response.body, base, response.content_type);
-            if (parsed) {
-                title = parsed->title;
-                ttl_minutes = parsed->ttl_minutes;
-                auto changed = m_database.upsert_items(feed.id, parsed->items, done_at);
-                if (!changed) database_error = changed.error();
-                else report.items_new_or_changed += *changed;
-                spdlog::info("feed {}: {} items, {} new or changed", feed.name, parsed->items.size(), changed.value_or(0));
-            } else {
-                response.error = parsed.error();
-            }
-        }
-        bool failed = response.error.has_value();
-        if (failed) {
-            ++report.feeds_failed;
-            report.errors.push_back("feed " + feed.name + ": " + response.error->message);
-            spdlog::warn("feed {}: {}", feed.name, response.error->message);
-        } else if (response.not_modified()) {
-            ++report.feeds_not_modified;
-        } else {
-            ++report.feeds_fetched;
-        }
-        auto recorded = m_database.record_feed_fetch(feed.id, response, done_at,
-                                                     next_fetch_time(feed, failed, done_at, ttl_minutes), title);
-        if (!recorded && !database_error) database_error = recorded.error();
+        auto stored = store_feed_response(due.at(response.id), std::move(response), report);
+        if (!stored && !database_error) database_error = stored.error();
     });
     if (database_error) return tl::unexpected(*database_error);
     return {};
+}
+
+Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report) {
+    std::int64_t done_at = now_unix_seconds();
+    std::string title;
+    std::optional<int> ttl_minutes;
+    std::optional<Error> database_error;
+    if (response.ok()) {
+        const std::string& base = response.final_url.empty() ? response.url : response.final_url;
+        auto parsed = parse_feed(response.body, base, response.content_type);
+        if (parsed) {
+            title = parsed->title;
+            ttl_minutes = parsed->ttl_minutes;
+            auto changed = m_database.upsert_items(feed.id, parsed->items, done_at);
+            if (!changed) database_error = changed.error();
+            else report.items_new_or_changed += *changed;
+            spdlog::info("feed {}: {} items, {} new or changed", feed.name, parsed->items.size(), changed.value_or(0));
+        } else {
+            response.error = parsed.error();  // a body that is no feed is the feed's failure
+        }
+    }
+    bool failed = response.error.has_value();
+    if (failed) {
+        ++report.feeds_failed;
+        report.errors.push_back("feed " + feed.name + ": " + response.error->message);
+        spdlog::warn("feed {}: {}", feed.name, response.error->message);
+    } else if (response.not_modified()) {
+        ++report.feeds_not_modified;
+    } else {
+        ++report.feeds_fetched;
+    }
+    // The fetch is recorded even when the items could not be stored, so the schedule moves on.
+    auto recorded = m_database.record_feed_fetch(feed.id, response, done_at,
+                                                 next_fetch_time(feed, failed, done_at, ttl_minutes), title);
+    if (database_error) return tl::unexpected(*database_error);
+    return recorded;
 }
 
 Result<void> Pipeline::fetch_pages(Fetcher& fetcher, RunReport& report) {

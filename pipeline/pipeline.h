@@ -57,6 +57,8 @@ private:
     // Both take the same Fetcher, so per-host politeness spans feeds and pages.
     Result<void> fetch_feeds(Fetcher& fetcher, const FetchSelection& selection, RunReport& report);
     Result<void> fetch_pages(Fetcher& fetcher, RunReport& report);
+    // Parses a fetched feed, stores its items and records the fetch with the next due time.
+    Result<void> store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report);
     // Success: the feed's interval, or its <ttl> when longer. Failure: exponential backoff.
     std::int64_t next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now,
                                  std::optional<int> feed_ttl_minutes = std::nullopt) const;
