@@ -156,6 +156,19 @@ std::string fold_whitespace(std::string_view text) {
     out.reserve(text.size());
     bool pending_space = false;
     for (std::size_t i = 0; i < text.size();) {
+        std::size_t run_end = i;
+        while (run_end < text.size()) {
+            auto r = static_cast<unsigned char>(text[run_end]);
+            if (r >= 0x80 || r == ' ' || (r >= '\t' && r <= '\r')) break;
+            ++run_end;
+        }
+        if (run_end > i) {  // a run of ASCII non-space characters, appended at once
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out.append(text.substr(i, run_end - i));
+            i = run_end;
+            continue;
+        }
         auto c = static_cast<unsigned char>(text[i]);
         std::size_t n = 1;
         bool space = false;

@@ -86,12 +86,12 @@ bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local,
         return true;
     }
     if (ns == Ns::dcterms) {
-        auto t = parse_feed_date(text_of(child));
         if (equals_ci(local, "issued")) {
-            if (t) state.published = t;
+            if (auto t = parse_feed_date(text_of(child))) state.published = t;
         } else if (equals_ci(local, "modified")) {
-            if (t) state.updated = t;
+            if (auto t = parse_feed_date(text_of(child))) state.updated = t;
         } else if (equals_ci(local, "created")) {
+            auto t = parse_feed_date(text_of(child));
             if (t && !state.fallback_date) state.fallback_date = t;
         }
         return true;

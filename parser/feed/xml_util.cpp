@@ -158,12 +158,7 @@ bool is(pugi::xml_node element, Ns ns, std::string_view local) {
 std::string_view attr(pugi::xml_node element, std::string_view local) {
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
         std::string_view name = local_name(std::string_view(a.name()));
-        if (name.size() != local.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; i < name.size() && same; ++i) {
-            same = std::tolower(static_cast<unsigned char>(name[i])) == std::tolower(static_cast<unsigned char>(local[i]));
-        }
-        if (same && !std::string_view(a.name()).starts_with("xmlns")) return a.value();
+        if (equals_ci(name, local) && !std::string_view(a.name()).starts_with("xmlns")) return a.value();
     }
     return {};
 }
