@@ -37,24 +37,35 @@ std::string tag_name(const GumboNode* node) {
     return to_lower_ascii(std::string_view(piece.data, piece.length));
 }
 
-std::string_view attribute(const GumboNode* node, std::string_view name) {
-    if (!is_element(node)) return {};
+namespace {
+
+// `name` == the NUL-terminated `c_name`, without measuring `c_name` first.
+bool same_name(std::string_view name, const char* c_name) {
+    for (char c : name) {
+        if (*c_name != c) return false;  // also stops at c_name's NUL
+        ++c_name;
+    }
+    return *c_name == '\0';
+}
+
+const GumboAttribute* find_attribute(const GumboNode* node, std::string_view name) {
+    if (!is_element(node)) return nullptr;
     const GumboVector& attributes = node->v.element.attributes;
     for (unsigned i = 0; i < attributes.length; ++i) {
         const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
-        if (name == attr->name) return attr->value;
+        if (same_name(name, attr->name)) return attr;
     }
-    return {};
+    return nullptr;
 }
 
-bool has_attribute(const GumboNode* node, std::string_view name) {
-    if (!is_element(node)) return false;
-    const GumboVector& attributes = node->v.element.attributes;
-    for (unsigned i = 0; i < attributes.length; ++i) {
-        if (name == static_cast<const GumboAttribute*>(attributes.data[i])->name) return true;
-    }
-    return false;
+}  // namespace
+
+std::string_view attribute(const GumboNode* node, std::string_view name) {
+    const GumboAttribute* attr = find_attribute(node, name);
+    return attr ? std::string_view(attr->value) : std::string_view();
 }
+
+bool has_attribute(const GumboNode* node, std::string_view name) { return find_attribute(node, name) != nullptr; }
 
 namespace {
 
@@ -77,8 +88,11 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
     if (needle.empty()) return true;
     if (needle.size() > haystack.size()) return false;
     char first = lower(needle[0]);
-    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-        if (lower(haystack[i]) != first) continue;
+    char first_upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+    const std::size_t last = haystack.size() - needle.size();
+    for (std::size_t i = 0; i <= last; ++i) {
+        char c = haystack[i];
+        if (c != first && c != first_upper) continue;
         std::size_t j = 1;
         while (j < needle.size() && lower(haystack[i + j]) == lower(needle[j])) ++j;
         if (j == needle.size()) return true;
@@ -113,41 +127,6 @@ bool has_class_prefix(const GumboNode* node, std::string_view prefix) {
 
 bool class_or_id_contains(const GumboNode* node, std::string_view fragment) {
     return contains_ci(attribute(node, "class"), fragment) || contains_ci(attribute(node, "id"), fragment);
-}
-
-void walk(const GumboNode* node, const std::function<Visit(const GumboNode*)>& visitor) {
-    if (!node) return;
-    std::vector<const GumboNode*> stack{node};
-    while (!stack.empty()) {
-        const GumboNode* current = stack.back();
-        stack.pop_back();
-        Visit visit = visitor(current);
-        if (visit == Visit::stop) return;
-        if (visit == Visit::skip_children) continue;
-        const GumboVector* children = nullptr;
-        if (current->type == GUMBO_NODE_ELEMENT || current->type == GUMBO_NODE_TEMPLATE) {
-            children = &current->v.element.children;
-        } else if (current->type == GUMBO_NODE_DOCUMENT) {
-            children = &current->v.document.children;
-        }
-        if (!children) continue;
-        for (unsigned i = children->length; i-- > 0;) {
-            stack.push_back(static_cast<const GumboNode*>(children->data[i]));
-        }
-    }
-}
-
-const GumboNode* find_first(const GumboNode* node,
-                            const std::function<bool(const GumboNode*)>& predicate) {
-    const GumboNode* found = nullptr;
-    walk(node, [&](const GumboNode* n) {
-        if (predicate(n)) {
-            found = n;
-            return Visit::stop;
-        }
-        return Visit::descend;
-    });
-    return found;
 }
 
 std::string text_content(const GumboNode* node) {

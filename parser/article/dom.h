@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gumbo.h>
 
@@ -50,12 +51,44 @@ bool class_or_id_contains(const GumboNode* node, std::string_view fragment);
 
 enum class Visit { descend, skip_children, stop };
 
-// Pre-order walk of `node` and its descendants; the visitor decides whether to descend.
-void walk(const GumboNode* node, const std::function<Visit(const GumboNode*)>& visitor);
+// Pre-order walk of `node` and its descendants; the visitor (callable as
+// Visit(const GumboNode*)) decides whether to descend. A template so hot walks inline it.
+template <typename Visitor>
+void walk(const GumboNode* node, Visitor&& visitor) {
+    if (!node) return;
+    std::vector<const GumboNode*> stack{node};
+    while (!stack.empty()) {
+        const GumboNode* current = stack.back();
+        stack.pop_back();
+        Visit visit = visitor(current);
+        if (visit == Visit::stop) return;
+        if (visit == Visit::skip_children) continue;
+        const GumboVector* children = nullptr;
+        if (current->type == GUMBO_NODE_ELEMENT || current->type == GUMBO_NODE_TEMPLATE) {
+            children = &current->v.element.children;
+        } else if (current->type == GUMBO_NODE_DOCUMENT) {
+            children = &current->v.document.children;
+        }
+        if (!children) continue;
+        for (unsigned i = children->length; i-- > 0;) {
+            stack.push_back(static_cast<const GumboNode*>(children->data[i]));
+        }
+    }
+}
 
 // The first descendant (or `node` itself) that satisfies `predicate`; nullptr when none.
-const GumboNode* find_first(const GumboNode* node,
-                            const std::function<bool(const GumboNode*)>& predicate);
+template <typename Predicate>
+const GumboNode* find_first(const GumboNode* node, Predicate&& predicate) {
+    const GumboNode* found = nullptr;
+    walk(node, [&](const GumboNode* n) {
+        if (predicate(n)) {
+            found = n;
+            return Visit::stop;
+        }
+        return Visit::descend;
+    });
+    return found;
+}
 
 // Visible text of the subtree: <script>, <style>, <template>, <noscript> skipped; <br> and
 // block boundaries become spaces; white space folded.
