@@ -174,6 +174,14 @@ bool is_utf8(std::string_view bytes) {
     std::size_t n = bytes.size();
     std::size_t i = 0;
     while (i < n) {
+        if (i + 32 <= n) {  // four words of ASCII at once: most of a feed's markup
+            std::uint64_t words[4];
+            std::memcpy(words, p + i, 32);
+            if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ULL) == 0) {
+                i += 32;
+                continue;
+            }
+        }
         if (i + 8 <= n) {
             std::uint64_t word = 0;
             std::memcpy(&word, p + i, 8);

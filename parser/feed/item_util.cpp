@@ -62,16 +62,26 @@ bool is_clean(std::string_view text) {
     constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
     constexpr std::uint64_t k_high = 0x8080808080808080ULL;
     auto has_less = [](std::uint64_t x, std::uint64_t n) { return ((x - k_ones * n) & ~x & k_high) != 0; };
+    auto suspect = [&](std::uint64_t w) { return has_less(w, 0x20) || has_less(~w, 0x13); };
     std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, text.data() + i, 8);
-        if (!has_less(word, 0x20) && !has_less(~word, 0x13)) continue;  // no byte < 0x20 or >= 0xED
-        for (std::size_t j = i; j < i + 8; ++j) {
-            auto u = static_cast<unsigned char>(text[j]);
-            if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') return false;
-            if (u >= 0xED && !is_utf8(text.substr(j, 4).substr(0, u >= 0xF0 ? 4 : 3))) return false;
+    while (i + 8 <= text.size()) {
+        std::uint64_t w[4];
+        if (i + 32 <= text.size()) {  // four words at once where nothing is suspect
+            std::memcpy(w, text.data() + i, 32);
+            if (!suspect(w[0]) && !suspect(w[1]) && !suspect(w[2]) && !suspect(w[3])) {
+                i += 32;
+                continue;
+            }
         }
+        std::memcpy(w, text.data() + i, 8);
+        if (suspect(w[0])) {  // a byte < 0x20 or >= 0xED
+            for (std::size_t j = i; j < i + 8; ++j) {
+                auto u = static_cast<unsigned char>(text[j]);
+                if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') return false;
+                if (u >= 0xED && !is_utf8(text.substr(j, 4).substr(0, u >= 0xF0 ? 4 : 3))) return false;
+            }
+        }
+        i += 8;
     }
     for (std::size_t j = i; j < text.size(); ++j) {
         auto u = static_cast<unsigned char>(text[j]);
@@ -129,7 +139,10 @@ std::string markup_of(pugi::xml_node element) {
     std::string value = read_text_construct(element).value;
     std::string_view trimmed = trim(value);
     if (trimmed.size() == value.size()) return value;
-    return std::string(trimmed);
+    std::size_t lead = static_cast<std::size_t>(trimmed.data() - value.data());
+    value.resize(lead + trimmed.size());
+    value.erase(0, lead);
+    return value;
 }
 
 std::optional<Timestamp> parse_feed_date(std::string_view text) {
