@@ -10,9 +10,10 @@
 namespace newswire {
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+// ASCII only, as std::isalnum in the "C" locale the program runs in.
+bool is_alnum(char c) { return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9'); }
 
 // Calls `visit` with each lower-case word of `text` (see hints.h); stops when it returns true.
 // Words longer than the buffer are cut, which no hint word is.
@@ -38,7 +39,7 @@ bool any_word(std::string_view text, Visit visit) {
 
 template <typename Visit>
 bool any_word_of_token(std::string_view text, Visit visit) {
-    std::array<char, 48> buffer{};
+    std::array<char, 48> buffer;
     std::size_t length = 0;
     auto flush = [&] {
         bool hit = length > 0 && visit(std::string_view(buffer.data(), length));
@@ -52,7 +53,7 @@ bool any_word_of_token(std::string_view text, Visit visit) {
             continue;
         }
         if (is_upper(c) && i > 0 && is_lower(text[i - 1]) && length > 0 && flush()) return true;
-        if (length < buffer.size()) buffer[length++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (length < buffer.size()) buffer[length++] = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
     }
     return flush();
 }

@@ -1,7 +1,9 @@
 #include "parser/article/meta_signals.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <initializer_list>
 
 #include "core/text.h"
 #include "parser/article/dom.h"
@@ -116,13 +118,18 @@ void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals
     }
 }
 
-bool is_byline(const GumboNode* node) {
-    return html::class_or_id_contains(node, "byline") || html::class_or_id_contains(node, "author");
+// Does the class or the id (`names`) contain any of `fragments`, ASCII case-insensitively?
+bool names_contain(const std::array<std::string_view, 2>& names, std::initializer_list<std::string_view> fragments) {
+    for (std::string_view fragment : fragments) {
+        if (contains_ci(names[0], fragment) || contains_ci(names[1], fragment)) return true;
+    }
+    return false;
 }
 
-bool is_date_box(const GumboNode* node) {
-    return html::class_or_id_contains(node, "date") || html::class_or_id_contains(node, "publish") ||
-           html::class_or_id_contains(node, "zeit") || html::class_or_id_contains(node, "datum");
+bool is_byline(const std::array<std::string_view, 2>& names) { return names_contain(names, {"byline", "author"}); }
+
+bool is_date_box(const std::array<std::string_view, 2>& names) {
+    return names_contain(names, {"date", "publish", "zeit", "datum"});
 }
 
 class Gatherer {
@@ -199,11 +206,12 @@ private:
     void read_marked(const GumboNode* node) {
         std::string_view itemprop = html::attribute(node, "itemprop");
         if (!itemprop.empty()) read_itemprop(node, itemprop, m_signals);
-        if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return;
-        if (m_signals.bylines.size() < k_max_texts && is_byline(node) && !in_furniture(node)) {
+        const std::array<std::string_view, 2> names{html::attribute(node, "class"), html::attribute(node, "id")};
+        if (names[0].empty() && names[1].empty()) return;
+        if (m_signals.bylines.size() < k_max_texts && is_byline(names) && !in_furniture(node)) {
             add_limited(m_signals.bylines, bounded_text(node, k_max_text_length));
         }
-        if (m_signals.date_texts.size() < k_max_texts && is_date_box(node)) {
+        if (m_signals.date_texts.size() < k_max_texts && is_date_box(names)) {
             add_limited(m_signals.date_texts, bounded_text(node, k_max_text_length));
         }
     }
