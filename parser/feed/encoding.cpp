@@ -1,9 +1,14 @@
 #include "parser/feed/encoding.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/text.h"
 
@@ -169,42 +174,71 @@ std::string declared_charset(std::string_view bytes, std::string_view content_ty
     return charset;
 }
 
+std::size_t ascii_prefix(std::string_view bytes) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= bytes.size(); i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+        if (_mm_movemask_epi8(v) != 0) return i;
+    }
+#endif
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + i, 8);
+        if ((word & 0x8080808080808080ULL) != 0) return i;
+    }
+    return i;
+}
+
+std::size_t clean_prefix(std::string_view text) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i last_control = _mm_set1_epi8(0x1F);
+    const __m128i first_suspect = _mm_set1_epi8(static_cast<char>(0xED));
+    for (; i + 16 <= text.size(); i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v);
+        __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+        __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(v, first_suspect), v);
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(allowed, control), high)) != 0) return i;
+    }
+#endif
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+    auto has_less = [](std::uint64_t x, std::uint64_t n) { return ((x - k_ones * n) & ~x & k_high) != 0; };
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        if (has_less(word, 0x20) || has_less(~word, 0x13)) return i;  // a byte < 0x20 or >= 0xED
+    }
+    return i;
+}
+
 bool is_utf8(std::string_view bytes) {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t n = bytes.size();
     std::size_t i = 0;
     while (i < n) {
-        if (i + 32 <= n) {  // four words of ASCII at once: most of a feed's markup
-            std::uint64_t words[4];
-            std::memcpy(words, p + i, 32);
-            if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ULL) == 0) {
-                i += 32;
+        i += ascii_prefix(bytes.substr(i));
+        for (std::size_t stop = std::min(n, i + 16); i < stop;) {  // byte by byte past the block
+            unsigned char c = p[i];
+            if (c < 0x80) {
+                ++i;
                 continue;
             }
-        }
-        if (i + 8 <= n) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, p + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                i += 8;
-                continue;
+            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            if (len == 0 || c > 0xF4 || i + len > n) return false;
+            for (std::size_t k = 1; k < len; ++k) {
+                if ((p[i + k] & 0xC0) != 0x80) return false;
             }
+            if (c == 0xE0 && p[i + 1] < 0xA0) return false;  // overlong
+            if (c == 0xED && p[i + 1] >= 0xA0) return false;  // surrogates
+            if (c == 0xF0 && p[i + 1] < 0x90) return false;  // overlong
+            if (c == 0xF4 && p[i + 1] >= 0x90) return false;  // beyond U+10FFFF
+            i += len;
         }
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (len == 0 || c > 0xF4 || i + len > n) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return false;
-        }
-        if (c == 0xE0 && p[i + 1] < 0xA0) return false;  // overlong
-        if (c == 0xED && p[i + 1] >= 0xA0) return false;  // surrogates
-        if (c == 0xF0 && p[i + 1] < 0x90) return false;  // overlong
-        if (c == 0xF4 && p[i + 1] >= 0x90) return false;  // beyond U+10FFFF
-        i += len;
     }
     return true;
 }

@@ -21,6 +21,14 @@ std::string declared_charset(std::string_view bytes, std::string_view content_ty
 // Whether `bytes` are valid UTF-8 (fast on ASCII).
 bool is_utf8(std::string_view bytes);
 
+// The length of a prefix of `bytes` (not necessarily the longest) that holds only ASCII bytes;
+// checked 16 bytes at a time.
+std::size_t ascii_prefix(std::string_view bytes);
+
+// The length of a prefix of `text` (not necessarily the longest) without C0 controls other than
+// tab, line feed and carriage return, and without bytes >= 0xED; checked 16 bytes at a time.
+std::size_t clean_prefix(std::string_view text);
+
 // A guess for bytes that are not UTF-8 and declare nothing, from byte patterns: Shift_JIS,
 // EUC-JP, EUC-KR, GB18030, KOI8-R, windows-1251; empty (windows-1252 then) when nothing fits.
 std::string guess_charset(std::string_view bytes);
