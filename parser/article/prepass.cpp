@@ -161,6 +161,17 @@ std::string_view tag_name_at(std::string_view html, std::size_t lt, bool& closin
     return std::string_view(buffer.data(), length);
 }
 
+// Appends the text between two tags. A run of white space alone (indentation between tags)
+// becomes one character: every reader folds white space, and Gumbo need not copy the rest.
+void append_text(std::string_view text, std::string& out) {
+    if (text.size() < 2 || !is_space(text.front()) || !is_space(text.back()) ||
+        !std::all_of(text.begin(), text.end(), is_space)) {
+        out.append(text);
+        return;
+    }
+    out.push_back(text.find('\n') == std::string_view::npos ? text.front() : '\n');
+}
+
 }  // namespace
 
 std::string strip_heavy_content(std::string_view html) {
@@ -171,7 +182,7 @@ std::string strip_heavy_content(std::string_view html) {
     while (i < html.size()) {
         std::size_t lt = html.find('<', i);
         if (lt == std::string_view::npos) break;
-        out.append(html.substr(i, lt - i));
+        append_text(html.substr(i, lt - i), out);
         if (html.substr(lt, 4) == "<!--") {
             std::size_t close = html.find("-->", lt + 4);
             i = close == std::string_view::npos ? html.size() : close + 3;
