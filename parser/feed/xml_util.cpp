@@ -181,8 +181,11 @@ std::string text_of(pugi::xml_node element) {
     std::string out;
     pugi::xml_node first = element.first_child();
     if (first && !first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
-        append_text(out, first);
-        return out;
+        std::string_view value = first.value();
+        if (first.type() == pugi::node_pcdata && value.find('&') != std::string_view::npos) {
+            return decode_html_names(value);
+        }
+        return std::string(value);
     }
     pugi::xml_node n = first;
     while (n && n != element) {
