@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 
 #include "core/text.h"
 
@@ -161,6 +162,43 @@ std::string_view tag_name_at(std::string_view html, std::size_t lt, bool& closin
     return std::string_view(buffer.data(), length);
 }
 
+// The value of attribute `wanted` (lower-case) in the start tag `tag`; nullopt when absent.
+std::optional<std::string_view> tag_attribute(std::string_view tag, std::string_view wanted) {
+    std::size_t i = 1;
+    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>' && tag[i] != '/') ++i;
+    while (i < tag.size()) {
+        while (i < tag.size() && (is_space(tag[i]) || tag[i] == '/')) ++i;
+        std::size_t name_start = i;
+        while (i < tag.size() && !is_space(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/') ++i;
+        std::string_view name = tag.substr(name_start, i - name_start);
+        if (name.empty()) return std::nullopt;
+        std::string_view value;
+        if (i < tag.size() && tag[i] == '=') {
+            ++i;
+            if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+                std::size_t close = tag.find(tag[i], i + 1);
+                if (close == std::string_view::npos) close = tag.size() - 1;
+                value = tag.substr(i + 1, close - i - 1);
+                i = close + 1;
+            } else {
+                std::size_t value_start = i;
+                while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>') ++i;
+                value = tag.substr(value_start, i - value_start);
+            }
+        }
+        if (equals_ci(name, wanted)) return value;
+    }
+    return std::nullopt;
+}
+
+// A <link> that no reader looks at: only rel="canonical" is read, and itemprop links are
+// microdata. Style sheets, preloads and icons are a good part of a modern page's head.
+bool is_unread_link(std::string_view tag) {
+    std::optional<std::string_view> rel = tag_attribute(tag, "rel");
+    if (!rel || rel->empty() || contains_ci(*rel, "canonical")) return false;
+    return !tag_attribute(tag, "itemprop");
+}
+
 // Appends the text between two tags. A run of white space alone (indentation between tags)
 // becomes one character: every reader folds white space, and Gumbo need not copy the rest.
 void append_text(std::string_view text, std::string& out) {
@@ -203,6 +241,7 @@ std::string strip_heavy_content(std::string_view html) {
             std::array<char, 16> buffer{};
             std::string_view name = tag_name_at(html, lt, closing, buffer);
             bool self_closing = open_end >= 2 && html[open_end - 2] == '/';
+            if (!closing && name == "link" && is_unread_link(html.substr(lt, open_end - lt))) continue;
             if (counts_for_depth(name) && !self_closing) {
                 if (closing) {
                     depth = std::max(0, depth - 1);
