@@ -226,20 +226,20 @@ std::string strip_heavy_content(std::string_view html) {
             i = close == std::string_view::npos ? html.size() : close + 3;
             continue;
         }
-        if (starts_tag(html, lt + 1, "svg")) {
+        bool closing = false;
+        std::array<char, 16> buffer;
+        std::string_view name = tag_name_at(html, lt, closing, buffer);
+        // As starts_tag: the name is followed by a character that ends it.
+        bool whole_start_name = !closing && lt + 1 + name.size() < html.size();
+        if (whole_start_name && name == "svg") {
             i = svg_end(html, lt);
             continue;
         }
         std::string_view raw_name;
-        for (std::string_view name : {"script", "style", "template"}) {
-            if (starts_tag(html, lt + 1, name)) raw_name = name;
-        }
+        if (whole_start_name && (name == "script" || name == "style" || name == "template")) raw_name = name;
         std::size_t open_end = tag_end(html, lt + 1);
         i = open_end;
         if (raw_name.empty()) {
-            bool closing = false;
-            std::array<char, 16> buffer{};
-            std::string_view name = tag_name_at(html, lt, closing, buffer);
             bool self_closing = open_end >= 2 && html[open_end - 2] == '/';
             if (!closing && name == "link" && is_unread_link(html.substr(lt, open_end - lt))) continue;
             if (counts_for_depth(name) && !self_closing) {
