@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <utf8proc.h>
 
@@ -25,26 +26,59 @@ bool is_dropped_control(unsigned char c) {
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
 }
 
-struct IconvCloser {
-    void operator()(iconv_t* cd) const noexcept {
-        iconv_close(*cd);
-        delete cd;
+// iconv_open loads conversion modules and costs far more than converting a feed: each thread
+// keeps the handles it opened (and the charsets iconv does not know), reset before every use.
+class IconvCache {
+public:
+    IconvCache() = default;
+    IconvCache(const IconvCache&) = delete;
+    IconvCache& operator=(const IconvCache&) = delete;
+    ~IconvCache() {
+        for (const Entry& e : m_entries) {
+            if (e.cd != k_failed) iconv_close(e.cd);
+        }
     }
+
+    // The handle converting `charset` to UTF-8 in its initial state; k_failed when none.
+    iconv_t get(const std::string& charset) {
+        for (const Entry& e : m_entries) {
+            if (e.charset != charset) continue;
+            if (e.cd != k_failed) iconv(e.cd, nullptr, nullptr, nullptr, nullptr);
+            return e.cd;
+        }
+        iconv_t cd = iconv_open("UTF-8", charset.c_str());
+        if (m_entries.size() >= k_max_entries) {  // hostile feeds name any number of charsets
+            if (m_entries.front().cd != k_failed) iconv_close(m_entries.front().cd);
+            m_entries.erase(m_entries.begin());
+        }
+        m_entries.push_back({charset, cd});
+        return cd;
+    }
+
+    static inline const iconv_t k_failed = reinterpret_cast<iconv_t>(-1);
+
+private:
+    static constexpr std::size_t k_max_entries = 16;
+    struct Entry {
+        std::string charset;
+        iconv_t cd;
+    };
+    std::vector<Entry> m_entries;
 };
 
 std::optional<std::string> iconv_to_utf8(std::string_view bytes, const std::string& charset) {
-    iconv_t raw = iconv_open("UTF-8", charset.c_str());
-    if (raw == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
-    std::unique_ptr<iconv_t, IconvCloser> cd(new iconv_t(raw));
+    thread_local IconvCache cache;
+    iconv_t cd = cache.get(charset);
+    if (cd == IconvCache::k_failed) return std::nullopt;
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 2);
     char* in = const_cast<char*>(bytes.data());
     std::size_t in_left = bytes.size();
-    std::array<char, 16384> buffer{};
+    std::array<char, 16384> buffer;  // iconv writes before anything reads
     while (in_left > 0) {
         char* out_ptr = buffer.data();
         std::size_t out_left = buffer.size();
-        std::size_t rc = iconv(*cd, &in, &in_left, &out_ptr, &out_left);
+        std::size_t rc = iconv(cd, &in, &in_left, &out_ptr, &out_left);
         out.append(buffer.data(), buffer.size() - out_left);
         if (rc == static_cast<std::size_t>(-1)) {
             if (errno == E2BIG) continue;
