@@ -1,7 +1,6 @@
 #include "parser/article/meta_signals.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <initializer_list>
 
@@ -118,18 +117,21 @@ void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals
     }
 }
 
-// Does the class or the id (`names`) contain any of `fragments`, ASCII case-insensitively?
-bool names_contain(const std::array<std::string_view, 2>& names, std::initializer_list<std::string_view> fragments) {
+// Does `lowered` (class and id, lower-cased, joined by a space) contain any of `fragments`
+// (lower-case, without spaces)?
+bool names_contain(std::string_view lowered, std::initializer_list<std::string_view> fragments) {
     for (std::string_view fragment : fragments) {
-        if (contains_ci(names[0], fragment) || contains_ci(names[1], fragment)) return true;
+        if (lowered.find(fragment) != std::string_view::npos) return true;
     }
     return false;
 }
 
-bool is_byline(const std::array<std::string_view, 2>& names) { return names_contain(names, {"byline", "author"}); }
+bool is_byline(std::string_view lowered) { return names_contain(lowered, {"byline", "author"}); }
 
-bool is_date_box(const std::array<std::string_view, 2>& names) {
-    return names_contain(names, {"date", "publish", "zeit", "datum"});
+bool is_date_box(std::string_view lowered) { return names_contain(lowered, {"date", "publish", "zeit", "datum"}); }
+
+void append_lowered(std::string_view text, std::string& out) {
+    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
 }
 
 class Gatherer {
@@ -206,12 +208,17 @@ private:
     void read_marked(const GumboNode* node) {
         std::string_view itemprop = html::attribute(node, "itemprop");
         if (!itemprop.empty()) read_itemprop(node, itemprop, m_signals);
-        const std::array<std::string_view, 2> names{html::attribute(node, "class"), html::attribute(node, "id")};
-        if (names[0].empty() && names[1].empty()) return;
-        if (m_signals.bylines.size() < k_max_texts && is_byline(names) && !in_furniture(node)) {
+        std::string_view class_names = html::attribute(node, "class");
+        std::string_view id = html::attribute(node, "id");
+        if (class_names.empty() && id.empty()) return;
+        m_names.clear();
+        append_lowered(class_names, m_names);
+        m_names.push_back(' ');  // no fragment holds a space, so none matches across the two
+        append_lowered(id, m_names);
+        if (m_signals.bylines.size() < k_max_texts && is_byline(m_names) && !in_furniture(node)) {
             add_limited(m_signals.bylines, bounded_text(node, k_max_text_length));
         }
-        if (m_signals.date_texts.size() < k_max_texts && is_date_box(names)) {
+        if (m_signals.date_texts.size() < k_max_texts && is_date_box(m_names)) {
             add_limited(m_signals.date_texts, bounded_text(node, k_max_text_length));
         }
     }
@@ -230,6 +237,7 @@ private:
     MetaSignals& m_signals;
     const GumboNode* m_article = nullptr;
     const GumboNode* m_main = nullptr;
+    std::string m_names;  // scratch for read_marked
 };
 
 }  // namespace
