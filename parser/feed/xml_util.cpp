@@ -39,7 +39,7 @@ Ns ns_from_uri(std::string_view uri) {
     std::string_view trimmed = trim(uri);
     if (trimmed.empty()) return Ns::none;
     for (const Known& known : k_known) {
-        if (equals_ci(known.uri, trimmed)) return known.ns;
+        if (known.uri.size() == trimmed.size() && equals_ci(known.uri, trimmed)) return known.ns;
     }
     if (starts_with_ci(trimmed, "http://purl.org/dc/elements/")) return Ns::dc;
     if (starts_with_ci(trimmed, "http://purl.org/atom")) return Ns::atom03;
@@ -54,7 +54,7 @@ Ns ns_from_prefix_name(std::string_view prefix) {
         {"xhtml", Ns::xhtml}, {"atom10", Ns::atom},
     }};
     for (const Known& known : k_known) {
-        if (equals_ci(known.prefix, prefix)) return known.ns;
+        if (known.prefix.size() == prefix.size() && equals_ci(known.prefix, prefix)) return known.ns;
     }
     return Ns::other;
 }
