@@ -33,9 +33,9 @@ bool has_class_word(const GumboNode* node, std::initializer_list<std::string_vie
                 ++i;
             }
             if (start >= value.size()) break;
-            std::string word = to_lower_ascii(value.substr(start, i - start));
-            for (std::string_view wanted : words) {
-                if (word == wanted) return true;
+            std::string_view word = value.substr(start, i - start);
+            for (std::string_view wanted : words) {  // lower-case
+                if (equals_ci(word, wanted)) return true;
             }
         }
     }

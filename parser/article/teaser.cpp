@@ -285,12 +285,13 @@ std::optional<SourceCredit> take_source_credit(const GumboNode* container,
     }
     bool reached = false;
     std::optional<SourceCredit> found;
+    static const std::vector<std::string_view> credit_words = {"caption", "credit", "copyright"};
     html::walk(scope, [&](const GumboNode* node) {
         if (node == container) reached = true;
         if (!html::is_element(node)) return html::Visit::skip_children;
         GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_SCRIPT ||
-            tag == GUMBO_TAG_NAV || has_hint_word(node, {"caption", "credit", "copyright"})) {
+            tag == GUMBO_TAG_NAV || has_hint_word(node, credit_words)) {
             return html::Visit::skip_children;
         }
         if (!reached || !may_hold_credit(node)) return html::Visit::descend;
