@@ -17,6 +17,9 @@ std::optional<std::string> refuse_non_feed(std::string_view bytes) {
         {"RIFF"sv, "a RIFF (WebP/WAV/AVI) file"}, {"\x28\xB5\x2F\xFD"sv, "zstd-compressed data"},
         {"BM"sv, "a BMP image"},
     }};
+    if (bytes.empty() || (bytes.front() == '<' || std::isspace(static_cast<unsigned char>(bytes.front())))) {
+        return std::nullopt;  // no magic starts like markup: the common case, decided at once
+    }
     for (const Magic& magic : k_magic) {
         if (bytes.starts_with(magic.prefix) && (magic.prefix != "BM" || bytes.find('<') == std::string_view::npos)) {
             return "not a feed: the bytes are " + std::string(magic.what);
