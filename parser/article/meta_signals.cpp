@@ -19,6 +19,11 @@ constexpr std::size_t k_max_texts = 8;
 constexpr std::size_t k_max_text_length = 300;
 constexpr std::size_t k_max_tags = 40;
 
+// ASCII classes, as <cctype>'s in the "C" locale the program runs in.
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_ascii_alnum(char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
+
 // Words of a class or id value, split at '-', '_', ' ' and lower-to-upper case changes:
 // "tag-list_tagList__mPIdS" -> tag, list, tag, list, m, p, id, s.
 bool has_class_word(const GumboNode* node, std::initializer_list<std::string_view> words) {
@@ -26,10 +31,9 @@ bool has_class_word(const GumboNode* node, std::initializer_list<std::string_vie
         std::string_view value = html::attribute(node, name);
         std::size_t i = 0;
         while (i < value.size()) {
-            while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+            while (i < value.size() && !is_ascii_alnum(value[i])) ++i;
             std::size_t start = i++;
-            while (i < value.size() && std::isalnum(static_cast<unsigned char>(value[i])) &&
-                   !(std::isupper(static_cast<unsigned char>(value[i])) && std::islower(static_cast<unsigned char>(value[i - 1])))) {
+            while (i < value.size() && is_ascii_alnum(value[i]) && !(is_ascii_upper(value[i]) && is_ascii_lower(value[i - 1]))) {
                 ++i;
             }
             if (start >= value.size()) break;
