@@ -170,6 +170,10 @@ std::string fold_text(std::string_view text) {
     };
     for (std::size_t i = 0; i < text.size();) {
         char c = text[i];
+        if (auto u = static_cast<unsigned char>(c); u > ' ' && u < 0xC2) {  // the common case
+            ++i;
+            continue;
+        }
         std::size_t space = (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? 1
                             : static_cast<unsigned char>(c) >= 0xC2 ? unicode_space_at(text, i)
                                                                      : 0;
