@@ -92,16 +92,40 @@ void read_link(const GumboNode* node, MetaSignals& signals) {
     }
 }
 
+// Does `lowered` (class and id, lower-cased, joined by a space) contain any of `fragments`
+// (lower-case, without spaces)?
+bool names_contain(std::string_view lowered, std::initializer_list<std::string_view> fragments) {
+    for (std::string_view fragment : fragments) {
+        if (lowered.find(fragment) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+void append_lowered(std::string_view text, std::string& out) {
+    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+}
+
+// `out` = class and id lower-cased, joined by a space: no fragment holds a space, so none
+// matches across the two.
+void lowered_names(std::string_view class_names, std::string_view id, std::string& out) {
+    out.clear();
+    append_lowered(class_names, out);
+    out.push_back(' ');
+    append_lowered(id, out);
+}
+
 // Teasers of other articles, quotes, comments and asides name people who did not write this.
 bool in_furniture(const GumboNode* node) {
     int levels = 0;
+    std::string names;
     for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT && levels < 64; n = n->parent, ++levels) {
         GumboTag tag = n->v.element.tag;
         if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return false;
         if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FOOTER) return true;
         if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
-        for (std::string_view fragment : {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar"}) {
-            if (html::class_or_id_contains(n, fragment)) return true;
+        lowered_names(html::attribute(n, "class"), html::attribute(n, "id"), names);
+        if (names_contain(names, {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar"})) {
+            return true;
         }
         if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
     }
@@ -121,22 +145,11 @@ void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals
     }
 }
 
-// Does `lowered` (class and id, lower-cased, joined by a space) contain any of `fragments`
-// (lower-case, without spaces)?
-bool names_contain(std::string_view lowered, std::initializer_list<std::string_view> fragments) {
-    for (std::string_view fragment : fragments) {
-        if (lowered.find(fragment) != std::string_view::npos) return true;
-    }
-    return false;
-}
 
 bool is_byline(std::string_view lowered) { return names_contain(lowered, {"byline", "author"}); }
 
 bool is_date_box(std::string_view lowered) { return names_contain(lowered, {"date", "publish", "zeit", "datum"}); }
 
-void append_lowered(std::string_view text, std::string& out) {
-    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-}
 
 class Gatherer {
 public:
@@ -215,10 +228,7 @@ private:
         std::string_view class_names = html::attribute(node, "class");
         std::string_view id = html::attribute(node, "id");
         if (class_names.empty() && id.empty()) return;
-        m_names.clear();
-        append_lowered(class_names, m_names);
-        m_names.push_back(' ');  // no fragment holds a space, so none matches across the two
-        append_lowered(id, m_names);
+        lowered_names(class_names, id, m_names);
         if (m_signals.bylines.size() < k_max_texts && is_byline(m_names) && !in_furniture(node)) {
             add_limited(m_signals.bylines, bounded_text(node, k_max_text_length));
         }
