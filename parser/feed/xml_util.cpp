@@ -201,7 +201,7 @@ std::string text_of(pugi::xml_node element) {
 }
 
 bool has_element_children(pugi::xml_node element) {
-    for (pugi::xml_node child : element.children()) {
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
         if (child.type() == pugi::node_element) return true;
     }
     return false;
