@@ -48,7 +48,7 @@ std::string chosen_link(const LinkChoice& choice) {
 }
 
 void read_person(pugi::xml_node person, FeedItem& item) {
-    for (pugi::xml_node child : person.children()) {
+    for (pugi::xml_node child = person.first_child(); child; child = child.next_sibling()) {
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "name")) {
             add_author(item, text_of(child));
             return;
@@ -88,7 +88,7 @@ FeedItem read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string
     state.scope = NsScope(feed_scope, entry);
     state.base = own_base(entry, feed_base);
     LinkChoice links;
-    for (pugi::xml_node child : entry.children()) {
+    for (pugi::xml_node child = entry.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
         Ns ns = state.scope.resolve(child);
         if (is_atom(ns)) read_entry_child(child, state, links);
@@ -109,7 +109,7 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
     std::string base = base_of(root, document_base);
     LinkChoice links;
     NsScope scope(root);
-    for (pugi::xml_node child : root.children()) {
+    for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
         std::string_view local = local_name(child);
         if (equals_ci(local, "entry") || equals_ci(local, "item")) {  // <item> in Atom: a mixed-up entry

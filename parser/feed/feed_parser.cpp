@@ -30,7 +30,7 @@ Root root_kind(pugi::xml_node root) {
 }
 
 pugi::xml_node first_element(const pugi::xml_document& document) {
-    for (pugi::xml_node child : document.children()) {
+    for (pugi::xml_node child = document.first_child(); child; child = child.next_sibling()) {
         if (child.type() == pugi::node_element) return child;
     }
     return {};

@@ -63,7 +63,7 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
     } else if (equals_ci(local, "group")) {
-        for (pugi::xml_node grandchild : child.children()) {
+        for (pugi::xml_node grandchild = child.first_child(); grandchild; grandchild = grandchild.next_sibling()) {
             if (grandchild.type() == pugi::node_element && ns_of(grandchild) == Ns::media &&
                 !equals_ci(local_name(grandchild), "group")) {
                 read_media_element(grandchild, state);

@@ -39,7 +39,7 @@ bool is_binary_type(std::string_view type) {
 std::string inline_markup(pugi::xml_node element) {
     pugi::xml_node only;
     int elements = 0;
-    for (pugi::xml_node child : element.children()) {
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
         if (child.type() == pugi::node_element) {
             only = child;
             ++elements;

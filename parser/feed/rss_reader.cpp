@@ -105,7 +105,7 @@ FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std:
     state.scope = NsScope(parent_scope, element);
     state.base = own_base(element, parent_base);
     GuidInfo guid;
-    for (pugi::xml_node child : element.children()) {
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
         if (child.type() == pugi::node_element) read_rss_child(child, state, guid);
     }
     if (!guid.present) {
@@ -140,7 +140,7 @@ void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_b
     } else if (equals_ci(local, "ttl")) {
         feed.ttl_minutes = small_int(text_of(child));
     } else if (equals_ci(local, "skipHours")) {
-        for (pugi::xml_node hour : child.children()) {
+        for (pugi::xml_node hour = child.first_child(); hour; hour = hour.next_sibling()) {
             auto value = hour.type() == pugi::node_element ? small_int(text_of(hour)) : std::nullopt;
             if (value && *value <= 24 &&
                 std::find(feed.skip_hours.begin(), feed.skip_hours.end(), *value % 24) == feed.skip_hours.end()) {
@@ -152,7 +152,7 @@ void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_b
 
 void read_syndication(pugi::xml_node channel, ParsedFeed& feed) {
     std::string period, frequency;
-    for (pugi::xml_node child : channel.children()) {
+    for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element || ns_of(child) != Ns::sy) continue;
         if (equals_ci(local_name(child), "updatePeriod")) period = text_of(child);
         if (equals_ci(local_name(child), "updateFrequency")) frequency = text_of(child);
@@ -163,7 +163,7 @@ void read_syndication(pugi::xml_node channel, ParsedFeed& feed) {
 void read_items_of(pugi::xml_node parent, std::string_view document_base, ParsedFeed& feed) {
     NsScope scope(parent);
     std::string parent_base = base_of(parent, document_base);
-    for (pugi::xml_node child : parent.children()) {
+    for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
         if (feed.items.size() >= k_max_items) return;
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "item") &&
             scope.resolve(child) == Ns::none) {
@@ -188,7 +188,7 @@ void read_rss(pugi::xml_node root, std::string_view document_base, ParsedFeed& f
     if (channel) {
         std::string channel_base = base_of(channel, document_base);
         NsScope scope(channel);
-        for (pugi::xml_node child : channel.children()) {
+        for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
             if (child.type() == pugi::node_element) read_channel_child(child, scope.resolve(child), channel_base, feed);
         }
         read_syndication(channel, feed);

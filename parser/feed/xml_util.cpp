@@ -214,7 +214,7 @@ std::string inner_xml(pugi::xml_node element) {
             out.append(static_cast<const char*>(data), size);
         }
     } writer;
-    for (pugi::xml_node child : element.children()) {
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
         child.print(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
     }
     return std::move(writer.out);
