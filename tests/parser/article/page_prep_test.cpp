@@ -73,3 +73,15 @@ TEST_CASE("long data attributes are dropped, image sources kept", "[article][pre
     CHECK(strip_heavy_content("<img class=\"lead\" data-state=\"" + state + "\" data-src=\"/a.jpg\" alt=\"A\">") ==
           "<img class=\"lead\" data-src=\"/a.jpg\" alt=\"A\">");
 }
+
+TEST_CASE("the pre-pass cuts white space between tags to one character", "[article][prepass]") {
+    CHECK(strip_heavy_content("<p>a</p>\n   \n  <p>b</p>") == "<p>a</p>\n<p>b</p>");
+    CHECK(strip_heavy_content("<p>a <b>b</b> <i>c</i></p>") == "<p>a <b>b</b> <i>c</i></p>");
+}
+
+TEST_CASE("the pre-pass keeps only links something reads", "[article][prepass]") {
+    CHECK(strip_heavy_content("<head><link rel=\"stylesheet\" href=\"/a.css\">"
+                              "<link rel=\"canonical\" href=\"https://x/a\"><link rel=\"preload\" href=\"/f.woff\">"
+                              "<link itemprop=\"url\" href=\"https://x/b\"></head>") ==
+          "<head><link rel=\"canonical\" href=\"https://x/a\"><link itemprop=\"url\" href=\"https://x/b\"></head>");
+}
