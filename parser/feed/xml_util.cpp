@@ -157,8 +157,9 @@ bool is(pugi::xml_node element, Ns ns, std::string_view local) {
 
 std::string_view attr(pugi::xml_node element, std::string_view local) {
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
-        std::string_view name = local_name(std::string_view(a.name()));
-        if (equals_ci(name, local) && !std::string_view(a.name()).starts_with("xmlns")) return a.value();
+        std::string_view full = a.name();
+        std::string_view name = local_name(full);
+        if (name.size() == local.size() && equals_ci(name, local) && !full.starts_with("xmlns")) return a.value();
     }
     return {};
 }
