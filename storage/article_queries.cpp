@@ -108,18 +108,15 @@ Result<std::vector<SearchHit>> search_in(Sqlite& db, const std::string& query, i
     }
     statement->bind_all(match, limit);
     std::vector<SearchHit> hits;
-    for (;;) {
-        auto row = statement->step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return hits;
-        }
-        hits.push_back(SearchHit{statement->column_int(0), statement->column_text(1),
-                                 statement->column_text(2), statement->column_text(3),
-                                 statement->column_text(4)});
+    auto done = statement->for_each_row([&](const Statement& row) {
+        hits.push_back(SearchHit{row.column_int(0), row.column_text(1),
+                                 row.column_text(2), row.column_text(3),
+                                 row.column_text(4)});
+    });
+    if (!done) {
+        return tl::unexpected(done.error());
     }
+    return hits;
 }
 
 }  // namespace newswire

@@ -95,17 +95,14 @@ Result<std::vector<ArticleRow>> find_rows(Sqlite& db, const char* sql, const std
     }
     statement->bind_all(key);
     std::vector<ArticleRow> rows;
-    for (;;) {
-        auto row = statement->step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return rows;
-        }
-        rows.push_back({statement->column_int(0), statement->column_text(1),
-                        statement->column_text(2)});
+    auto done = statement->for_each_row([&](const Statement& row) {
+        rows.push_back({row.column_int(0), row.column_text(1),
+                        row.column_text(2)});
+    });
+    if (!done) {
+        return tl::unexpected(done.error());
     }
+    return rows;
 }
 
 std::string body_text(const Article& article) {

@@ -54,21 +54,18 @@ Result<std::vector<Fingerprinted>> neighbours(Sqlite& db, const Fingerprinted& a
     };
     statement->bind_all(article.id, band(0), band(1), band(2), band(3));
     std::vector<Fingerprinted> found;
-    for (;;) {
-        auto row = statement->step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return found;
-        }
-        Fingerprinted other{statement->column_int(0),
-                            static_cast<std::uint64_t>(statement->column_int(1)),
-                            statement->column_optional_int(2)};
+    auto done = statement->for_each_row([&](const Statement& row) {
+        Fingerprinted other{row.column_int(0),
+                            static_cast<std::uint64_t>(row.column_int(1)),
+                            row.column_optional_int(2)};
         if (hamming_distance(article.simhash, other.simhash) <= k_near_duplicate_distance) {
             found.push_back(other);
         }
+    });
+    if (!done) {
+        return tl::unexpected(done.error());
     }
+    return found;
 }
 
 std::int64_t find_root(std::unordered_map<std::int64_t, std::int64_t>& parent, std::int64_t id) {

@@ -76,29 +76,26 @@ Result<std::vector<FeedRow>> feeds_in(Sqlite& db) {
         return tl::unexpected(statement.error());
     }
     std::vector<FeedRow> rows;
-    for (;;) {
-        auto row = statement->step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return rows;
-        }
+    auto done = statement->for_each_row([&](const Statement& row) {
         FeedRow feed;
-        feed.id = statement->column_int(0);
-        feed.name = statement->column_text(1);
-        feed.url = statement->column_text(2);
-        feed.title = statement->column_text(3);
-        feed.etag = statement->column_text(4);
-        feed.last_modified = statement->column_text(5);
-        feed.last_fetch_at = statement->column_optional_int(6);
-        feed.next_fetch_at = statement->column_optional_int(7);
-        feed.last_status = static_cast<long>(statement->column_int(8));
-        feed.last_error = statement->column_text(9);
-        feed.consecutive_failures = static_cast<int>(statement->column_int(10));
-        feed.item_count = static_cast<int>(statement->column_int(11));
+        feed.id = row.column_int(0);
+        feed.name = row.column_text(1);
+        feed.url = row.column_text(2);
+        feed.title = row.column_text(3);
+        feed.etag = row.column_text(4);
+        feed.last_modified = row.column_text(5);
+        feed.last_fetch_at = row.column_optional_int(6);
+        feed.next_fetch_at = row.column_optional_int(7);
+        feed.last_status = static_cast<long>(row.column_int(8));
+        feed.last_error = row.column_text(9);
+        feed.consecutive_failures = static_cast<int>(row.column_int(10));
+        feed.item_count = static_cast<int>(row.column_int(11));
         rows.push_back(std::move(feed));
+    });
+    if (!done) {
+        return tl::unexpected(done.error());
     }
+    return rows;
 }
 
 Result<void> record_feed_fetch_in(Sqlite& db, std::int64_t feed_id, const FetchResponse& response,

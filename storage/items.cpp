@@ -110,16 +110,13 @@ Result<std::vector<std::string>> page_urls_to_fetch_in(Sqlite& db, int limit) {
     }
     statement->bind_all(limit);
     std::vector<std::string> urls;
-    for (;;) {
-        auto row = statement->step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return urls;
-        }
-        urls.push_back(statement->column_text(0));
+    auto done = statement->for_each_row([&](const Statement& row) {
+        urls.push_back(row.column_text(0));
+    });
+    if (!done) {
+        return tl::unexpected(done.error());
     }
+    return urls;
 }
 
 }  // namespace newswire

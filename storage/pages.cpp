@@ -122,22 +122,19 @@ Result<std::vector<PageRef>> pages_to_parse_in(Sqlite& db, const PageSelection& 
                         selection.extractor_version, selection.since, selection.feed_name,
                         selection.page_id);
     std::vector<PageRef> pages;
-    for (;;) {
-        auto row = statement->step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return pages;
-        }
+    auto done = statement->for_each_row([&](const Statement& row) {
         PageRef page;
-        page.id = statement->column_int(0);
-        page.url = statement->column_text(1);
-        page.final_url = statement->column_text(2);
-        page.content_type = statement->column_text(3);
-        page.status = static_cast<long>(statement->column_int(4));
+        page.id = row.column_int(0);
+        page.url = row.column_text(1);
+        page.final_url = row.column_text(2);
+        page.content_type = row.column_text(3);
+        page.status = static_cast<long>(row.column_int(4));
         pages.push_back(std::move(page));
+    });
+    if (!done) {
+        return tl::unexpected(done.error());
     }
+    return pages;
 }
 
 Result<std::string> page_body_in(Sqlite& db, std::int64_t page_id) {

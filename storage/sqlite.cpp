@@ -102,15 +102,7 @@ Result<bool> Statement::step() {
 }
 
 Result<void> Statement::run() {
-    for (;;) {
-        auto row = step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return {};
-        }
-    }
+    return for_each_row([](const Statement&) {});
 }
 
 void Statement::reset() {

@@ -64,6 +64,20 @@ public:
     Result<bool> step();
     // Steps until done, ignoring rows.
     Result<void> run();
+    // Steps until done, calling `on_row(*this)` for each row.
+    template <typename OnRow>
+    Result<void> for_each_row(OnRow on_row) {
+        for (;;) {
+            auto row = step();
+            if (!row) {
+                return tl::unexpected(row.error());
+            }
+            if (!*row) {
+                return {};
+            }
+            on_row(static_cast<const Statement&>(*this));
+        }
+    }
     void reset();
 
     bool is_null(int column) const;
