@@ -2,8 +2,15 @@
 
 #include <iconv.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -110,17 +117,49 @@ std::string convert_or_repair(std::string_view bytes, const std::string& charset
     return repair_utf8(converted ? *converted : bytes);
 }
 
+// The length of a prefix of `bytes` (not necessarily the longest) that holds only ASCII
+// bytes, checked 16 bytes at a time: most of what newswire reads is ASCII.
+std::size_t ascii_prefix(std::string_view bytes) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= bytes.size(); i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+        if (_mm_movemask_epi8(v) != 0) return i;
+    }
+#endif
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + i, 8);
+        if ((word & 0x8080808080808080ULL) != 0) return i;
+    }
+    return i;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
-    for (std::size_t i = 0; i < bytes.size();) {
-        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-            ++i;
-            continue;
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    std::size_t n = bytes.size();
+    std::size_t i = 0;
+    while (i < n) {
+        i += ascii_prefix(bytes.substr(i));
+        for (std::size_t stop = std::min(n, i + 16); i < stop;) {  // byte by byte past the block
+            unsigned char c = p[i];
+            if (c < 0x80) {
+                ++i;
+                continue;
+            }
+            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            if (len == 0 || c > 0xF4 || i + len > n) return false;
+            for (std::size_t k = 1; k < len; ++k) {
+                if ((p[i + k] & 0xC0) != 0x80) return false;
+            }
+            if (c == 0xE0 && p[i + 1] < 0xA0) return false;  // overlong
+            if (c == 0xED && p[i + 1] >= 0xA0) return false;  // surrogates
+            if (c == 0xF0 && p[i + 1] < 0x90) return false;  // overlong
+            if (c == 0xF4 && p[i + 1] >= 0x90) return false;  // beyond U+10FFFF
+            i += len;
         }
-        std::size_t n = utf8_sequence_length(bytes, i);
-        if (n == 0) return false;
-        i += n;
     }
     return true;
 }

@@ -174,22 +174,6 @@ std::string declared_charset(std::string_view bytes, std::string_view content_ty
     return charset;
 }
 
-std::size_t ascii_prefix(std::string_view bytes) {
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    for (; i + 16 <= bytes.size(); i += 16) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
-        if (_mm_movemask_epi8(v) != 0) return i;
-    }
-#endif
-    for (; i + 8 <= bytes.size(); i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, bytes.data() + i, 8);
-        if ((word & 0x8080808080808080ULL) != 0) return i;
-    }
-    return i;
-}
-
 std::size_t clean_prefix(std::string_view text) {
     std::size_t i = 0;
 #if defined(__SSE2__)
@@ -216,43 +200,16 @@ std::size_t clean_prefix(std::string_view text) {
     return i;
 }
 
-bool is_utf8(std::string_view bytes) {
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    std::size_t n = bytes.size();
-    std::size_t i = 0;
-    while (i < n) {
-        i += ascii_prefix(bytes.substr(i));
-        for (std::size_t stop = std::min(n, i + 16); i < stop;) {  // byte by byte past the block
-            unsigned char c = p[i];
-            if (c < 0x80) {
-                ++i;
-                continue;
-            }
-            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-            if (len == 0 || c > 0xF4 || i + len > n) return false;
-            for (std::size_t k = 1; k < len; ++k) {
-                if ((p[i + k] & 0xC0) != 0x80) return false;
-            }
-            if (c == 0xE0 && p[i + 1] < 0xA0) return false;  // overlong
-            if (c == 0xED && p[i + 1] >= 0xA0) return false;  // surrogates
-            if (c == 0xF0 && p[i + 1] < 0x90) return false;  // overlong
-            if (c == 0xF4 && p[i + 1] >= 0x90) return false;  // beyond U+10FFFF
-            i += len;
-        }
-    }
-    return true;
-}
-
 std::string feed_to_utf8(std::string_view bytes, std::string_view content_type) {
     using namespace std::string_view_literals;
     bool bom = bytes.starts_with("\xEF\xBB\xBF"sv) || bytes.starts_with("\xFE\xFF"sv) ||
                bytes.starts_with("\xFF\xFE"sv) || bytes.starts_with("\x00\x00\xFE\xFF"sv);
-    if (!bom && wide_pattern(bytes).empty() && bytes.find('\0') == std::string_view::npos && is_utf8(bytes)) {
+    if (!bom && wide_pattern(bytes).empty() && bytes.find('\0') == std::string_view::npos && is_valid_utf8(bytes)) {
         return std::string(bytes);  // the common case: valid UTF-8 wins, no conversion needed
     }
     std::string charset = bom ? std::string() : declared_charset(bytes, content_type);
     if (!bom && charset.empty()) charset = guess_charset(bytes);
-    if (!bom && (charset.empty() || is_western_charset(charset)) && !is_utf8(bytes) && !is_mostly_utf8(bytes)) {
+    if (!bom && (charset.empty() || is_western_charset(charset)) && !is_valid_utf8(bytes) && !is_mostly_utf8(bytes)) {
         return windows_1252_to_utf8(bytes);
     }
     std::string text = to_utf8(bytes, charset);

@@ -18,13 +18,6 @@ std::string charset_from_xml_declaration(std::string_view bytes);
 // then the HTTP charset, then the XML declaration. Empty when nothing says.
 std::string declared_charset(std::string_view bytes, std::string_view content_type);
 
-// Whether `bytes` are valid UTF-8 (fast on ASCII).
-bool is_utf8(std::string_view bytes);
-
-// The length of a prefix of `bytes` (not necessarily the longest) that holds only ASCII bytes;
-// checked 16 bytes at a time.
-std::size_t ascii_prefix(std::string_view bytes);
-
 // The length of a prefix of `text` (not necessarily the longest) without C0 controls other than
 // tab, line feed and carriage return, and without bytes >= 0xED; checked 16 bytes at a time.
 std::size_t clean_prefix(std::string_view text);

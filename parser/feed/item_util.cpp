@@ -65,7 +65,7 @@ bool is_clean(std::string_view text) {
         for (std::size_t stop = std::min(text.size(), i + 16); i < stop; ++i) {  // the suspect block
             auto u = static_cast<unsigned char>(text[i]);
             if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') return false;
-            if (u >= 0xED && !is_utf8(text.substr(i, u >= 0xF0 ? 4 : 3))) return false;
+            if (u >= 0xED && !is_valid_utf8(text.substr(i, u >= 0xF0 ? 4 : 3))) return false;
         }
     }
     return true;
