@@ -93,34 +93,6 @@ bool is_western_charset(std::string_view charset) {
     return false;
 }
 
-// windows-1252 (which WHATWG reads for ISO-8859-1 and ASCII labels too) to UTF-8 by table:
-// the commonest legacy charset, converted without an iconv handle per call.
-std::string windows_1252_to_utf8(std::string_view bytes) {
-    static constexpr std::array<char16_t, 32> k_c1{
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 8);
-    for (char c : bytes) {
-        auto b = static_cast<unsigned char>(c);
-        if (b < 0x80) {
-            if (b >= 0x20 || b == '\t' || b == '\n' || b == '\r') out.push_back(c);
-            continue;
-        }
-        char32_t cp = b < 0xA0 ? k_c1[b - 0x80] : b;
-        if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string guess_charset(std::string_view bytes) {
@@ -210,7 +182,7 @@ std::string feed_to_utf8(std::string_view bytes, std::string_view content_type) 
     std::string charset = bom ? std::string() : declared_charset(bytes, content_type);
     if (!bom && charset.empty()) charset = guess_charset(bytes);
     if (!bom && (charset.empty() || is_western_charset(charset)) && !is_valid_utf8(bytes) && !is_mostly_utf8(bytes)) {
-        return windows_1252_to_utf8(bytes);
+        return to_utf8(bytes, "windows-1252");  // WHATWG reads Latin-1 and ASCII labels so too
     }
     std::string text = to_utf8(bytes, charset);
     if (std::string_view(text).starts_with("\xEF\xBB\xBF"sv)) text.erase(0, 3);
