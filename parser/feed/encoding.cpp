@@ -1,7 +1,6 @@
 #include "parser/feed/encoding.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
