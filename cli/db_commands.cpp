@@ -14,7 +14,6 @@
 #include "cli/exit_codes.h"
 #include "core/json.h"
 #include "core/time.h"
-#include "parser/article/extractor.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/run_lock.h"
 
@@ -136,7 +135,6 @@ int run_fetch(const GlobalOptions& global, const FetchCommandOptions& options) {
 
 int run_parse(const GlobalOptions& global, const ParseCommandOptions& options) {
     PageSelection selection;
-    selection.extractor_version = k_extractor_version;
     selection.all = options.all;
     selection.feed_name = options.feed;
     selection.page_id = options.page;

@@ -166,8 +166,9 @@ Result<RunReport> Pipeline::fetch(const FetchSelection& selection) {
     return report;
 }
 
-Result<RunReport> Pipeline::parse(const PageSelection& selection) {
+Result<RunReport> Pipeline::parse(PageSelection selection) {
     RunReport report;
+    selection.extractor_version = k_extractor_version;
     auto pages = m_database.pages_to_parse(selection);
     if (!pages) return tl::unexpected(pages.error());
     for (const PageRef& page : *pages) {
@@ -210,9 +211,7 @@ Result<void> Pipeline::prune() {
 Result<RunReport> Pipeline::run() {
     auto fetched = fetch(FetchSelection{});
     if (!fetched) return fetched;
-    PageSelection selection;
-    selection.extractor_version = k_extractor_version;
-    auto parsed = parse(selection);
+    auto parsed = parse(PageSelection{});
     if (!parsed) return parsed;
     fetched->add(*parsed);
     if (auto pruned = prune(); !pruned) return tl::unexpected(pruned.error());

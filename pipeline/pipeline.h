@@ -46,7 +46,9 @@ public:
     Result<void> sync_feeds();
 
     Result<RunReport> fetch(const FetchSelection& selection);
-    Result<RunReport> parse(const PageSelection& selection);
+    // Pages the selection names; "new" means without an article of the current extractor
+    // version, whatever selection.extractor_version says.
+    Result<RunReport> parse(PageSelection selection);
     // fetch, then parse what is new, then drop raw page bytes past their retention.
     Result<RunReport> run();
 
