@@ -12,6 +12,29 @@
 #include "parser/feed/feed_parser.h"
 
 namespace newswire {
+namespace {
+
+FeedScheduleHints schedule_hints_of(const ParsedFeed& feed) {
+    FeedScheduleHints hints;
+    int minutes = std::max(feed.ttl_minutes.value_or(0), feed.update_period_minutes.value_or(0));
+    hints.min_interval_seconds = std::int64_t{std::max(minutes, 0)} * 60;
+    for (int hour : feed.skip_hours) {
+        if (hour >= 0 && hour < 24) hints.skip_hours |= 1u << hour;
+    }
+    return hints;
+}
+
+// The start of the next hour `skip_hours` allows, or `at` itself when its hour is allowed. A
+// feed that skips all 24 hours is not believed.
+std::int64_t outside_skip_hours(std::int64_t at, std::uint32_t skip_hours) {
+    constexpr std::uint32_t k_every_hour = (1u << 24) - 1;
+    if ((skip_hours & k_every_hour) == k_every_hour) return at;
+    auto hour_of = [](std::int64_t t) { return static_cast<int>(((t % 86400) + 86400) % 86400 / 3600); };
+    for (int i = 0; i < 24 && ((skip_hours >> hour_of(at)) & 1u); ++i) at = (at / 3600 + 1) * 3600;
+    return at;
+}
+
+}  // namespace
 
 void RunReport::add(const RunReport& other) {
     feeds_due += other.feeds_due;
@@ -51,21 +74,21 @@ Result<void> Pipeline::sync_feeds() {
 }
 
 std::int64_t Pipeline::next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now,
-                                       std::optional<int> feed_ttl_minutes) const {
+                                       const FeedScheduleHints& hints) const {
     std::chrono::seconds interval = m_config.schedule.default_interval;
     for (const FeedConfig& configured : m_config.feeds) {
         if (configured.name == feed.name && configured.interval.count() > 0) interval = configured.interval;
     }
-    // A feed's own <ttl> asks not to be fetched more often; the backoff cap bounds the wait.
-    if (!failed && feed_ttl_minutes && *feed_ttl_minutes > 0) {
-        std::int64_t ttl = std::min<std::int64_t>(std::int64_t{*feed_ttl_minutes} * 60, m_config.schedule.backoff_cap.count());
-        return now + std::max<std::int64_t>(interval.count(), ttl);
-    }
-    if (!failed) return now + interval.count();
-    // Exponential backoff: interval, 2x, 4x, ... up to the cap.
+    const std::int64_t cap = m_config.schedule.backoff_cap.count();
     std::int64_t wait = interval.count();
-    for (int i = 0; i < feed.consecutive_failures && wait < m_config.schedule.backoff_cap.count(); ++i) wait *= 2;
-    return now + std::min<std::int64_t>(wait, m_config.schedule.backoff_cap.count());
+    if (failed) {
+        // Exponential backoff: interval, 2x, 4x, ... up to the cap.
+        for (int i = 0; i < feed.consecutive_failures && wait < cap; ++i) wait *= 2;
+        wait = std::min(wait, cap);
+    } else {
+        wait = std::max(wait, std::min(hints.min_interval_seconds, cap));
+    }
+    return outside_skip_hours(now + wait, hints.skip_hours);
 }
 
 Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selection, RunReport& report) {
@@ -100,14 +123,14 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
 Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report) {
     std::int64_t done_at = now_unix_seconds();
     std::string title;
-    std::optional<int> ttl_minutes;
+    std::optional<FeedScheduleHints> fresh_hints;
     std::optional<Error> database_error;
     if (response.ok()) {
         const std::string& base = response.final_url.empty() ? response.url : response.final_url;
         auto parsed = parse_feed(response.body, base, response.content_type);
         if (parsed) {
             title = parsed->title;
-            ttl_minutes = parsed->ttl_minutes;
+            fresh_hints = schedule_hints_of(*parsed);
             auto changed = m_database.upsert_items(feed.id, parsed->items, done_at);
             if (!changed) database_error = changed.error();
             else report.items_new_or_changed += *changed;
@@ -127,8 +150,8 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
         ++report.feeds_fetched;
     }
     // The fetch is recorded even when the items could not be stored, so the schedule moves on.
-    auto recorded = m_database.record_feed_fetch(feed.id, response, done_at,
-                                                 next_fetch_time(feed, failed, done_at, ttl_minutes), title);
+    std::int64_t next = next_fetch_time(feed, failed, done_at, fresh_hints.value_or(feed.hints));
+    auto recorded = m_database.record_feed_fetch(feed.id, response, done_at, next, title, fresh_hints);
     if (database_error) return tl::unexpected(*database_error);
     return recorded;
 }

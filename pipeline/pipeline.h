@@ -61,9 +61,11 @@ private:
     Result<void> fetch_pages(Fetcher& fetcher, RunReport& report);
     // Parses a fetched feed, stores its items and records the fetch with the next due time.
     Result<void> store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report);
-    // Success: the feed's interval, or its <ttl> when longer. Failure: exponential backoff.
+    // Success: the feed's interval, or the wait the feed asks for (<ttl>, sy:updatePeriod) when
+    // longer, held to the backoff cap. Failure: exponential backoff. Either way, a time inside
+    // the feed's <skipHours> moves to the start of the next hour it allows.
     std::int64_t next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now,
-                                 std::optional<int> feed_ttl_minutes = std::nullopt) const;
+                                 const FeedScheduleHints& hints) const;
 
     Config m_config;
     Database& m_database;

@@ -70,10 +70,11 @@ Result<std::vector<FeedRow>> Database::feeds() const {
 
 Result<void> Database::record_feed_fetch(std::int64_t feed_id, const FetchResponse& response,
                                          std::int64_t now, std::int64_t next_fetch_at,
-                                         const std::string& feed_title) {
+                                         const std::string& feed_title,
+                                         const std::optional<FeedScheduleHints>& hints) {
     return m_impl->in(
         "record_feed_fetch of feed " + std::to_string(feed_id),
-        record_feed_fetch_in(m_impl->db, feed_id, response, now, next_fetch_at, feed_title));
+        record_feed_fetch_in(m_impl->db, feed_id, response, now, next_fetch_at, feed_title, hints));
 }
 
 Result<int> Database::upsert_items(std::int64_t feed_id, const std::vector<FeedItem>& items,

@@ -18,6 +18,15 @@
 
 namespace newswire {
 
+// What a feed says of its own schedule: RSS <ttl> and sy:updatePeriod/sy:updateFrequency give
+// the shortest wait it wants between fetches; <skipHours> the UTC hours not to fetch it in.
+struct FeedScheduleHints {
+    std::int64_t min_interval_seconds = 0;  // 0: no wish
+    std::uint32_t skip_hours = 0;           // bit h set: not during UTC hour h (0-23)
+
+    friend bool operator==(const FeedScheduleHints&, const FeedScheduleHints&) = default;
+};
+
 struct FeedRow {
     std::int64_t id = 0;
     std::string name;
@@ -31,6 +40,7 @@ struct FeedRow {
     std::string last_error;                  // empty when the last fetch succeeded
     int consecutive_failures = 0;
     int item_count = 0;
+    FeedScheduleHints hints;                 // as the feed last said (kept across 304s)
 };
 
 // A page that a stage may read: the raw bytes are loaded separately (page_body).
@@ -93,9 +103,11 @@ public:
     // Records one fetch of a feed: on 200 the new validators and title; on 304 the schedule (the
     // validators and title stay; the feed answered, so the error and failure count are cleared);
     // on error the message and one more consecutive failure. Always logs a row in `fetches`.
+    // `hints` replace the stored ones when given (a 200 whose body was read as a feed).
     Result<void> record_feed_fetch(std::int64_t feed_id, const FetchResponse& response,
                                    std::int64_t now, std::int64_t next_fetch_at,
-                                   const std::string& feed_title = {});
+                                   const std::string& feed_title = {},
+                                   const std::optional<FeedScheduleHints>& hints = std::nullopt);
 
     // Dedup by (feed, guid); a feed without guids falls back to the link, then link+title.
     // A new item, or one whose link/title/dates changed, is marked as needing its page (a link

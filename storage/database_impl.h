@@ -36,7 +36,8 @@ Result<std::int64_t> ensure_feed_in(Sqlite& db, const std::string& name, const s
 Result<std::vector<FeedRow>> feeds_in(Sqlite& db);
 Result<void> record_feed_fetch_in(Sqlite& db, std::int64_t feed_id, const FetchResponse& response,
                                   std::int64_t now, std::int64_t next_fetch_at,
-                                  const std::string& feed_title);
+                                  const std::string& feed_title,
+                                  const std::optional<FeedScheduleHints>& hints);
 Result<DatabaseStatus> status_in(Sqlite& db);
 
 // items.cpp

@@ -70,7 +70,7 @@ Result<std::vector<FeedRow>> feeds_in(Sqlite& db) {
     auto statement = db.prepare(
         "SELECT id, name, url, title, etag, last_modified, last_fetch_at, next_fetch_at,"
         " last_status, last_error, consecutive_failures,"
-        " (SELECT COUNT(*) FROM items WHERE items.feed_id = feeds.id)"
+        " (SELECT COUNT(*) FROM items WHERE items.feed_id = feeds.id), min_interval, skip_hours"
         " FROM feeds ORDER BY id");
     if (!statement) {
         return tl::unexpected(statement.error());
@@ -90,6 +90,8 @@ Result<std::vector<FeedRow>> feeds_in(Sqlite& db) {
         feed.last_error = row.column_text(9);
         feed.consecutive_failures = static_cast<int>(row.column_int(10));
         feed.item_count = static_cast<int>(row.column_int(11));
+        feed.hints.min_interval_seconds = row.column_int(12);
+        feed.hints.skip_hours = static_cast<std::uint32_t>(row.column_int(13)) & 0xFFFFFFu;
         rows.push_back(std::move(feed));
     });
     if (!done) {
@@ -100,7 +102,8 @@ Result<std::vector<FeedRow>> feeds_in(Sqlite& db) {
 
 Result<void> record_feed_fetch_in(Sqlite& db, std::int64_t feed_id, const FetchResponse& response,
                                   std::int64_t now, std::int64_t next_fetch_at,
-                                  const std::string& feed_title) {
+                                  const std::string& feed_title,
+                                  const std::optional<FeedScheduleHints>& hints) {
     auto transaction = Transaction::begin(db, Transaction::Mode::write);
     if (!transaction) {
         return tl::unexpected(transaction.error());
@@ -111,6 +114,13 @@ Result<void> record_feed_fetch_in(Sqlite& db, std::int64_t feed_id, const FetchR
     }
     if (db.changes() == 0) {
         return fail(ErrorCode::not_found, "no feed with id " + std::to_string(feed_id));
+    }
+    if (hints) {
+        auto stored = db.execute("UPDATE feeds SET min_interval = ?2, skip_hours = ?3 WHERE id = ?1", feed_id,
+                                 hints->min_interval_seconds, static_cast<std::int64_t>(hints->skip_hours));
+        if (!stored) {
+            return stored;
+        }
     }
     const std::string error =
         response.ok() || response.not_modified() ? std::string() : fetch_error_of(response);

@@ -142,6 +142,10 @@ CREATE TABLE parse_failures (
     failed_at         INTEGER NOT NULL
 );
 )sql"},
+    Migration{5, "feeds' own schedule wishes", R"sql(
+ALTER TABLE feeds ADD COLUMN min_interval INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN skip_hours INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 
 Result<int> current_version(Sqlite& db) {

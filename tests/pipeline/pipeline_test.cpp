@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <ctime>
 #include <thread>
 
 #include <httplib.h>
@@ -202,4 +203,47 @@ TEST_CASE("a feed's ttl longer than its interval delays its next fetch", "[pipel
     feeds = database->feeds();
     REQUIRE(feeds);
     CHECK(*(*feeds)[0].next_fetch_at - *(*feeds)[0].last_fetch_at == 1800);
+}
+
+TEST_CASE("a feed's update period outlives a 304 and its skip hours move the next fetch", "[pipeline]") {
+    Server server;
+    std::atomic<int> allowed_hour{-1};
+    server.http().Get("/feed", [&](const httplib::Request& request, httplib::Response& response) {
+        if (request.get_header_value("If-None-Match") == "\"v1\"") {
+            response.status = 304;
+            return;
+        }
+        // Every hour is skipped but the one after next (UTC).
+        int hour = static_cast<int>(std::time(nullptr) % 86400 / 3600);
+        allowed_hour = (hour + 2) % 24;
+        std::string skip;
+        for (int h = 0; h < 24; ++h) {
+            if (h != allowed_hour) skip += "<hour>" + std::to_string(h) + "</hour>";
+        }
+        response.set_header("ETag", "\"v1\"");
+        response.set_content("<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
+                             "<channel><title>T</title><sy:updatePeriod>hourly</sy:updatePeriod>"
+                             "<sy:updateFrequency>2</sy:updateFrequency><skipHours>" + skip +
+                                 "</skipHours></channel></rss>",
+                             "application/rss+xml");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Config config = config_for(server.url("/feed"));
+    config.schedule.backoff_cap = std::chrono::hours(6);
+    Pipeline pipeline(config, *database);
+
+    REQUIRE(pipeline.fetch({true, std::nullopt, false}));
+    FeedRow feed = database->feeds().value()[0];
+    CHECK(feed.hints.min_interval_seconds == 1800);  // twice an hour
+    CHECK(*feed.next_fetch_at % 3600 == 0);
+    CHECK(*feed.next_fetch_at % 86400 / 3600 == allowed_hour);
+    CHECK(*feed.next_fetch_at - *feed.last_fetch_at > 1800);
+    CHECK(*feed.next_fetch_at - *feed.last_fetch_at <= 3 * 3600);
+
+    REQUIRE(pipeline.fetch({true, std::nullopt, false}));
+    feed = database->feeds().value()[0];
+    CHECK(feed.last_status == 304);
+    CHECK(feed.hints.min_interval_seconds == 1800);
+    CHECK(*feed.next_fetch_at % 86400 / 3600 == allowed_hour);
 }

@@ -99,6 +99,24 @@ TEST_CASE("fetches of a feed record 200, error and 304 as the schedule needs", "
     CHECK(db.status().value().last_fetch_at == 5000);
 }
 
+TEST_CASE("a feed's schedule wishes are kept until a later 200 says otherwise", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const auto id = db.ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    CHECK(only_feed(db).hints == FeedScheduleHints{});
+
+    const FeedScheduleHints wishes{3600, (1u << 0) | (1u << 23)};
+    REQUIRE(db.record_feed_fetch(id, feed_response(200, "\"v1\"", "<rss/>"), 1000, 4600, "n-tv", wishes));
+    CHECK(only_feed(db).hints == wishes);
+    REQUIRE(db.record_feed_fetch(id, feed_response(304), 5000, 8600));
+    CHECK(only_feed(db).hints == wishes);
+    REQUIRE(db.record_feed_fetch(id, feed_response(503), 9000, 9600));
+    CHECK(only_feed(db).hints == wishes);
+    REQUIRE(db.record_feed_fetch(id, feed_response(200, "\"v2\"", "<rss/>"), 10000, 10900, "n-tv",
+                                 FeedScheduleHints{}));
+    CHECK(only_feed(db).hints == FeedScheduleHints{});
+}
+
 TEST_CASE("recording a fetch of an unknown feed fails and logs nothing", "[storage]") {
     TempDir dir;
     const std::string path = dir.file("news.db");

@@ -14,9 +14,9 @@ TEST_CASE("a fresh file gets every migration once, in WAL mode", "[storage]") {
         REQUIRE(db.ensure_feed("ntv", "https://www.n-tv.de/rss").value() == 1);
     }
     Sqlite raw = raw_connection(path);
-    CHECK(latest_schema_version() == 4);
-    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 4);
-    CHECK(query_number(raw, "SELECT MAX(version) FROM schema_version") == 4);
+    CHECK(latest_schema_version() == 5);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 5);
+    CHECK(query_number(raw, "SELECT MAX(version) FROM schema_version") == 5);
     CHECK(query_text(raw, "PRAGMA journal_mode") == "wal");
     CHECK(query_number(raw, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('feeds',"
                             " 'fetches', 'items', 'pages', 'articles', 'article_pages',"
@@ -32,7 +32,7 @@ TEST_CASE("reopening a database keeps its rows and applies nothing again", "[sto
     REQUIRE(feeds.size() == 1);
     CHECK(feeds[0].name == "ntv");
     Sqlite raw = raw_connection(path);
-    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 4);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 5);
 }
 
 TEST_CASE("an older database is migrated forward and keeps its rows", "[storage]") {
@@ -41,12 +41,15 @@ TEST_CASE("an older database is migrated forward and keeps its rows", "[storage]
     open_database(path).ensure_feed("ntv", "https://www.n-tv.de/rss").value();
     {
         Sqlite raw = raw_connection(path);
-        REQUIRE(raw.exec("DROP TABLE parse_failures; DELETE FROM schema_version WHERE version = 4"));
+        REQUIRE(raw.exec("DROP TABLE parse_failures; ALTER TABLE feeds DROP COLUMN min_interval;"
+                         " ALTER TABLE feeds DROP COLUMN skip_hours; DELETE FROM schema_version WHERE version >= 4"));
     }
     Database db = open_database(path);
-    CHECK(db.feeds().value().size() == 1);
+    auto feeds = db.feeds().value();
+    REQUIRE(feeds.size() == 1);
+    CHECK(feeds[0].hints == FeedScheduleHints{});
     Sqlite raw = raw_connection(path);
-    CHECK(query_text(raw, "SELECT group_concat(version, ',') FROM schema_version") == "1,2,3,4");
+    CHECK(query_text(raw, "SELECT group_concat(version, ',') FROM schema_version") == "1,2,3,4,5");
     CHECK(query_number(raw, "SELECT COUNT(*) FROM parse_failures") == 0);
 }
 
@@ -63,7 +66,7 @@ TEST_CASE("a database written by a newer newswire is refused untouched", "[stora
     CHECK(db.error().code == ErrorCode::database);
     CHECK(db.error().message ==
           path + ": migrate: schema version 99 was written by a newer newswire; this build "
-                 "knows up to version 4 and will not touch it");
+                 "knows up to version 5 and will not touch it");
 }
 
 TEST_CASE("opening a file that is not SQLite fails with a message naming it", "[storage]") {
