@@ -3,8 +3,11 @@
 //   feed_bench DIR [MIN_SECONDS]
 //
 // Reads every file under DIR (e.g. ../shared/corpus/feeds/files) into memory, then times
-// rounds of (a) pugi::xml_document::load_buffer with default flags and (b) newswire::parse_feed,
-// each for at least MIN_SECONDS (default 2), and prints MB/s, items/s and the ratio in one run.
+// (a) pugi::xml_document::load_buffer with default flags and (b) newswire::parse_feed as
+// `newswire parse-feed` calls it, over the same bytes: one untimed warm-up round of each, then
+// alternating rounds (a, b, a, b, ...) until both have run for MIN_SECONDS (default 2), so both
+// see the same number of rounds and the same load on a shared machine. Prints MB/s, items/s and
+// the ratio; when DIR has a `real` folder (the real feeds of the corpus), the same again for it.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,39 +26,85 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::vector<std::string> read_files(const std::filesystem::path& dir) {
-    std::vector<std::string> files;
+    std::vector<std::filesystem::path> paths;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file()) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
+        if (entry.is_regular_file()) paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::ifstream in(path, std::ios::binary);
         files.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     return files;
 }
 
+std::size_t reference_round(const std::vector<std::string>& files) {
+    std::size_t documents = 0;
+    for (const std::string& file : files) {
+        pugi::xml_document document;
+        documents += document.load_buffer(file.data(), file.size()) ? 1 : 0;
+    }
+    return documents;
+}
+
+std::size_t parser_round(const std::vector<std::string>& files) {
+    std::size_t items = 0;
+    for (const std::string& file : files) {
+        auto feed = newswire::parse_feed(file);
+        items += feed ? feed->items.size() : 0;
+    }
+    return items;
+}
+
 struct Figures {
     double seconds = 0;
     std::size_t rounds = 0;
-    std::size_t items = 0;  // per round
+    std::size_t units = 0;  // documents or items per round
 };
 
-template <typename Parse>
-Figures time_rounds(const std::vector<std::string>& files, double min_seconds, Parse parse) {
-    Figures figures;
+template <typename Round>
+void timed_round(Figures& figures, Round round, const std::vector<std::string>& files) {
     auto start = Clock::now();
-    do {
-        std::size_t items = 0;
-        for (const std::string& file : files) items += parse(file);
-        figures.items = items;
-        ++figures.rounds;
-        figures.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (figures.seconds < min_seconds);
-    return figures;
+    figures.units = round(files);
+    figures.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+    ++figures.rounds;
+}
+
+struct Comparison {
+    Figures reference;
+    Figures parser;
+    double ratio() const { return parser.seconds / reference.seconds; }  // same number of rounds
+};
+
+Comparison compare(const std::vector<std::string>& files, double min_seconds) {
+    reference_round(files);
+    parser_round(files);
+    Comparison c;
+    while (c.reference.seconds < min_seconds || c.parser.seconds < min_seconds) {
+        timed_round(c.reference, reference_round, files);
+        timed_round(c.parser, parser_round, files);
+    }
+    return c;
+}
+
+std::size_t total_bytes(const std::vector<std::string>& files) {
+    std::size_t bytes = 0;
+    for (const std::string& file : files) bytes += file.size();
+    return bytes;
+}
+
+double mb_per_second(const Figures& f, std::size_t bytes) {
+    return static_cast<double>(bytes) * static_cast<double>(f.rounds) / 1e6 / f.seconds;
+}
+
+double units_per_second(const Figures& f) {
+    return static_cast<double>(f.units * f.rounds) / f.seconds;
 }
 
 void print(const char* name, const Figures& f, std::size_t bytes, const char* unit) {
-    double mb = static_cast<double>(bytes) * static_cast<double>(f.rounds) / 1e6;
-    std::printf("%-22s %8.1f MB/s %12.0f %s/s  (%zu rounds in %.2f s)\n", name, mb / f.seconds,
-                static_cast<double>(f.items * f.rounds) / f.seconds, unit, f.rounds, f.seconds);
+    std::printf("%-22s %8.1f MB/s %12.0f %s/s  (%zu rounds in %.2f s)\n", name, mb_per_second(f, bytes),
+                units_per_second(f), unit, f.rounds, f.seconds);
 }
 
 }  // namespace
@@ -65,24 +114,23 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: feed_bench DIR [MIN_SECONDS]\n");
         return 2;
     }
-    double min_seconds = argc > 2 ? std::max(0.1, std::atof(argv[2])) : 2.0;
+    double min_seconds = argc > 2 ? std::max(0.01, std::atof(argv[2])) : 2.0;
     std::vector<std::string> files = read_files(argv[1]);
-    std::size_t bytes = 0;
-    for (const std::string& file : files) bytes += file.size();
+    std::size_t bytes = total_bytes(files);
     std::printf("%zu files, %.2f MB\n", files.size(), static_cast<double>(bytes) / 1e6);
 
-    Figures reference = time_rounds(files, min_seconds, [](const std::string& file) -> std::size_t {
-        pugi::xml_document document;
-        return document.load_buffer(file.data(), file.size()) ? 1 : 0;
-    });
-    Figures parser = time_rounds(files, min_seconds, [](const std::string& file) -> std::size_t {
-        auto feed = newswire::parse_feed(file);
-        return feed ? feed->items.size() : 0;
-    });
-    print("pugixml load_buffer", reference, bytes, "documents");
-    print("newswire parse_feed", parser, bytes, "items");
-    double ratio = (parser.seconds / static_cast<double>(parser.rounds)) /
-                   (reference.seconds / static_cast<double>(reference.rounds));
-    std::printf("parse_feed takes %.2fx the time of load_buffer\n", ratio);
+    Comparison all = compare(files, min_seconds);
+    print("pugixml load_buffer", all.reference, bytes, "documents");
+    print("newswire parse_feed", all.parser, bytes, "items");
+    std::printf("parse_feed takes %.2fx the time of load_buffer\n", all.ratio());
+
+    std::filesystem::path real = std::filesystem::path(argv[1]) / "real";
+    if (!std::filesystem::is_directory(real)) return 0;
+    std::vector<std::string> real_files = read_files(real);
+    std::size_t real_bytes = total_bytes(real_files);
+    Comparison r = compare(real_files, min_seconds);
+    std::printf("real feeds (%zu files, %.2f MB): parse_feed %.1f MB/s, %.0f items/s, %.2fx load_buffer\n",
+                real_files.size(), static_cast<double>(real_bytes) / 1e6, mb_per_second(r.parser, real_bytes),
+                units_per_second(r.parser), r.ratio());
     return 0;
 }
