@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "parser/article/extractor.h"
+
+using namespace newswire;
+
+namespace {
+
+// The body's texts of a page made of `body_html` under a plain head.
+std::vector<std::string> body_of(const std::string& body_html) {
+    auto article = extract_article("<!doctype html><html><head><title>T</title></head><body>" + body_html +
+                                       "</body></html>",
+                                   "");
+    REQUIRE(article);
+    std::vector<std::string> texts;
+    for (const Block& block : article->body) texts.push_back(block.text);
+    return texts;
+}
+
+const std::string k_first =
+    "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";
+const std::string k_second =
+    "Engineers had warned for years that the supports were failing, the mayor said after the vote.";
+
+}  // namespace
+
+TEST_CASE("a streamed React segment marked hidden is read as part of the page", "[article][body]") {
+    std::vector<std::string> body = body_of("<main><h1>Bridge closes</h1><div id=\"B:1\"></div></main>"
+                                            "<div hidden id=\"S:1\"><div class=\"story\"><p>" + k_first +
+                                            "</p><p>" + k_second + "</p></div></div>"
+                                            "<div hidden><p>" + k_second + " Hidden copy.</p></div>");
+    CHECK(body == std::vector<std::string>{k_first, k_second});
+}
