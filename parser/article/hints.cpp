@@ -136,8 +136,15 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
     return false;
 }
 
+// React's streaming renderer sends late parts of the page as <div hidden id="S:1a"> at the
+// end of <body>, and a script moves them into place: such a segment is the page, not hidden.
+bool is_streamed_segment(const GumboNode* node) {
+    std::string_view id = html::attribute(node, "id");
+    return id.size() > 2 && id.starts_with("S:");
+}
+
 bool is_hidden(const GumboNode* node) {
-    if (html::has_attribute(node, "hidden")) return true;
+    if (html::has_attribute(node, "hidden")) return !is_streamed_segment(node);
     if (html::attribute(node, "aria-hidden") == "true") return true;
     std::string style = to_lower_ascii(html::attribute(node, "style"));
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
