@@ -43,6 +43,7 @@ void RunReport::add(const RunReport& other) {
     feeds_failed += other.feeds_failed;
     items_new_or_changed += other.items_new_or_changed;
     pages_fetched += other.pages_fetched;
+    pages_not_modified += other.pages_not_modified;
     pages_failed += other.pages_failed;
     pages_parsed += other.pages_parsed;
     parse_failed += other.parse_failed;
@@ -57,7 +58,8 @@ std::string RunReport::summary() const {
     std::ostringstream out;
     out << "feeds: " << feeds_due << " due, " << feeds_fetched << " fetched, " << feeds_not_modified
         << " not modified, " << feeds_failed << " failed; items: " << items_new_or_changed
-        << " new or changed; pages: " << pages_fetched << " fetched, " << pages_failed
+        << " new or changed; pages: " << pages_fetched << " fetched, " << pages_not_modified
+        << " not modified, " << pages_failed
         << " failed; articles: " << articles_created << " new, " << articles_revised << " revised, "
         << articles_unchanged << " unchanged, " << articles_aliased << " aliased, " << parse_failed
         << " not extracted";
@@ -157,14 +159,18 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
 }
 
 Result<void> Pipeline::fetch_pages(Fetcher& fetcher, RunReport& report) {
-    auto urls = m_database.page_urls_to_fetch(m_config.schedule.max_pages_per_run);
-    if (!urls) return tl::unexpected(urls.error());
+    auto pages = m_database.pages_to_fetch(m_config.schedule.max_pages_per_run);
+    if (!pages) return tl::unexpected(pages.error());
     std::vector<FetchRequest> requests;
-    for (std::size_t i = 0; i < urls->size(); ++i) requests.push_back({i, (*urls)[i], {}, {}});
+    for (PageToFetch& page : *pages) {
+        requests.push_back({requests.size(), std::move(page.url), std::move(page.etag), std::move(page.last_modified)});
+    }
     std::optional<Error> database_error;
     fetcher.fetch(requests, [&](FetchResponse&& response) {
         if (response.ok()) {
             ++report.pages_fetched;
+        } else if (response.not_modified()) {
+            ++report.pages_not_modified;
         } else {
             ++report.pages_failed;
             std::string why = response.error ? response.error->message : "HTTP " + std::to_string(response.status);

@@ -69,7 +69,8 @@ Result<std::vector<StoredArticle>> articles_in(Sqlite& db, std::optional<std::in
         " (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id),"
         " (SELECT json_group_array(name) FROM (SELECT DISTINCT f.name AS name"
         "   FROM article_pages ap JOIN pages p ON p.id = ap.page_id"
-        "   JOIN items i ON i.url IN (p.url, p.final_url) JOIN feeds f ON f.id = i.feed_id"
+        "   JOIN items i ON i.link_key IN (SELECT link_key FROM items WHERE url IN (p.url, p.final_url))"
+        "   JOIN feeds f ON f.id = i.feed_id"
         "   WHERE ap.article_id = a.id ORDER BY f.name))"
         " FROM articles a WHERE (?1 IS NULL OR a.id = ?1) ORDER BY a.id");
     if (!statement) {

@@ -83,8 +83,8 @@ Result<int> Database::upsert_items(std::int64_t feed_id, const std::vector<FeedI
                       upsert_items_in(m_impl->db, feed_id, items, now));
 }
 
-Result<std::vector<std::string>> Database::page_urls_to_fetch(int limit) const {
-    return m_impl->in("page_urls_to_fetch", page_urls_to_fetch_in(m_impl->db, limit));
+Result<std::vector<PageToFetch>> Database::pages_to_fetch(int limit) const {
+    return m_impl->in("pages_to_fetch", pages_to_fetch_in(m_impl->db, limit));
 }
 
 Result<std::int64_t> Database::store_page(const FetchResponse& response, std::int64_t now) {

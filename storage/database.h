@@ -43,6 +43,15 @@ struct FeedRow {
     FeedScheduleHints hints;                 // as the feed last said (kept across 304s)
 };
 
+// A page the fetch stage should request; etag/last_modified are empty when nothing is stored.
+struct PageToFetch {
+    std::string url;
+    std::string etag;
+    std::string last_modified;
+
+    friend bool operator==(const PageToFetch&, const PageToFetch&) = default;
+};
+
 // A page that a stage may read: the raw bytes are loaded separately (page_body).
 struct PageRef {
     std::int64_t id = 0;
@@ -116,12 +125,14 @@ public:
     Result<int> upsert_items(std::int64_t feed_id, const std::vector<FeedItem>& items,
                              std::int64_t now);
 
-    // URLs of item pages still to fetch (new or changed items, and failed fetches that may be
-    // retried), oldest first, at most `limit`.
-    Result<std::vector<std::string>> page_urls_to_fetch(int limit) const;
+    // Item pages still to fetch (new or changed items, and failed fetches that may be retried),
+    // oldest first, at most `limit`; links that differ only in tracking parameters count once.
+    // A page stored with a body before comes with its validators, for a conditional request.
+    Result<std::vector<PageToFetch>> pages_to_fetch(int limit) const;
 
     // Stores a page response under its requested URL: raw bytes zstd-compressed, status,
-    // final URL, content type, validators, error. Clears "needs page" for items with that URL.
+    // final URL, content type, validators, error. Clears "needs page" for items with that URL
+    // (or one that differs from it only in tracking parameters).
     Result<std::int64_t> store_page(const FetchResponse& response, std::int64_t now);
 
     // Pages with a body (status 2xx), oldest id first. Without `all`, only pages that have

@@ -43,7 +43,7 @@ Result<DatabaseStatus> status_in(Sqlite& db);
 // items.cpp
 Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<FeedItem>& items,
                             std::int64_t now);
-Result<std::vector<std::string>> page_urls_to_fetch_in(Sqlite& db, int limit);
+Result<std::vector<PageToFetch>> pages_to_fetch_in(Sqlite& db, int limit);
 
 // pages.cpp
 Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now);

@@ -97,26 +97,29 @@ Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<
     return new_or_changed;
 }
 
-Result<std::vector<std::string>> page_urls_to_fetch_in(Sqlite& db, int limit) {
+Result<std::vector<PageToFetch>> pages_to_fetch_in(Sqlite& db, int limit) {
     auto statement = db.prepare(
-        "SELECT url, MIN(since) AS since FROM ("
-        " SELECT url, changed_at AS since FROM items WHERE needs_page = 1 AND url <> ''"
-        " UNION ALL"
-        " SELECT url, fetched_at AS since FROM pages"
-        "  WHERE error <> '' AND retryable = 1 AND attempts < 3"
-        ") GROUP BY url ORDER BY since, url LIMIT ?");
+        "SELECT wanted.url, MIN(since) AS since, COALESCE(p.etag, ''), COALESCE(p.last_modified, '')"
+        " FROM ("
+        "  SELECT MIN(url) AS url, MIN(changed_at) AS since FROM items"
+        "   WHERE needs_page = 1 AND url <> '' GROUP BY link_key"
+        "  UNION ALL"
+        "  SELECT url, fetched_at AS since FROM pages"
+        "   WHERE error <> '' AND retryable = 1 AND attempts < 3"
+        " ) AS wanted LEFT JOIN pages p ON p.url = wanted.url AND p.body IS NOT NULL"
+        " GROUP BY wanted.url ORDER BY since, wanted.url LIMIT ?");
     if (!statement) {
         return tl::unexpected(statement.error());
     }
     statement->bind_all(limit);
-    std::vector<std::string> urls;
+    std::vector<PageToFetch> pages;
     auto done = statement->for_each_row([&](const Statement& row) {
-        urls.push_back(row.column_text(0));
+        pages.push_back({row.column_text(0), row.column_text(2), row.column_text(3)});
     });
     if (!done) {
         return tl::unexpected(done.error());
     }
-    return urls;
+    return pages;
 }
 
 }  // namespace newswire

@@ -142,9 +142,10 @@ CREATE TABLE parse_failures (
     failed_at         INTEGER NOT NULL
 );
 )sql"},
-    Migration{5, "feeds' own schedule wishes", R"sql(
+    Migration{5, "feeds' own schedule wishes; items by link key", R"sql(
 ALTER TABLE feeds ADD COLUMN min_interval INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE feeds ADD COLUMN skip_hours INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX items_by_link_key ON items(link_key);
 )sql"},
 };
 

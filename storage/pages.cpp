@@ -1,4 +1,5 @@
 // Fetched pages: compressed raw bytes, retries, and the selection the parse stage works on.
+#include "core/url.h"
 #include "storage/compression.h"
 #include "storage/database_impl.h"
 
@@ -91,8 +92,9 @@ Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, st
     if (!*id) {
         return fail(ErrorCode::database, "no page id returned");
     }
-    auto cleared = db.execute("UPDATE items SET needs_page = 0 WHERE url = ? AND needs_page = 1",
-                              response.url);
+    auto cleared = db.execute(
+        "UPDATE items SET needs_page = 0 WHERE needs_page = 1 AND (url = ?1 OR link_key = ?2)",
+        response.url, canonical_url(response.url).value_or(response.url));
     if (!cleared) {
         return tl::unexpected(cleared.error());
     }
@@ -112,7 +114,7 @@ Result<std::vector<PageRef>> pages_to_parse_in(Sqlite& db, const PageSelection& 
         "      WHERE pf.page_id = p.id AND pf.extractor_version = ?2))"
         " AND (?3 IS NULL OR p.fetched_at >= ?3)"
         " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM items i JOIN feeds f ON f.id = i.feed_id"
-        "      WHERE i.url = p.url AND f.name = ?4))"
+        "      WHERE i.link_key IN (SELECT link_key FROM items WHERE url = p.url) AND f.name = ?4))"
         " AND (?5 IS NULL OR p.id = ?5)"
         " ORDER BY p.id");
     if (!statement) {

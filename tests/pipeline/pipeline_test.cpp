@@ -247,3 +247,47 @@ TEST_CASE("a feed's update period outlives a 304 and its skip hours move the nex
     CHECK(feed.hints.min_interval_seconds == 1800);
     CHECK(*feed.next_fetch_at % 86400 / 3600 == allowed_hour);
 }
+
+TEST_CASE("a changed item's page is asked for conditionally and a 304 keeps its article", "[pipeline]") {
+    Server server;
+    std::atomic<int> feed_version{1};
+    std::atomic<int> page_bodies{0};
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        std::string title = feed_version == 1 ? "Eins" : "Eins, neu betitelt";
+        response.set_content("<rss version=\"2.0\"><channel><title>T</title><item><guid>1</guid><title>" + title +
+                                 "</title><link>" + server.url("/a/1?utm_source=rss") + "</link></item></channel></rss>",
+                             "application/rss+xml");
+    });
+    server.http().Get("/a/1", [&](const httplib::Request& request, httplib::Response& response) {
+        if (request.get_header_value("If-None-Match") == "\"p1\"") {
+            response.status = 304;
+            return;
+        }
+        ++page_bodies;
+        response.set_header("ETag", "\"p1\"");
+        response.set_content(article_page("Nachricht 1"), "text/html; charset=utf-8");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto first = pipeline.run();
+    REQUIRE(first);
+    CHECK(first->pages_fetched == 1);
+    CHECK(first->articles_created == 1);
+
+    feed_version = 2;
+    auto second = pipeline.fetch({true, std::nullopt, true});
+    REQUIRE(second);
+    auto parsed = pipeline.parse({});
+    REQUIRE(parsed);
+    second->add(*parsed);
+    CHECK(second->items_new_or_changed == 1);
+    CHECK(second->pages_fetched == 0);
+    CHECK(second->pages_not_modified == 1);
+    CHECK(second->pages_failed == 0);
+    CHECK(second->articles_created == 0);
+    CHECK(second->articles_revised == 0);
+    CHECK(page_bodies == 1);
+    CHECK(database->status().value().pages_pending == 0);
+    CHECK(database->status().value().articles == 1);
+}

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -42,6 +43,19 @@ inline Database open_database(const std::string& path) {
         FAIL(db.error().message);
     }
     return std::move(*db);
+}
+
+// The URLs of pages_to_fetch(limit), in order.
+inline std::vector<std::string> urls_to_fetch(const Database& db, int limit) {
+    std::vector<std::string> urls;
+    auto pages = db.pages_to_fetch(limit);
+    if (!pages) {
+        FAIL(pages.error().message);
+    }
+    for (const PageToFetch& page : *pages) {
+        urls.push_back(page.url);
+    }
+    return urls;
 }
 
 // A second connection to the same file, for reading what Database wrote.

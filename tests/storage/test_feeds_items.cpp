@@ -170,7 +170,7 @@ TEST_CASE("a changed link, title or date marks the item as needing its page", "[
     for (const char* url : {"https://x.de/1", "https://x.de/2", "https://x.de/3"}) {
         REQUIRE(db.store_page(page_response(url, "<html></html>"), 1100));
     }
-    CHECK(db.page_urls_to_fetch(10).value().empty());
+    CHECK(urls_to_fetch(db, 10).empty());
 
     FeedItem retitled = item("1", "https://x.de/1", "One, updated");
     FeedItem redated = item("2", "https://x.de/2", "Two");
@@ -178,7 +178,7 @@ TEST_CASE("a changed link, title or date marks the item as needing its page", "[
     FeedItem resummarised = item("3", "https://x.de/3", "Three");
     resummarised.summary = "a new summary is not a reason to refetch";
     CHECK(db.upsert_items(id, {retitled, redated, resummarised}, 2000).value() == 2);
-    CHECK(db.page_urls_to_fetch(10).value() ==
+    CHECK(urls_to_fetch(db, 10) ==
           std::vector<std::string>{"https://x.de/1", "https://x.de/2"});
     Sqlite raw = raw_connection(path);
     CHECK(query_text(raw, "SELECT json_extract(document, '$.summary') FROM items WHERE guid = '3'") ==
@@ -196,10 +196,10 @@ TEST_CASE("pages to fetch come oldest first, each URL once, at most the limit", 
                                   item("n2", "https://x.de/late", "Late too")},
                             1000));
     REQUIRE(db.upsert_items(ntv, {item("n3", "https://x.de/middle", "Middle")}, 2000));
-    CHECK(db.page_urls_to_fetch(10).value() ==
+    CHECK(urls_to_fetch(db, 10) ==
           std::vector<std::string>{"https://x.de/early", "https://x.de/late",
                                    "https://x.de/middle"});
-    CHECK(db.page_urls_to_fetch(2).value() ==
+    CHECK(urls_to_fetch(db, 2) ==
           std::vector<std::string>{"https://x.de/early", "https://x.de/late"});
     CHECK(db.status().value().pages_pending == 3);
 }

@@ -64,7 +64,50 @@ TEST_CASE("storing a page clears the need of every item with that URL", "[storag
     REQUIRE(db.upsert_items(ntv, {item("1", "https://x.de/1"), item("2", "https://x.de/2")}, 1000));
     REQUIRE(db.upsert_items(other, {item("o1", "https://x.de/1")}, 1000));
     REQUIRE(db.store_page(page_response("https://x.de/1", "<p>one</p>"), 1100));
-    CHECK(db.page_urls_to_fetch(10).value() == std::vector<std::string>{"https://x.de/2"});
+    CHECK(urls_to_fetch(db, 10) == std::vector<std::string>{"https://x.de/2"});
+}
+
+TEST_CASE("links that differ only in tracking parameters are one page to fetch", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const auto ntv = db.ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    const auto other = db.ensure_feed("other", "https://other.de/rss").value();
+    REQUIRE(db.upsert_items(ntv, {item("1", "https://x.de/a?utm_source=rss")}, 1000));
+    REQUIRE(db.upsert_items(other, {item("o1", "https://x.de/a?utm_source=other&utm_medium=feed")}, 1000));
+    CHECK(urls_to_fetch(db, 10) == std::vector<std::string>{"https://x.de/a?utm_source=other&utm_medium=feed"});
+    CHECK(db.status().value().pages_pending == 1);
+    REQUIRE(db.store_page(page_response("https://x.de/a?utm_source=other&utm_medium=feed", "<p>a</p>"), 1100));
+    CHECK(urls_to_fetch(db, 10).empty());
+    CHECK(db.status().value().pages_pending == 0);
+}
+
+TEST_CASE("a page stored before is asked for again with its validators", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const auto ntv = db.ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    REQUIRE(db.upsert_items(ntv, {item("1", "https://x.de/1"), item("2", "https://x.de/2")}, 1000));
+    FetchResponse first = page_response("https://x.de/1", "<p>one</p>");
+    first.etag = "\"e1\"";
+    first.last_modified = "Tue, 24 Nov 2026 20:00:00 GMT";
+    REQUIRE(db.store_page(first, 1100));
+    REQUIRE(db.store_page(page_response("https://x.de/2", "gone", 404), 1100));
+
+    FeedItem retitled = item("1", "https://x.de/1");
+    retitled.title = "One, updated";
+    FeedItem redated = item("2", "https://x.de/2");
+    redated.title = "Two, updated";
+    REQUIRE(db.upsert_items(ntv, {retitled, redated}, 2000).value() == 2);
+    CHECK(db.pages_to_fetch(10).value() ==
+          std::vector<PageToFetch>{{"https://x.de/1", "\"e1\"", "Tue, 24 Nov 2026 20:00:00 GMT"},
+                                   {"https://x.de/2", "", ""}});
+
+    FetchResponse unchanged = page_response("https://x.de/1", "", 304);
+    REQUIRE(db.store_page(unchanged, 2100));
+    CHECK(urls_to_fetch(db, 10) == std::vector<std::string>{"https://x.de/2"});
+    auto pages = db.pages_to_parse({1, true, {}, {}, {}}).value();
+    REQUIRE(pages.size() == 1);
+    CHECK(pages[0].status == 200);
+    CHECK(db.page_body(pages[0].id).value() == "<p>one</p>");
 }
 
 TEST_CASE("failed pages are retried up to three attempts, but not after a 404", "[storage]") {
@@ -78,19 +121,19 @@ TEST_CASE("failed pages are retried up to three attempts, but not after a 404", 
     FetchResponse refused = page_response("https://x.de/private", "", 0);
     refused.error = Error{ErrorCode::forbidden, "address 10.0.0.1 is private"};
     REQUIRE(db.store_page(refused, 1300));
-    CHECK(db.page_urls_to_fetch(10).value() ==
+    CHECK(urls_to_fetch(db, 10) ==
           std::vector<std::string>{"https://x.de/slow", "https://x.de/busy"});
 
     REQUIRE(db.store_page(page_response("https://x.de/busy", "", 503), 1400));
     REQUIRE(db.store_page(page_response("https://x.de/busy", "", 502), 1500));
-    CHECK(db.page_urls_to_fetch(10).value() == std::vector<std::string>{"https://x.de/slow"});
+    CHECK(urls_to_fetch(db, 10) == std::vector<std::string>{"https://x.de/slow"});
     const DatabaseStatus status = db.status().value();
     CHECK(status.pages == 4);
     CHECK(status.pages_failed == 4);
     CHECK(status.pages_pending == 1);
 
     REQUIRE(db.store_page(page_response("https://x.de/slow", "<p>finally</p>"), 1600));
-    CHECK(db.page_urls_to_fetch(10).value().empty());
+    CHECK(urls_to_fetch(db, 10).empty());
     CHECK(db.status().value().pages_failed == 3);
 }
 
@@ -207,5 +250,5 @@ TEST_CASE("pruning drops old bodies and keeps the rows", "[storage]") {
     CHECK(db.page_body(new_page).value() == "<p>new</p>");
     CHECK(ids_of(db.pages_to_parse({1, true, {}, {}, {}}).value()) == std::vector<std::int64_t>{new_page});
     CHECK(db.status().value().pages == 2);
-    CHECK(db.page_urls_to_fetch(10).value().empty());
+    CHECK(urls_to_fetch(db, 10).empty());
 }

@@ -42,7 +42,7 @@ TEST_CASE("an older database is migrated forward and keeps its rows", "[storage]
     {
         Sqlite raw = raw_connection(path);
         REQUIRE(raw.exec("DROP TABLE parse_failures; ALTER TABLE feeds DROP COLUMN min_interval;"
-                         " ALTER TABLE feeds DROP COLUMN skip_hours; DELETE FROM schema_version WHERE version >= 4"));
+                         " ALTER TABLE feeds DROP COLUMN skip_hours; DROP INDEX items_by_link_key; DELETE FROM schema_version WHERE version >= 4"));
     }
     Database db = open_database(path);
     auto feeds = db.feeds().value();
