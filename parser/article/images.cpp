@@ -28,8 +28,15 @@ bool holds_link(const GumboNode* node) {
     return found || exhausted;
 }
 
+// An <aside> that is a floated picture: one image, a caption, and not much text.
+bool is_image_aside(const GumboNode* aside) {
+    if (count_images(aside) != 1 || bounded_text(aside, 600).size() > 600) return false;
+    return find_first_bounded(aside, 400, [](const GumboNode* n) { return is_caption_element(n); }) != nullptr;
+}
+
 bool skipped_region(const GumboNode* node) {
     GumboTag tag = html::tag_of(node);
+    if (tag == GUMBO_TAG_ASIDE && is_image_aside(node)) return false;
     if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_A ||
         tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE ||
         tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_HEAD) {
@@ -44,6 +51,28 @@ bool skipped_region(const GumboNode* node) {
         if (html::class_or_id_contains(node, fragment)) return holds_link(node);
     }
     return false;
+}
+
+// A link to the picture itself (a lightbox or gallery view) belongs to the image, unlike a
+// teaser link to another page: its target is an image file, or it holds an image and no text
+// and a caption element follows it.
+bool is_image_link(const GumboNode* link) {
+    std::string_view href = html::attribute(link, "href");
+    href = href.substr(0, href.find_first_of("?#"));
+    for (std::string_view extension : {".jpg", ".jpeg", ".png", ".webp", ".avif"}) {
+        if (href.size() > extension.size() && equals_ci(href.substr(href.size() - extension.size()), extension)) return true;
+    }
+    const GumboNode* next = next_element(link);
+    if (!next || !is_caption_element(next)) return false;
+    return count_images(link) == 1 && bounded_text(link, 1).empty();
+}
+
+// A figure of the author's portrait: its caption is a byline (<address>, a rel=author link).
+bool is_byline_figure(const GumboNode* figure) {
+    return find_first_bounded(figure, 400, [](const GumboNode* n) {
+        return html::is_element(n, GUMBO_TAG_ADDRESS) ||
+               (html::is_element(n, GUMBO_TAG_A) && html::attribute(n, "rel") == "author");
+    }) != nullptr;
 }
 
 enum class Kind { figure, loose_image, heading };
@@ -88,12 +117,13 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
         if (container_end && node == container_end) in_container = false, after = true;
         if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
         if (entries.size() >= k_max_entries) return Visit::stop;
+        GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_A && is_image_link(node)) return Visit::descend;
         if (!container_chain.count(node) && skipped_region(node)) {
             return Visit::skip_children;
         }
-        GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_FIGURE) {
-            entries.push_back({node, Kind::figure, in_container, after});
+            if (!is_byline_figure(node)) entries.push_back({node, Kind::figure, in_container, after});
             return Visit::skip_children;
         }
         if (tag == GUMBO_TAG_IMG) entries.push_back({node, Kind::loose_image, in_container, after});
@@ -112,11 +142,12 @@ const GumboNode* common_ancestor(const GumboNode* a, const GumboNode* b) {
     return nullptr;
 }
 
-// Where the lead image may sit: the <article>/<main> around the body, else the smallest box
+// Where the lead image may sit: the <article>/<main> around the body and the headline, else the smallest box
 // holding the body and the headline above it, else the body's parent.
 const GumboNode* find_region(const GumboNode* root, const GumboNode* container, const GumboNode* headline) {
     for (const GumboNode* n = container; n; n = n->parent) {
-        if (html::is_element(n, GUMBO_TAG_ARTICLE) || html::is_element(n, GUMBO_TAG_MAIN)) return n;
+        bool frame = html::is_element(n, GUMBO_TAG_ARTICLE) || html::is_element(n, GUMBO_TAG_MAIN);
+        if (frame && (!headline || inside(headline, n))) return n;
     }
     if (container && headline) {
         const GumboNode* common = common_ancestor(container, headline);
@@ -132,8 +163,11 @@ const GumboNode* find_region(const GumboNode* root, const GumboNode* container, 
 
 void add_image(std::vector<Image>& images, Image image) {
     if (image.url.empty() && image.caption.empty() && image.credit.empty()) return;
-    bool known = !image.url.empty() && std::any_of(images.begin(), images.end(),
-                                                   [&](const Image& i) { return i.url == image.url; });
+    // The same picture again is a repeat unless it comes with a caption of its own (a video's
+    // poster reused as the lead photo).
+    bool known = !image.url.empty() && std::any_of(images.begin(), images.end(), [&](const Image& i) {
+        return i.url == image.url && (image.caption.empty() || image.caption == i.caption);
+    });
     if (!known && images.size() < k_max_images) images.push_back(std::move(image));
 }
 

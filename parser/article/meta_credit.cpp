@@ -108,7 +108,7 @@ std::string bare_credit(std::string part) {
     std::size_t length = 0;
     if (find_marker(part, length) == 0) part = trim_credit(std::string_view(part).substr(length));
     for (std::string_view by : {"photo by ", "photos by ", "foto von ", "fotos von ", "bild von ", "image by ",
-                                "picture by ", "photograph by ", "photo: ", "foto: ", "copyright ",
+                                "picture by ", "photograph by ", "courtesy of ", "photo: ", "foto: ", "copyright ",
                                 "tous droits r\xC3\xA9serv\xC3\xA9s ", "all rights reserved "}) {
         if (starts_with_ci(part, by)) part = trim_credit(std::string_view(part).substr(by.size()));
     }

@@ -46,10 +46,6 @@ bool starts_with_marker(const GumboNode* node) {
     return !text.empty() && text.size() <= 120 && find_marker(text, length) == 0;
 }
 
-bool is_caption_element(const GumboNode* node) {
-    return html::is_element(node, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(node, "caption") ||
-           html::class_or_id_contains(node, "bildunterschrift") || html::class_or_id_contains(node, "description");
-}
 
 std::string first_srcset_url(std::string_view srcset) {
     srcset = trim(srcset);
@@ -196,15 +192,6 @@ std::vector<std::string> credit_from_attributes(const GumboNode* figure) {
     return {};
 }
 
-const GumboNode* next_element(const GumboNode* node) {
-    if (!node->parent || !html::is_element(node->parent)) return nullptr;
-    const GumboVector& siblings = node->parent->v.element.children;
-    for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
-        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
-        if (html::is_element(sibling)) return sibling;
-    }
-    return nullptr;
-}
 
 bool is_decoration(const GumboNode* image) {
     for (std::string_view name : {"width", "height"}) {
@@ -220,16 +207,6 @@ bool is_decoration(const GumboNode* image) {
     return false;
 }
 
-// 2 for "more than one" (or too big to tell).
-std::size_t count_images(const GumboNode* node) {
-    std::size_t count = 0;
-    bool exhausted = false;
-    find_first_bounded(node, k_node_budget, [&](const GumboNode* n) {
-        count += html::is_element(n, GUMBO_TAG_IMG);
-        return count > 1;
-    }, &exhausted);
-    return exhausted ? 2 : count;
-}
 
 bool holds_link_or_heading(const GumboNode* node) {
     bool exhausted = false;
@@ -249,6 +226,31 @@ bool is_page_frame(const GumboNode* node) {
 
 
 }  // namespace
+
+bool is_caption_element(const GumboNode* node) {
+    return html::is_element(node, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(node, "caption") ||
+           html::class_or_id_contains(node, "bildunterschrift") || html::class_or_id_contains(node, "description");
+}
+
+const GumboNode* next_element(const GumboNode* node) {
+    if (!node->parent || !html::is_element(node->parent)) return nullptr;
+    const GumboVector& siblings = node->parent->v.element.children;
+    for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (html::is_element(sibling)) return sibling;
+    }
+    return nullptr;
+}
+
+std::size_t count_images(const GumboNode* node) {
+    std::size_t count = 0;
+    bool exhausted = false;
+    find_first_bounded(node, k_node_budget, [&](const GumboNode* n) {
+        count += html::is_element(n, GUMBO_TAG_IMG);
+        return count > 1;
+    }, &exhausted);
+    return exhausted ? 2 : count;
+}
 
 namespace {
 

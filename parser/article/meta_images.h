@@ -2,6 +2,7 @@
 // One <figure> to an Image: its picture's URL, its caption and its photo credits. Private to
 // parser/article.
 
+#include <cstddef>
 #include <string_view>
 
 #include <gumbo.h>
@@ -19,5 +20,16 @@ Image read_figure(const GumboNode* figure, std::string_view url);
 // surrounding box that holds only this image and at most a caption's worth of text. Empty
 // (no URL) when the image is decoration (icons, logos, tiny images) or has no such text.
 Image read_loose_image(const GumboNode* image, std::string_view url);
+
+// A <figcaption> or an element whose class or id names a caption ("caption",
+// "bildunterschrift", "description").
+bool is_caption_element(const GumboNode* node);
+
+// The next sibling that is an element; nullptr when none.
+const GumboNode* next_element(const GumboNode* node);
+
+// How many <img> (or custom image elements) `node` holds: 0, 1, or 2 for "more than one"
+// (also when it is too big to tell).
+std::size_t count_images(const GumboNode* node);
 
 }  // namespace newswire

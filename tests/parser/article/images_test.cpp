@@ -153,3 +153,52 @@ TEST_CASE("a page nested thousands of levels deep around its figures is read in 
     CHECK(images[0].caption == "Bild.");
     CHECK(images[0].credit == Credits{"X"});
 }
+
+TEST_CASE("the lead image above an article element that lacks the headline is found", "[images]") {
+    std::vector<Image> images = images_of(R"(<section><h1>Titel</h1>
+        <figure><img src="/lead.jpg"><figcaption>Der Dax schlie&szlig;t tiefer.</figcaption></figure>
+        <article><div id="body"><p>Text.</p></div></article></section>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/lead.jpg");
+    CHECK(images[0].caption == "Der Dax schlie\xC3\x9Ft tiefer.");
+}
+
+TEST_CASE("the author's portrait with a byline caption is not an image of the article", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><figure><img src="/author.jpg">
+          <figcaption><address>Von <a rel="author" href="/autoren/x">Robin Amberg</a></address></figcaption></figure>
+        <figure><img src="/lead.jpg"><figcaption>Ein Handballspiel.</figcaption></figure>
+        <div id="body"><p>Text.</p></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/lead.jpg");
+    CHECK(images[0].caption == "Ein Handballspiel.");
+}
+
+TEST_CASE("an image inside a link to its gallery view keeps the caption after the link", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p><div class="thumb">
+        <a href="/photo/list?id=1"><img src="/a.jpg"></a><p class="thumb-caption">Ein Erdbeben.</p></div>
+        <div><a href="/other-article"><img src="/teaser.jpg"></a><p>Anderer Artikel</p></div></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/a.jpg");
+    CHECK(images[0].caption == "Ein Erdbeben.");
+}
+
+TEST_CASE("a video poster reused as the lead photo counts twice when each has its own caption", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>T</h1>
+        <figure><img src="/p.jpg"><figcaption>Videografik: So arbeitet die EZB</figcaption></figure>
+        <div id="body"><p>Text.</p><figure><img src="/p.jpg"><figcaption>Christine Lagarde.</figcaption></figure>
+        <figure><img src="/p.jpg"><figcaption>Christine Lagarde.</figcaption></figure></div></article>)");
+    REQUIRE(images.size() == 2);
+    CHECK(images[0].caption == "Videografik: So arbeitet die EZB");
+    CHECK(images[1].caption == "Christine Lagarde.");
+}
+
+TEST_CASE("a floated picture in an aside of the body is an image, a courtesy credit its credit", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p><aside class="left image">
+        <a class="gallery" href="/big.jpg"><img src="/a.jpg"></a>
+        <p class="caption">A rally in Des Moines. <span class="credits">(Courtesy of Tanner Fischer)</span></p></aside>
+        <aside><h3>Related</h3><img src="/b.jpg"><a href="/x">Another story</a></aside></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/a.jpg");
+    CHECK(images[0].caption == "A rally in Des Moines.");
+    CHECK(images[0].credit == Credits{"Tanner Fischer"});
+}
