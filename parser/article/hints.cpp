@@ -143,7 +143,14 @@ bool is_streamed_segment(const GumboNode* node) {
     return id.size() > 2 && id.starts_with("S:");
 }
 
-bool is_hidden(const GumboNode* node) {
+// Text behind a paywall is often in the page, hidden until a script checks the reader's
+// subscription: it is the article's text.
+bool is_paywalled_text(const GumboNode* node) {
+    static const WordSet words({"paywall", "paywalled"});
+    return has_word_of(node, words);
+}
+
+bool is_hidden_by_markup(const GumboNode* node) {
     if (html::has_attribute(node, "hidden")) return !is_streamed_segment(node);
     if (html::attribute(node, "aria-hidden") == "true") return true;
     std::string style = to_lower_ascii(html::attribute(node, "style"));
@@ -151,6 +158,8 @@ bool is_hidden(const GumboNode* node) {
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;
 }
+
+bool is_hidden(const GumboNode* node) { return is_hidden_by_markup(node) && !is_paywalled_text(node); }
 
 bool is_furniture_role(std::string_view role) {
     static constexpr std::array<std::string_view, 8> roles = {

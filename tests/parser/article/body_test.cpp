@@ -34,3 +34,11 @@ TEST_CASE("a streamed React segment marked hidden is read as part of the page", 
                                             "<div hidden><p>" + k_second + " Hidden copy.</p></div>");
     CHECK(body == std::vector<std::string>{k_first, k_second});
 }
+
+TEST_CASE("text hidden behind a paywall until a script unlocks it is body text", "[article][body]") {
+    std::vector<std::string> body = body_of("<article><h1>Bridge closes</h1><p>" + k_first +
+                                            "</p><div class=\"paywall\" hidden><p>" + k_second +
+                                            "</p></div><div hidden><p>" + k_second + " Hidden copy.</p></div>"
+                                            "</article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second});
+}
