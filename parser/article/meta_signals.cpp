@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "parser/article/dom.h"
+#include "parser/article/hints.h"
 #include "parser/article/meta_dom.h"
 #include "parser/article/meta_text.h"
 
@@ -18,6 +19,8 @@ using html::Visit;
 constexpr std::size_t k_max_texts = 8;
 constexpr std::size_t k_max_text_length = 300;
 constexpr std::size_t k_max_tags = 40;
+constexpr std::size_t k_max_headings = 8;
+constexpr int k_max_headings_examined = 24;
 
 // ASCII classes, as <cctype>'s in the "C" locale the program runs in.
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -114,6 +117,16 @@ void lowered_names(std::string_view class_names, std::string_view id, std::strin
     append_lowered(id, out);
 }
 
+bool in_breadcrumb(const GumboNode* node) {
+    int levels = 0;
+    for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT && levels < 12; n = n->parent, ++levels) {
+        GumboTag tag = n->v.element.tag;
+        if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
+        if (tag == GUMBO_TAG_NAV || is_breadcrumb(n)) return true;
+    }
+    return false;
+}
+
 // Teasers of other articles, quotes, comments and asides name people who did not write this.
 bool in_furniture(const GumboNode* node) {
     int levels = 0;
@@ -175,6 +188,10 @@ public:
             return Visit::skip_children;
         case GUMBO_TAG_H1:
             read_h1(node);
+            read_heading(node, 1);
+            break;
+        case GUMBO_TAG_H2:
+            read_heading(node, 2);
             break;
         case GUMBO_TAG_ARTICLE:
             if (!m_article) m_article = node;
@@ -198,6 +215,15 @@ private:
             m_signals.main_h1 = text;
         }
         if (m_signals.h1s.size() < 4) m_signals.h1s.push_back(std::move(text));
+    }
+
+    void read_heading(const GumboNode* node, int level) {
+        if (m_signals.headings.size() >= k_max_headings || m_headings_examined >= k_max_headings_examined) return;
+        if (level == 2 && !(m_article && inside(node, m_article)) && !(m_main && inside(node, m_main))) return;
+        ++m_headings_examined;
+        if (in_breadcrumb(node)) return;
+        std::string text = bounded_text(node, k_max_text_length);
+        if (!text.empty()) m_signals.headings.emplace_back(level, std::move(text));
     }
 
     void read_time(const GumboNode* node) {
@@ -252,6 +278,7 @@ private:
     const GumboNode* m_article = nullptr;
     const GumboNode* m_main = nullptr;
     std::string m_names;  // scratch for read_marked
+    int m_headings_examined = 0;
 };
 
 }  // namespace
