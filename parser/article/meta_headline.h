@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newswire {
@@ -14,6 +15,7 @@ struct HeadlineCandidates {
     std::vector<std::string> h1s;
     std::string main_h1;   // the first <h1> inside <article> or <main>
     std::string title;     // <title>
+    std::vector<std::pair<int, std::string>> headings;  // level and text of shown h1/h2, page order
 };
 
 // The headline alone: site-name suffixes and prefixes (" | tagesschau.de", " - n-tv.de",

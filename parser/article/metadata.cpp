@@ -121,16 +121,33 @@ std::vector<std::string> meta_list(const MetaSignals& signals, std::string_view 
     return topics;
 }
 
+bool contains_topic(const std::vector<std::string>& topics, std::string_view topic) {
+    return std::any_of(topics.begin(), topics.end(), [&](const std::string& t) { return equals_ci(t, topic); });
+}
+
+// `part` names fewer topics than `whole`, all of them in `whole`.
+bool is_strict_subset(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+    return !part.empty() && part.size() < whole.size() &&
+           std::all_of(part.begin(), part.end(), [&](const std::string& t) { return contains_topic(whole, t); });
+}
+
 // The first source that names topics: keyword metas, JSON-LD keywords, article:tag and the
-// like, then tag links the article shows, then any tag links. (Letting the sources vote on
-// their overlap measured worse on the corpus: sites fill several with different lists.)
+// like, then tag links the article shows, then any tag links. When the article's own tags
+// (JSON-LD keywords, article:tag) are a part of a longer keyword meta, the rest of that meta
+// is site-wide words ("News", "World news today"), so the tags win. (Letting the sources vote
+// on their overlap measured worse on the corpus: sites fill several with different lists.)
 std::vector<std::string> topics_of(const MetaSignals& signals, const JsonLdArticle& ld) {
     std::vector<std::vector<std::string>> lists{
         meta_list(signals, "news_keywords", true), meta_list(signals, "keywords", true), ld.keywords,
         meta_list(signals, "article:tag", false), meta_list(signals, "parsely-tags", true),
         meta_list(signals, "sailthru.tags", true), signals.article_tags, signals.rel_tags};
-    for (auto& list : lists) {
-        if (!list.empty()) return std::move(list);
+    for (auto& list : lists) list = normalise_topic_list(std::move(list));
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+        if (lists[i].empty()) continue;
+        for (std::size_t tags = std::max<std::size_t>(i + 1, 2); tags <= 3; ++tags) {
+            if (is_strict_subset(lists[tags], lists[i])) return std::move(lists[tags]);
+        }
+        return std::move(lists[i]);
     }
     return {};
 }
@@ -183,7 +200,8 @@ PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
     metadata.headline = choose_headline(HeadlineCandidates{ld.headline,
                                                            first_of(signals, {"og:title"}),
                                                            first_of(signals, {"twitter:title"}),
-                                                           signals.h1s, signals.main_h1, signals.title},
+                                                           signals.h1s, signals.main_h1, signals.title,
+                                                           signals.headings},
                                         metadata.site_name, host);
     metadata.description = ld.description.empty()
                                ? first_of(signals, {"og:description", "description", "twitter:description"})
