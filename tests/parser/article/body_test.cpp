@@ -24,6 +24,8 @@ const std::string k_first =
     "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";
 const std::string k_second =
     "Engineers had warned for years that the supports were failing, the mayor said after the vote.";
+const std::string k_third =
+    "Drivers will have to take the ring road, which adds about twenty minutes to the trip into town.";
 
 }  // namespace
 
@@ -36,9 +38,9 @@ TEST_CASE("a streamed React segment marked hidden is read as part of the page", 
 }
 
 TEST_CASE("text hidden behind a paywall until a script unlocks it is body text", "[article][body]") {
-    std::vector<std::string> body = body_of("<article><h1>Bridge closes</h1><p>" + k_first +
-                                            "</p><div class=\"paywall\" hidden><p>" + k_second +
-                                            "</p></div><div hidden><p>" + k_second + " Hidden copy.</p></div>"
+    std::vector<std::string> body = body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second +
+                                            "</p><div class=\"paywall\" hidden><p>" + k_third +
+                                            "</p></div><div hidden><p>" + k_third + " Hidden copy.</p></div>"
                                             "</article>");
-    CHECK(body == std::vector<std::string>{k_first, k_second});
+    CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
 }
