@@ -78,6 +78,18 @@ std::optional<int> read_numeric_offset(Cursor& c) {
     return sign == '-' ? -offset : offset;
 }
 
+// True when fold_whitespace would return `text` unchanged and ASCII: no white space other than
+// single spaces between other characters.
+bool is_folded_ascii(std::string_view text) {
+    char previous = ' ';
+    for (char ch : text) {
+        auto u = static_cast<unsigned char>(ch);
+        if (u >= 0x80 || (u >= '\t' && u <= '\r') || (ch == ' ' && previous == ' ')) return false;
+        previous = ch;
+    }
+    return previous != ' ';
+}
+
 }  // namespace
 
 std::string to_iso8601(Timestamp t) {
@@ -95,8 +107,13 @@ std::string to_iso8601(Timestamp t) {
 }
 
 std::optional<Timestamp> parse_iso8601(std::string_view text, int default_offset_minutes) {
-    std::string folded = fold_whitespace(text);
-    Cursor c{folded};
+    std::string folded;
+    std::string_view view = text;
+    if (!is_folded_ascii(text)) {  // the common case (a plain ASCII date) needs no copy
+        folded = fold_whitespace(text);
+        view = folded;
+    }
+    Cursor c{view};
     int year = c.digits(4, 4);
     if (year < 0) return std::nullopt;
     bool basic = !c.eat('-');
@@ -149,7 +166,14 @@ int month_from_name(std::string_view name) {
         {"sep", "sept", "september", "setiembre"}, {"oct", "okt", "oktober", "octubre"},
         {"nov", "november", "noviembre", "novembre"}, {"dec", "dez", "dezember", "diciembre"},
     }};
-    std::string lower = to_lower_ascii(name);
+    // Lower-cased in place of a copy: no candidate is longer than the buffer.
+    char buffer[16];
+    std::size_t length = std::min(name.size(), sizeof buffer);
+    for (std::size_t i = 0; i < length; ++i) {
+        char ch = name[i];
+        buffer[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    std::string_view lower(buffer, length);
     if (lower.starts_with("m\xC3\xA4r")) return 3;  // "Mär", "März"
     for (int m = 0; m < 12; ++m) {
         for (std::string_view candidate : k_months[static_cast<std::size_t>(m)]) {
@@ -222,8 +246,8 @@ std::optional<Timestamp> parse_rfc822(std::string_view text) {
     bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
         return static_cast<unsigned char>(ch) < 0x80 && ch != '\n' && ch != '\r' && ch != '\f' && ch != '\v';
     });
-    std::string folded = plain ? std::string(text) : fold_whitespace(text);  // the common case needs no Unicode
-    Cursor c{folded};
+    std::string folded = plain ? std::string() : fold_whitespace(text);  // the common case needs no Unicode
+    Cursor c{plain ? text : std::string_view(folded)};
     c.skip_spaces();
     std::size_t before = c.pos;
     std::string_view first = c.word();

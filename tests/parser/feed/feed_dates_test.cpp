@@ -77,3 +77,12 @@ TEST_CASE("a date without a time is midnight, an impossible date is none", "[fee
     CHECK(published_of("Sat, 25 Apr 2026") == "2026-04-25T00:00:00+00:00");
     CHECK(published_of("Sat, 31 Feb 2026 10:00:00 GMT") == "none");
 }
+
+TEST_CASE("line breaks, tabs, doubled and no-break spaces inside a date are folded", "[feed][dates]") {
+    CHECK(published_of("2026-04-25\n  20:43:28+02:00") == "2026-04-25T20:43:28+02:00");
+    CHECK(published_of("2026-04-25\xC2\xA0" "20:43:28Z") == "2026-04-25T20:43:28+00:00");
+    CHECK(published_of("\xC2\xA0" "2026-04-25T20:43:28Z") == "2026-04-25T20:43:28+00:00");
+    CHECK(published_of("Sat,\t25 Apr  2026\n20:43:28 +0200") == "2026-04-25T20:43:28+02:00");
+    CHECK(published_of("Sat, 25\xC2\xA0" "Apr 2026 20:43:28 +0200") == "2026-04-25T20:43:28+02:00");
+    CHECK(published_of("Sat, 25 Aprilxxxxxxxxxxxxxxxxxxxx 2026 20:43:28 +0200") == "2026-04-25T20:43:28+02:00");
+}
