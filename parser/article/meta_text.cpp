@@ -1,5 +1,6 @@
 #include "parser/article/meta_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -74,6 +75,79 @@ std::size_t read_reference(std::string_view text, std::uint32_t& cp) {
     return 0;
 }
 
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// "Subject: Politics" -> the label "Subject"; empty when `entry` is not such a pair.
+std::string_view label_of(std::string_view entry) {
+    std::size_t colon = entry.find(": ");
+    if (colon == std::string_view::npos || colon == 0 || colon > 30) return {};
+    std::string_view label = entry.substr(0, colon);
+    bool word_like = std::all_of(label.begin(), label.end(),
+                                 [](char c) { return is_ascii_letter(c) || c == ' ' || c == '-' || c == '_'; });
+    return word_like ? label : std::string_view{};
+}
+
+std::vector<std::string> labelled_values(std::vector<std::string> topics) {
+    std::size_t pairs = std::count_if(topics.begin(), topics.end(),
+                                      [](const std::string& t) { return !label_of(t).empty(); });
+    if (pairs < 3 || pairs * 2 < topics.size()) return topics;
+    std::vector<std::string> out;
+    for (const std::string& topic : topics) {
+        std::string_view label = label_of(topic);
+        bool wanted = false;
+        for (std::string_view fragment : {"subject", "topic", "tag", "keyword", "entit", "thema", "schlagw"}) {
+            wanted = wanted || contains_ci(label, fragment);
+        }
+        if (wanted) out.emplace_back(trim(std::string_view(topic).substr(label.size() + 2)));
+    }
+    return out;
+}
+
+// A word of CJK ideographs or kana starts with a lead byte of U+3040..U+9FFF (Hangul does not:
+// Korean separates words, not keywords, with spaces).
+bool is_cjk_word(std::string_view word) {
+    auto lead = static_cast<unsigned char>(word[0]);
+    return lead >= 0xE3 && lead <= 0xE9;
+}
+
+bool is_slug(std::string_view word) {
+    return std::all_of(word.begin(), word.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::vector<std::string> split_run(std::vector<std::string> topics) {
+    if (topics.size() != 1) return topics;
+    std::vector<std::string> words;
+    std::string_view text = topics[0];
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = std::min(text.find(' ', start), text.size());
+        if (end > start) words.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    if (words.size() < 3) return topics;
+    if (std::all_of(words.begin(), words.end(), is_cjk_word)) return words;
+    std::size_t hyphenated = std::count_if(words.begin(), words.end(),
+                                           [](const std::string& w) { return w.find('-') != std::string::npos; });
+    if (!std::all_of(words.begin(), words.end(), is_slug) || hyphenated * 2 < words.size()) return topics;
+    for (std::string& word : words) std::replace(word.begin(), word.end(), '-', ' ');
+    return words;
+}
+
+std::vector<std::string> strip_paths(std::vector<std::string> topics) {
+    if (topics.size() < 2) return topics;
+    for (const std::string& topic : topics) {
+        std::size_t slash = topic.find('/');
+        if (slash == std::string::npos || slash == 0 || slash + 1 == topic.size() ||
+            !std::all_of(topic.begin(), topic.begin() + static_cast<std::ptrdiff_t>(slash),
+                         [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '_'; })) {
+            return topics;
+        }
+    }
+    for (std::string& topic : topics) topic.erase(0, topic.find('/') + 1);
+    return topics;
+}
+
 }  // namespace
 
 std::string clean_text(std::string_view text) {
@@ -112,6 +186,10 @@ std::string_view trim(std::string_view text, std::string_view chars) {
     if (begin == std::string_view::npos) return {};
     std::size_t end = text.find_last_not_of(chars);
     return text.substr(begin, end - begin + 1);
+}
+
+std::vector<std::string> normalise_topic_list(std::vector<std::string> topics) {
+    return strip_paths(split_run(labelled_values(std::move(topics))));
 }
 
 }  // namespace newswire

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newswire {
 
@@ -15,5 +16,12 @@ bool contains_ci(std::string_view haystack, std::string_view needle);
 
 // Trims the characters in `chars` from both ends.
 std::string_view trim(std::string_view text, std::string_view chars = " \t\r\n");
+
+// A keyword list as sites write it, one topic per entry. Lists of analytics pairs ("Subject:
+// Politics", "Page Type: Article") keep the values of subject, topic, tag, keyword and entity
+// labels only; a list that is one space-separated run of slugs ("middle-east-crisis icj un") or
+// of CJK words is split at the spaces, slugs written with spaces; "sections/sverige" path forms
+// lose the path when every entry has one.
+std::vector<std::string> normalise_topic_list(std::vector<std::string> topics);
 
 }  // namespace newswire
