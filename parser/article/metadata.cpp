@@ -144,7 +144,7 @@ std::vector<std::string> topics_of(const MetaSignals& signals, const JsonLdArtic
     for (auto& list : lists) list = normalise_topic_list(std::move(list));
     for (std::size_t i = 0; i < lists.size(); ++i) {
         if (lists[i].empty()) continue;
-        for (std::size_t tags = std::max<std::size_t>(i + 1, 2); tags <= 3; ++tags) {
+        for (std::size_t tags = 2; i < 2 && tags <= 3; ++tags) {
             if (is_strict_subset(lists[tags], lists[i])) return std::move(lists[tags]);
         }
         return std::move(lists[i]);
