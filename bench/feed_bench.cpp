@@ -39,7 +39,7 @@ std::vector<std::string> read_files(const std::filesystem::path& dir) {
     return files;
 }
 
-std::size_t reference_round(const std::vector<std::string>& files) {
+[[gnu::noinline]] std::size_t reference_round(const std::vector<std::string>& files) {
     std::size_t documents = 0;
     for (const std::string& file : files) {
         pugi::xml_document document;
@@ -48,7 +48,7 @@ std::size_t reference_round(const std::vector<std::string>& files) {
     return documents;
 }
 
-std::size_t parser_round(const std::vector<std::string>& files) {
+[[gnu::noinline]] std::size_t parser_round(const std::vector<std::string>& files) {
     std::size_t items = 0;
     for (const std::string& file : files) {
         auto feed = newswire::parse_feed(file);

@@ -27,7 +27,7 @@ void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, F
     std::string link_base = own_base(link, base);
     std::string_view href = trim(attr(link, "href"));
     if (href.empty()) {
-        std::string text(trim(text_of(link)));
+        std::string text(trim(ElementText(link)));
         if (!text.empty()) choice.text_only = absolute_url(link_base, text);
         return;
     }
@@ -50,17 +50,17 @@ std::string chosen_link(const LinkChoice& choice) {
 void read_person(pugi::xml_node person, FeedItem& item) {
     for (pugi::xml_node child = person.first_child(); child; child = child.next_sibling()) {
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "name")) {
-            add_author(item, text_of(child));
+            add_author(item, ElementText(child));
             return;
         }
     }
-    if (!has_element_children(person)) add_author(item, text_of(person));
+    if (!has_element_children(person)) add_author(item, ElementText(person));
 }
 
 void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links) {
     std::string_view local = local_name(child);
     if (equals_ci(local, "id")) {
-        if (!state.item.guid) state.item.guid = std::string(trim(text_of(child)));
+        if (!state.item.guid) state.item.guid = std::string(trim(ElementText(child)));
     } else if (equals_ci(local, "title")) {
         state.offer_title(child, 1);
     } else if (equals_ci(local, "link")) {
@@ -70,11 +70,11 @@ void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links)
     } else if (equals_ci(local, "content")) {
         if (attr(child, "src").empty()) state.offer_content(child, 0);
     } else if (equals_ci(local, "published") || equals_ci(local, "issued")) {
-        if (auto t = parse_feed_date(text_of(child))) state.published = t;
+        if (auto t = parse_feed_date(ElementText(child))) state.published = t;
     } else if (equals_ci(local, "updated") || equals_ci(local, "modified")) {
-        if (auto t = parse_feed_date(text_of(child))) state.updated = t;
+        if (auto t = parse_feed_date(ElementText(child))) state.updated = t;
     } else if (equals_ci(local, "created")) {
-        if (auto t = parse_feed_date(text_of(child))) state.fallback_date = t;
+        if (auto t = parse_feed_date(ElementText(child))) state.fallback_date = t;
     } else if (equals_ci(local, "author")) {
         read_person(child, state.item);
     } else if (equals_ci(local, "category")) {

@@ -174,6 +174,13 @@ std::string fold_text(std::string_view text) {
             ++i;
             continue;
         }
+        if (c == ' ' && i > run && i + 1 < text.size()) {  // one space between words stays in the run
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next > ' ' && next < 0xC2) {
+                i += 2;
+                continue;
+            }
+        }
         std::size_t space = (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? 1
                             : static_cast<unsigned char>(c) >= 0xC2 ? unicode_space_at(text, i)
                                                                      : 0;

@@ -53,9 +53,9 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
     } else if (equals_ci(local, "description")) {
         state.offer_summary(child, 3);
     } else if (equals_ci(local, "credit") && equals_ci(attr(child, "role"), "author")) {
-        add_author(state.item, text_of(child));
+        add_author(state.item, ElementText(child));
     } else if (equals_ci(local, "keywords")) {
-        std::string keywords = text_of(child);
+        ElementText keywords(child);
         std::string_view rest = keywords;
         while (!rest.empty()) {
             std::size_t comma = rest.find(',');
@@ -76,22 +76,22 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
 
 bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local, ItemState& state) {
     if (ns == Ns::dc) {
-        if (equals_ci(local, "creator") || equals_ci(local, "contributor")) add_author(state.item, text_of(child));
+        if (equals_ci(local, "creator") || equals_ci(local, "contributor")) add_author(state.item, ElementText(child));
         else if (equals_ci(local, "title")) state.offer_title(child, 2);
-        else if (equals_ci(local, "subject")) add_category(state.item, text_of(child));
+        else if (equals_ci(local, "subject")) add_category(state.item, ElementText(child));
         else if (equals_ci(local, "description")) state.offer_summary(child, 2);
         else if (equals_ci(local, "date")) {
-            if (auto t = parse_feed_date(text_of(child))) state.fallback_date = t;
+            if (auto t = parse_feed_date(ElementText(child))) state.fallback_date = t;
         }
         return true;
     }
     if (ns == Ns::dcterms) {
         if (equals_ci(local, "issued")) {
-            if (auto t = parse_feed_date(text_of(child))) state.published = t;
+            if (auto t = parse_feed_date(ElementText(child))) state.published = t;
         } else if (equals_ci(local, "modified")) {
-            if (auto t = parse_feed_date(text_of(child))) state.updated = t;
+            if (auto t = parse_feed_date(ElementText(child))) state.updated = t;
         } else if (equals_ci(local, "created")) {
-            auto t = parse_feed_date(text_of(child));
+            auto t = parse_feed_date(ElementText(child));
             if (t && !state.fallback_date) state.fallback_date = t;
         }
         return true;
@@ -114,9 +114,9 @@ bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local,
         return true;
     }
     if (ns == Ns::itunes) {
-        if (equals_ci(local, "author")) add_author(state.item, text_of(child));
+        if (equals_ci(local, "author")) add_author(state.item, ElementText(child));
         else if (equals_ci(local, "summary")) state.offer_summary(child, 4);
-        else if (equals_ci(local, "keywords")) add_category(state.item, text_of(child));
+        else if (equals_ci(local, "keywords")) add_category(state.item, ElementText(child));
         return true;
     }
     return false;

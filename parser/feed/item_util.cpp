@@ -100,29 +100,31 @@ std::string base64_decode(std::string_view text) {
     return out;
 }
 
-TextConstruct read_text_construct(pugi::xml_node element) {
-    std::string type = to_lower_ascii(trim(attr(element, "type")));
-    std::string mode = to_lower_ascii(trim(attr(element, "mode")));
-    if (mode == "base64" || is_binary_type(type)) return {repair_utf8(base64_decode(text_of(element))), true};
+std::string_view read_text_construct(pugi::xml_node element, std::string& storage) {
+    std::string_view type_attribute = trim(attr(element, "type"));
+    std::string_view mode_attribute = trim(attr(element, "mode"));
+    std::string type = type_attribute.empty() ? std::string() : to_lower_ascii(type_attribute);
+    std::string mode = mode_attribute.empty() ? std::string() : to_lower_ascii(mode_attribute);
+    if (mode == "base64" || is_binary_type(type)) {
+        storage = repair_utf8(base64_decode(ElementText(element)));
+        return storage;
+    }
     bool inline_children = has_element_children(element);
     if (inline_children && (is_xhtml_type(type) || (!is_html_type(type) && mode != "escaped"))) {
-        return {inline_markup(element), true};
+        storage = inline_markup(element);
+        return storage;
     }
-    return {text_of(element), is_html_type(type) || mode == "escaped" || type.empty()};
+    return text_of(element, storage);
 }
 
 std::string plain_title(pugi::xml_node element) {
-    return html_to_text(read_text_construct(element).value);
+    std::string storage;
+    return html_to_text(read_text_construct(element, storage));
 }
 
 std::string markup_of(pugi::xml_node element) {
-    std::string value = read_text_construct(element).value;
-    std::string_view trimmed = trim(value);
-    if (trimmed.size() == value.size()) return value;
-    std::size_t lead = static_cast<std::size_t>(trimmed.data() - value.data());
-    value.resize(lead + trimmed.size());
-    value.erase(0, lead);
-    return value;
+    std::string storage;
+    return std::string(trim(read_text_construct(element, storage)));
 }
 
 std::optional<Timestamp> parse_feed_date(std::string_view text) {

@@ -13,12 +13,9 @@
 namespace newswire::feed_detail {
 
 // An element's text as its type says: Atom `type` ("text", "html", "xhtml", MIME types) and
-// Atom 0.3 `mode` ("escaped", "base64"); inline child elements are kept as markup.
-struct TextConstruct {
-    std::string value;
-    bool html = false;
-};
-TextConstruct read_text_construct(pugi::xml_node element);
+// Atom 0.3 `mode` ("escaped", "base64"); inline child elements are kept as markup. A view into
+// the document where possible (see text_of), else built in `storage`.
+std::string_view read_text_construct(pugi::xml_node element, std::string& storage);
 
 // A title as plain text: markup stripped, references decoded, white space folded.
 std::string plain_title(pugi::xml_node element);

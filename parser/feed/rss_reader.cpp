@@ -49,8 +49,8 @@ void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
     if (read_extension_element(child, ns, local, state)) return;
     if (ns == Ns::atom || ns == Ns::atom03) {
         if (equals_ci(local, "link")) read_atom_link(child, state);
-        else if (equals_ci(local, "published")) state.published = parse_feed_date(text_of(child));
-        else if (equals_ci(local, "updated")) state.updated = parse_feed_date(text_of(child));
+        else if (equals_ci(local, "published")) state.published = parse_feed_date(ElementText(child));
+        else if (equals_ci(local, "updated")) state.updated = parse_feed_date(ElementText(child));
         else if (equals_ci(local, "summary")) state.offer_summary(child, 1);
         else if (equals_ci(local, "content")) state.offer_content(child, 2);
         return;
@@ -59,12 +59,12 @@ void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
     if (equals_ci(local, "title")) {
         state.offer_title(child, 1);
     } else if (equals_ci(local, "link")) {
-        std::string raw = text_of(child);
+        ElementText raw(child);
         std::string_view text = trim(raw);
         if (text.empty()) text = trim(attr(child, "href"));
         if (state.link.empty() && !text.empty()) state.link = absolute_url(own_base(child, state.base), text);
     } else if (equals_ci(local, "guid") && (!guid.present || !guid.from_guid)) {
-        state.item.guid = std::string(trim(text_of(child)));
+        state.item.guid = std::string(trim(ElementText(child)));
         guid.present = true;
         guid.from_guid = true;
         guid.permalink = !equals_ci(trim(attr(child, "isPermaLink")), "false");
@@ -72,21 +72,21 @@ void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
         state.offer_summary(child, 0);
     } else if (equals_ci(local, "id") && !guid.present) {
         // Atom elements without the Atom namespace, as some RSS writers mix them in.
-        state.item.guid = std::string(trim(text_of(child)));
+        state.item.guid = std::string(trim(ElementText(child)));
         guid.present = true;
         guid.permalink = false;
     } else if (equals_ci(local, "summary")) {
         state.offer_summary(child, 1);
     } else if (equals_ci(local, "published")) {
-        if (auto t = parse_feed_date(text_of(child))) state.published = t;
+        if (auto t = parse_feed_date(ElementText(child))) state.published = t;
     } else if (equals_ci(local, "updated")) {
-        if (auto t = parse_feed_date(text_of(child))) state.updated = t;
+        if (auto t = parse_feed_date(ElementText(child))) state.updated = t;
     } else if (equals_ci(local, "pubDate")) {
-        if (auto t = parse_feed_date(text_of(child))) state.published = t;
+        if (auto t = parse_feed_date(ElementText(child))) state.published = t;
     } else if (equals_ci(local, "author")) {
-        add_author(state.item, text_of(child));
+        add_author(state.item, ElementText(child));
     } else if (equals_ci(local, "category")) {
-        add_category(state.item, text_of(child));
+        add_category(state.item, ElementText(child));
     } else if (equals_ci(local, "enclosure")) {
         add_enclosure(state.item, absolute_url(state.base, attr(child, "url")), attr(child, "type"),
                       attr(child, "length"));
@@ -123,7 +123,7 @@ void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_b
     std::string_view local = local_name(child);
     if (ns == Ns::sy) return;
     if (ns == Ns::dc && equals_ci(local, "language") && feed.language.empty()) {
-        feed.language = trim(text_of(child));
+        feed.language = trim(ElementText(child));
     } else if ((ns == Ns::atom || ns == Ns::atom03) && equals_ci(local, "link") && feed.link.empty()) {
         std::string rel = to_lower_ascii(trim(attr(child, "rel")));
         if (rel.empty() || rel == "alternate") feed.link = absolute_url(base_of(child, document_base), attr(child, "href"));
@@ -132,16 +132,16 @@ void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_b
     } else if (equals_ci(local, "title") && feed.title.empty()) {
         feed.title = plain_title(child);
     } else if (equals_ci(local, "link")) {
-        std::string raw = text_of(child);
+        ElementText raw(child);
         std::string_view text = trim(raw);
         if (!text.empty()) feed.link = absolute_url(base_of(child, document_base), text);
     } else if (equals_ci(local, "language")) {
-        feed.language = trim(text_of(child));
+        feed.language = trim(ElementText(child));
     } else if (equals_ci(local, "ttl")) {
-        feed.ttl_minutes = small_int(text_of(child));
+        feed.ttl_minutes = small_int(ElementText(child));
     } else if (equals_ci(local, "skipHours")) {
         for (pugi::xml_node hour = child.first_child(); hour; hour = hour.next_sibling()) {
-            auto value = hour.type() == pugi::node_element ? small_int(text_of(hour)) : std::nullopt;
+            auto value = hour.type() == pugi::node_element ? small_int(ElementText(hour)) : std::nullopt;
             if (value && *value <= 24 &&
                 std::find(feed.skip_hours.begin(), feed.skip_hours.end(), *value % 24) == feed.skip_hours.end()) {
                 feed.skip_hours.push_back(*value % 24);
@@ -154,8 +154,8 @@ void read_syndication(pugi::xml_node channel, ParsedFeed& feed) {
     std::string period, frequency;
     for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element || ns_of(child) != Ns::sy) continue;
-        if (equals_ci(local_name(child), "updatePeriod")) period = text_of(child);
-        if (equals_ci(local_name(child), "updateFrequency")) frequency = text_of(child);
+        if (equals_ci(local_name(child), "updatePeriod")) period = ElementText(child).view();
+        if (equals_ci(local_name(child), "updateFrequency")) frequency = ElementText(child).view();
     }
     feed.update_period_minutes = update_period_minutes(period, frequency);
 }

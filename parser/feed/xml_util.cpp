@@ -178,19 +178,18 @@ void append_text(std::string& out, pugi::xml_node node) {
 
 }  // namespace
 
-std::string text_of(pugi::xml_node element) {
-    std::string out;
+std::string_view text_of(pugi::xml_node element, std::string& storage) {
     pugi::xml_node first = element.first_child();
     if (first && !first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
         std::string_view value = first.value();
-        if (first.type() == pugi::node_pcdata && value.find('&') != std::string_view::npos) {
-            return decode_html_names(value);
-        }
-        return std::string(value);
+        if (first.type() == pugi::node_cdata || value.find('&') == std::string_view::npos) return value;
+        storage = decode_html_names(value);
+        return storage;
     }
+    storage.clear();
     pugi::xml_node n = first;
     while (n && n != element) {
-        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) append_text(out, n);
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) append_text(storage, n);
         if (n.first_child()) {
             n = n.first_child();
             continue;
@@ -198,7 +197,7 @@ std::string text_of(pugi::xml_node element) {
         while (n && n != element && !n.next_sibling()) n = n.parent();
         if (n && n != element) n = n.next_sibling();
     }
-    return out;
+    return storage;
 }
 
 bool has_element_children(pugi::xml_node element) {

@@ -50,8 +50,26 @@ bool is(pugi::xml_node element, Ns ns, std::string_view local);
 // Attribute by local name, ASCII case-insensitive ("isPermaLink", "rdf:about"); empty when absent.
 std::string_view attr(pugi::xml_node element, std::string_view local);
 
-// All character data below `element`, in document order (iterative; any depth).
-std::string text_of(pugi::xml_node element);
+// All character data below `element`, in document order (iterative; any depth); HTML names XML
+// left undecoded ("&nbsp;") decoded in PCDATA. A view into the document when the element holds
+// one text node that needs no decoding (the common case), else built in `storage`.
+std::string_view text_of(pugi::xml_node element, std::string& storage);
+
+// text_of with storage of its own, to read a field in one expression, e.g.
+// `parse_feed_date(ElementText(child))`. Neither copied nor moved (the view may point into it).
+class ElementText {
+public:
+    explicit ElementText(pugi::xml_node element) : m_view(text_of(element, m_storage)) {}
+    ElementText(const ElementText&) = delete;
+    ElementText& operator=(const ElementText&) = delete;
+
+    std::string_view view() const { return m_view; }
+    operator std::string_view() const { return m_view; }  // NOLINT: reads like the text it is
+
+private:
+    std::string m_storage;
+    std::string_view m_view;
+};
 
 // The markup inside `element`, serialised.
 std::string inner_xml(pugi::xml_node element);
