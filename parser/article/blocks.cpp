@@ -78,11 +78,11 @@ private:
             return;
         }
         if (is_furniture(node)) return;
-        std::string text = html::text_content(node);
-        if (html::is_element(node, GUMBO_TAG_A)) m_run_links += text.size();
-        m_run += ' ';
-        m_run += text;
-        m_run += ' ';
+        std::size_t before = m_run.size();
+        html::append_visible_text(node, m_run);
+        if (html::is_element(node, GUMBO_TAG_A)) m_run_links += m_run.size() - before;
+        // An empty inline element is a spacer that style sheets make a line break.
+        if (m_run.size() == before) m_run += ' ';
     }
 
     // Handles one block-level element: emits it as a block or pushes it as a container.

@@ -131,6 +131,11 @@ bool class_or_id_contains(const GumboNode* node, std::string_view fragment) {
 
 std::string text_content(const GumboNode* node) {
     std::string text;
+    append_visible_text(node, text);
+    return fold_whitespace(text);
+}
+
+void append_visible_text(const GumboNode* node, std::string& text) {
     walk(node, [&](const GumboNode* n) {
         switch (n->type) {
         case GUMBO_NODE_TEXT:
@@ -151,7 +156,6 @@ std::string text_content(const GumboNode* node) {
             return Visit::descend;
         }
     });
-    return fold_whitespace(text);
 }
 
 std::string_view raw_text(const GumboNode* node) {

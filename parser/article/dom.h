@@ -94,6 +94,10 @@ const GumboNode* find_first(const GumboNode* node, Predicate&& predicate) {
 // block boundaries become spaces; white space folded.
 std::string text_content(const GumboNode* node);
 
+// The same text appended to `text` unfolded, so that white space at its edges stays: the
+// text of "in<a>side</a>" joins into one word, that of "in <a>side</a>" into two.
+void append_visible_text(const GumboNode* node, std::string& text);
+
 // Raw text of a <script>/<style>/<textarea> child (not folded); empty otherwise.
 std::string_view raw_text(const GumboNode* node);
 

@@ -44,3 +44,10 @@ TEST_CASE("text hidden behind a paywall until a script unlocks it is body text",
                                             "</article>");
     CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("inline elements join the words around them as a browser shows them", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>The council voted i<a href=\"/v\">n favour</a>"
+                " of the <b>plan </b>on Monday<span class=\"br\"></span>Drivers were not <em>amused</em>.</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, "The council voted in favour of the plan on Monday Drivers were not amused."});
+}
