@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdio>
 
 #include <date/date.h>
@@ -33,7 +32,7 @@ struct Cursor {
     // Reads between min and max digits; -1 when fewer than min.
     int digits(int min, int max) {
         int value = 0, count = 0;
-        while (count < max && !done() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+        while (count < max && !done() && text[pos] >= '0' && text[pos] <= '9') {
             value = value * 10 + (text[pos] - '0');
             ++pos;
             ++count;
@@ -42,7 +41,8 @@ struct Cursor {
     }
     std::string_view word() {
         std::size_t start = pos;
-        while (!done() && (std::isalpha(static_cast<unsigned char>(text[pos])) ||
+        // Letters as the "C" locale has them (no locale is set), and every non-ASCII byte.
+        while (!done() && ((text[pos] >= 'a' && text[pos] <= 'z') || (text[pos] >= 'A' && text[pos] <= 'Z') ||
                            static_cast<unsigned char>(text[pos]) >= 0x80)) {
             ++pos;
         }
@@ -106,14 +106,10 @@ std::string to_iso8601(Timestamp t) {
     return buffer;
 }
 
-std::optional<Timestamp> parse_iso8601(std::string_view text, int default_offset_minutes) {
-    std::string folded;
-    std::string_view view = text;
-    if (!is_folded_ascii(text)) {  // the common case (a plain ASCII date) needs no copy
-        folded = fold_whitespace(text);
-        view = folded;
-    }
-    Cursor c{view};
+namespace {
+
+std::optional<Timestamp> read_iso8601(std::string_view text, int default_offset_minutes) {
+    Cursor c{text};
     int year = c.digits(4, 4);
     if (year < 0) return std::nullopt;
     bool basic = !c.eat('-');
@@ -133,7 +129,7 @@ std::optional<Timestamp> parse_iso8601(std::string_view text, int default_offset
         bool colon = c.eat(':');
         minute = c.digits(2, 2);
         if (minute < 0) return std::nullopt;
-        if (c.eat(':') || (!colon && std::isdigit(static_cast<unsigned char>(c.peek())))) {
+        if (c.eat(':') || (!colon && c.peek() >= '0' && c.peek() <= '9')) {
             second = c.digits(2, 2);
             if (second < 0) return std::nullopt;
         }
@@ -153,6 +149,17 @@ std::optional<Timestamp> parse_iso8601(std::string_view text, int default_offset
     if (!seconds) return std::nullopt;
     int applied = offset.value_or(default_offset_minutes);
     return Timestamp{*seconds - static_cast<std::int64_t>(applied) * 60, applied};
+}
+
+}  // namespace
+
+// The text is read with its white space folded. A date that reads without folding reads the same
+// after it (only runs of ' ' before the zone or at the end are accepted, and folding shortens
+// those), so the folded copy is made only when the first reading fails.
+std::optional<Timestamp> parse_iso8601(std::string_view text, int default_offset_minutes) {
+    if (auto read = read_iso8601(text, default_offset_minutes)) return read;
+    if (is_folded_ascii(text)) return std::nullopt;
+    return read_iso8601(fold_whitespace(text), default_offset_minutes);
 }
 
 namespace {
