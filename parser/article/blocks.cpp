@@ -42,6 +42,20 @@ bool mostly_links(const GumboNode* node) {
     return stats.chars == 0 || stats.link_chars * 10 > stats.chars * 6;
 }
 
+// Characters of text inside links below an inline element ("<b>Read also: <a>...</a></b>").
+std::size_t link_chars_below(const GumboNode* node) {
+    if (node->v.element.children.length == 0) return 0;
+    std::size_t chars = 0;
+    html::walk(node, [&](const GumboNode* n) {
+        if (n != node && html::is_element(n, GUMBO_TAG_A)) {
+            chars += text_stats(n).chars;
+            return html::Visit::skip_children;
+        }
+        return html::is_element(n) ? html::Visit::descend : html::Visit::skip_children;
+    });
+    return chars;
+}
+
 class Collector {
 public:
     explicit Collector(const std::function<bool(const GumboNode*)>& also_drop) : m_also_drop(also_drop) {}
@@ -81,6 +95,7 @@ private:
         std::size_t before = m_run.size();
         html::append_visible_text(node, m_run);
         if (html::is_element(node, GUMBO_TAG_A)) m_run_links += m_run.size() - before;
+        else m_run_links += link_chars_below(node);
         // An empty inline element is a spacer that style sheets make a line break.
         if (m_run.size() == before) m_run += ' ';
     }

@@ -51,3 +51,10 @@ TEST_CASE("inline elements join the words around them as a browser shows them", 
                 " of the <b>plan </b>on Monday<span class=\"br\"></span>Drivers were not <em>amused</em>.</p></article>");
     CHECK(body == std::vector<std::string>{k_first, "The council voted in favour of the plan on Monday Drivers were not amused."});
 }
+
+TEST_CASE("a line made of a link inside bold text is a link line, not body text", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p><b>Read also: <a href=\"/x\">The old ferry "
+                "returns to the river after forty years</a></b></p><p>" + k_second + "</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second});
+}
