@@ -13,16 +13,52 @@ namespace newswire {
 namespace {
 
 // Words that introduce a photo credit, followed by ':' (or standing before the name for ©).
-constexpr std::array<std::string_view, 25> k_markers{
+// ASCII letters lower-case; other scripts in both cases, as find_marker lowers ASCII only.
+constexpr std::string_view k_markers[] = {
     "fotos", "foto", "bildquelle", "bilder", "bild", "quelle", "photos", "photo credit", "photo",
     "image credit", "image source", "images", "image", "credits", "credit", "copyright",
-    "fotografie", "fotograf", "photograph", "grafik", "illustration", "source", "picture", "pictures", "quellen"};
+    "fotografie", "fotograf", "photograph", "grafik", "illustration", "source", "picture", "pictures", "quellen",
+    "bilde", "billede", "beeld", "kuva", "imagen", "zdj\xC4\x99" "cie", "cr\xC3\xA9" "dit", "cr\xC3\xA9" "dits",
+    "cr\xC3\xA9" "dito", "isithombe",
+    "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE", "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE"};  // фото, Фото
 
 bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
 }
 
 std::string bare_credit(std::string part);
+
+bool is_credit_tail(std::string_view tail) {
+    if (tail.empty() || tail.size() > 40 || std::count(tail.begin(), tail.end(), ' ') > 2) return false;
+    if (std::count_if(tail.begin(), tail.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) > 1) {
+        return false;  // a date or a number, not a name ("News1" passes)
+    }
+    if (std::string_view(".!?:;,)\"'").find(tail.back()) != std::string_view::npos) return false;
+    for (std::string_view label : {"bild", "foto", "photo", "image", "archiv"}) {
+        if (to_lower_ascii(tail).ends_with(label)) return false;  // "Symbolbild", "Archivfoto": labels
+    }
+    for (std::size_t at = 0; at != std::string_view::npos; at = tail.find(' ', at)) {
+        if (at > 0) ++at;
+        auto first = static_cast<unsigned char>(tail[at]);
+        if (first < 0x80 && !std::isupper(first)) return false;
+    }
+    return true;
+}
+
+// "Caption. Supplied", "... 있다. 연합뉴스": up to three capitalised words (or words of a script
+// without case) after the caption's last full stop, with no digits and no closing
+// punctuation, are the credit.
+CaptionParts split_tail_credit(const std::string& folded) {
+    CaptionParts parts;
+    std::size_t stop = folded.rfind(". ");
+    if (stop != std::string::npos && stop > 0 && is_credit_tail(std::string_view(folded).substr(stop + 2))) {
+        parts.caption = folded.substr(0, stop + 1);
+        parts.credit = split_credit(std::string_view(folded).substr(stop + 2));
+        return parts;
+    }
+    parts.caption = folded;
+    return parts;
+}
 
 // "Caption / Credit" and "Caption — Picture by Credit": a short tail after the first " / " or
 // a dash-introduced "by" phrase.
@@ -46,8 +82,7 @@ CaptionParts split_slash_credit(const std::string& folded) {
             return parts;
         }
     }
-    parts.caption = folded;
-    return parts;
+    return split_tail_credit(folded);
 }
 
 }  // namespace
@@ -120,6 +155,7 @@ std::string bare_credit(std::string part) {
             lowered = to_lower_ascii(part);
         }
     }
+    if (part.ends_with(" \xEA\xB8\xB0\xEC\x9E\x90")) part.resize(part.size() - 7);  // "NAME 기자": reporter NAME
     for (std::string_view alone : {"copyright", "tous droits r\xC3\xA9serv\xC3\xA9s", "all rights reserved", "foto",
                                    "bild", "quelle", "photo", "credit"}) {
         if (equals_ci(part, alone)) return {};

@@ -202,3 +202,29 @@ TEST_CASE("a floated picture in an aside of the body is an image, a courtesy cre
     CHECK(images[0].caption == "A rally in Des Moines.");
     CHECK(images[0].credit == Credits{"Tanner Fischer"});
 }
+
+TEST_CASE("credit markers in other languages are split off", "[images]") {
+    CaptionParts russian = split_caption_credit("\xD0\x90\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80 \xD0\x98\xD0\xB1\xD1\x80\xD0\xB0\xD0\xB3\xD0\xB8\xD0\xBC "
+                                                "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE: \xD0\x94\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xB8\xD0\xB9 "
+                                                "\xD0\x90\xD0\xB7\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB2, \xD0\x9A\xD0\xBE\xD0\xBC\xD0\xBC\xD0\xB5\xD1\x80\xD1\x81\xD0\xB0\xD0\xBD\xD1\x82\xD1\x8A");
+    CHECK(russian.caption == "\xD0\x90\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80 \xD0\x98\xD0\xB1\xD1\x80\xD0\xB0\xD0\xB3\xD0\xB8\xD0\xBC");
+    CHECK(russian.credit == (Credits{"\xD0\x94\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xB8\xD0\xB9 \xD0\x90\xD0\xB7\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB2",
+                                     "\xD0\x9A\xD0\xBE\xD0\xBC\xD0\xBC\xD0\xB5\xD1\x80\xD1\x81\xD0\xB0\xD0\xBD\xD1\x82\xD1\x8A"}));
+    CaptionParts zulu = split_caption_credit("Rejoice Ndlovu. Isithombe: Sithunyelwe");
+    CHECK(zulu.caption == "Rejoice Ndlovu.");
+    CHECK(zulu.credit == Credits{"Sithunyelwe"});
+}
+
+TEST_CASE("a short capitalised tail after the last full stop is the credit, a label is not", "[images]") {
+    CaptionParts supplied = split_caption_credit("The golf course was restored. Supplied");
+    CHECK(supplied.caption == "The golf course was restored.");
+    CHECK(supplied.credit == Credits{"Supplied"});
+    // "고영권 기자" (reporter Go Young-kwon) and the agency "뉴스1" after a Korean caption.
+    CaptionParts reporter = split_caption_credit("\xEC\x9D\xB8\xEC\x82\xAC\xED\x95\x98\xEA\xB3\xA0 \xEC\x9E\x88\xEB\x8B\xA4. "
+                                                 "\xEA\xB3\xA0\xEC\x98\x81\xEA\xB6\x8C \xEA\xB8\xB0\xEC\x9E\x90");
+    CHECK(reporter.credit == Credits{"\xEA\xB3\xA0\xEC\x98\x81\xEA\xB6\x8C"});
+    CHECK(split_caption_credit("\xEC\x9E\x88\xEB\x8B\xA4. \xEB\x89\xB4\xEC\x8A\xA4" "1").credit == Credits{"\xEB\x89\xB4\xEC\x8A\xA4" "1"});
+    CHECK(split_caption_credit("Ein Polizeiauto. Symbolbild").credit.empty());
+    CHECK(split_caption_credit("Die Feuerwehr kam. Dann ging alles schnell").credit.empty());
+    CHECK(split_caption_credit("Treffen in Berlin. Am 3. Mai 2025").credit.empty());
+}
