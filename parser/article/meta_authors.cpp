@@ -11,9 +11,44 @@ namespace newswire {
 
 namespace {
 
-constexpr std::array<std::string_view, 13> k_prefixes{
-    "von ", "by ", "par ", "por ", "di ", "av ", "door ", "text: ", "text von ",
-    "autor: ", "autorin: ", "author: ", "written by "};
+// Words that open a byline. Those that also open sentences or name a field ("Text", "Autor")
+// count only with a colon after them.
+struct Label {
+    std::string_view word;
+    bool needs_colon;
+};
+
+constexpr std::array<Label, 23> k_labels{{
+    {"von", false}, {"by", false}, {"par", false}, {"por", false}, {"door", false}, {"av", false},
+    {"di", false}, {"text von", false}, {"written by", false}, {"text", true}, {"texto", true},
+    {"autor", true}, {"autorin", true}, {"autoren", true}, {"author", true}, {"auteur", true},
+    {"autore", true}, {"reporter", true},
+    {"\xE8\xB4\xA3\xE7\xBC\x96", true},                          // 责编 (editor in charge)
+    {"\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91", true},  // 责任编辑
+    {"\xE7\xBC\x96\xE8\xBE\x91", true},                          // 编辑 (editor)
+    {"\xE8\xAE\xB0\xE8\x80\x85", true},                          // 记者 (reporter)
+    {"\xE8\xA8\x98\xE8\x80\x85", true}}};                        // 記者
+
+constexpr std::string_view k_fullwidth_colon = "\xEF\xBC\x9A";
+constexpr std::string_view k_fullwidth_open = "\xEF\xBC\x88";
+constexpr std::string_view k_fullwidth_close = "\xEF\xBC\x89";
+
+// Length of the byline label `text` opens with ("Von: ", "(责编："), separators included; 0
+// when it opens with none.
+std::size_t label_length(std::string_view text) {
+    std::size_t at = text.starts_with("(") ? 1 : text.starts_with(k_fullwidth_open) ? k_fullwidth_open.size() : 0;
+    std::string_view rest = text.substr(at);
+    for (const Label& label : k_labels) {
+        if (rest.size() < label.word.size() || !starts_with_ci(rest, label.word)) continue;
+        std::string_view after = rest.substr(label.word.size());
+        std::size_t separator = after.starts_with(":") ? 1 : after.starts_with(k_fullwidth_colon) ? k_fullwidth_colon.size() : 0;
+        if (separator == 0 && (label.needs_colon || (!after.empty() && after[0] != ' '))) continue;
+        std::size_t end = at + label.word.size() + separator;
+        while (end < text.size() && text[end] == ' ') ++end;
+        return end;
+    }
+    return 0;
+}
 
 // Lower-case words that mark a name as an agency, a desk or page furniture.
 constexpr std::array<std::string_view, 49> k_not_people{
@@ -29,15 +64,17 @@ bool is_not_person_word(std::string_view lowered) {
 }
 
 std::string_view strip_prefixes(std::string_view text) {
-    bool changed = true;
-    while (changed) {
-        changed = false;
-        for (std::string_view prefix : k_prefixes) {
-            if (text.size() > prefix.size() && starts_with_ci(text, prefix)) {
-                text = trim(text.substr(prefix.size()));
-                changed = true;
-            }
-        }
+    for (std::size_t length = label_length(text); length > 0 && length < text.size(); length = label_length(text)) {
+        text = trim(text.substr(length));
+    }
+    return text;
+}
+
+// "(责编：牛镛、岳弘彬)" -> "责编：牛镛、岳弘彬": a byline wholly in brackets.
+std::string_view unwrap_brackets(std::string_view text) {
+    if (text.size() > 2 && text.front() == '(' && text.back() == ')') return trim(text.substr(1, text.size() - 2));
+    if (text.starts_with(k_fullwidth_open) && text.ends_with(k_fullwidth_close)) {
+        return trim(text.substr(k_fullwidth_open.size(), text.size() - 2 * k_fullwidth_open.size()));
     }
     return text;
 }
@@ -46,6 +83,11 @@ std::string_view strip_prefixes(std::string_view text) {
 // " og ", " och ", " en ".
 std::vector<std::string> split_names(std::string_view text) {
     std::string marked(text);
+    for (std::string_view comma : {"\xE3\x80\x81", "\xEF\xBC\x8C"}) {  // 、 and the full-width comma
+        for (std::size_t at = marked.find(comma); at != std::string::npos; at = marked.find(comma, at)) {
+            marked.replace(at, comma.size(), ",");
+        }
+    }
     for (std::string_view joiner : {" und ", " and ", " & ", " y ", " et ", " e ", " og ", " och ",
                                     " en ", " sowie ", " with ", " mit "}) {
         std::size_t at = 0;
@@ -147,7 +189,8 @@ bool looks_like_person(std::string_view name, std::string_view site_name) {
 std::vector<std::string> clean_authors(std::string_view text, std::string_view site_name) {
     std::vector<std::string> out;
     if (text.size() > 1000) return out;  // a byline, not a page
-    std::string folded = strip_parenthesised(clean_text(text));
+    std::string cleaned = clean_text(text);
+    std::string folded = strip_parenthesised(unwrap_brackets(cleaned));
     for (std::string_view title : {" \xEA\xB8\xB0\xEC\x9E\x90"}) {  // Korean " 기자" (reporter)
         std::size_t at = folded.find(title);
         if (at != std::string::npos) folded.erase(at, title.size());
@@ -158,6 +201,14 @@ std::vector<std::string> clean_authors(std::string_view text, std::string_view s
         append_unique(out, {name});
     }
     return out;
+}
+
+bool starts_with_byline_label(std::string_view text) {
+    std::size_t length = label_length(text);
+    if (length == 0) return false;
+    if (length == text.size()) return true;  // "Von:" before the names' own elements
+    auto first = static_cast<unsigned char>(text[length]);
+    return std::isupper(first) || first >= 0x80;
 }
 
 void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {

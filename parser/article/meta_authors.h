@@ -16,6 +16,12 @@ std::vector<std::string> clean_authors(std::string_view text, std::string_view s
 // True when `name` looks like a person's name rather than an organisation or furniture.
 bool looks_like_person(std::string_view name, std::string_view site_name);
 
+// True when `text` opens with a byline word and a name follows: "Von: Bill", "By Jane",
+// "Par Marie", "Autor: Max", "(责编：牛镛". The name must start with a capital or a non-Latin
+// letter, so that sentences ("Von den Teilnehmern", "Par ailleurs") are not taken. A label
+// alone ("Von:") is true as well: the names follow in elements of their own.
+bool starts_with_byline_label(std::string_view text);
+
 // Appends the names of `from` to `to` that are not in it yet (compared case-insensitively).
 void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from);
 

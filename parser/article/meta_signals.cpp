@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "parser/article/dom.h"
 #include "parser/article/hints.h"
+#include "parser/article/meta_authors.h"
 #include "parser/article/meta_dom.h"
 #include "parser/article/meta_text.h"
 
@@ -19,6 +20,7 @@ using html::Visit;
 constexpr std::size_t k_max_texts = 8;
 constexpr std::size_t k_max_text_length = 300;
 constexpr std::size_t k_max_tags = 40;
+constexpr std::size_t k_max_label_byline = 160;
 constexpr std::size_t k_max_headings = 8;
 constexpr int k_max_headings_examined = 24;
 
@@ -65,6 +67,12 @@ bool in_tag_list(const GumboNode* link) {
 void add_limited(std::vector<std::string>& to, std::string text) {
     if (to.size() < k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
         to.push_back(std::move(text));
+    }
+}
+
+void add_author(std::vector<AuthorText>& to, std::string text, bool in_article) {
+    if (to.size() < 2 * k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
+        to.push_back(AuthorText{std::move(text), in_article});
     }
 }
 
@@ -137,7 +145,8 @@ bool in_furniture(const GumboNode* node) {
         if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FOOTER) return true;
         if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
         lowered_names(html::attribute(n, "class"), html::attribute(n, "id"), names);
-        if (names_contain(names, {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar"})) {
+        if (names_contain(names, {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar",
+                                  "most-read", "mostread", "most_read", "popular"})) {
             return true;
         }
         if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
@@ -145,7 +154,7 @@ bool in_furniture(const GumboNode* node) {
     return false;
 }
 
-void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals& signals) {
+void read_itemprop(const GumboNode* node, std::string_view itemprop, bool in_article, MetaSignals& signals) {
     if (itemprop == "datePublished" && signals.itemprop_published.empty()) {
         signals.itemprop_published = value_of(node);
     } else if (itemprop == "dateModified" && signals.itemprop_modified.empty()) {
@@ -154,10 +163,23 @@ void read_itemprop(const GumboNode* node, std::string_view itemprop, MetaSignals
         const GumboNode* name = find_first_bounded(node, 500, [](const GumboNode* n) {
             return html::attribute(n, "itemprop") == "name";
         });
-        add_limited(signals.itemprop_authors, value_of(name ? name : node));
+        add_author(signals.itemprop_authors, value_of(name ? name : node), in_article);
     }
 }
 
+
+// Does the element's first text (its first child, or the second after white space) open with a
+// byline word followed by a capital or a non-Latin letter ("Von: Bill", "By Jane", "(责编：")?
+bool opens_with_byline_label(const GumboNode* node) {
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length && i < 2; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_WHITESPACE) continue;
+        if (child->type != GUMBO_NODE_TEXT) return false;
+        return starts_with_byline_label(trim(child->v.text.text));
+    }
+    return false;
+}
 
 bool is_byline(std::string_view lowered) { return names_contain(lowered, {"byline", "author"}); }
 
@@ -237,8 +259,8 @@ private:
         std::string_view rel = html::attribute(node, "rel");
         std::string_view href = html::attribute(node, "href");
         bool author_link = contains_ci(rel, "author") || contains_ci(href, "/author") || contains_ci(href, "/autor");
-        if (author_link && m_signals.rel_authors.size() < k_max_texts && !in_furniture(node)) {
-            add_limited(m_signals.rel_authors, bounded_text(node, k_max_text_length));
+        if (author_link && m_signals.rel_authors.size() < 2 * k_max_texts && !in_furniture(node)) {
+            add_author(m_signals.rel_authors, bounded_text(node, k_max_text_length), in_article(node));
         }
         if ((contains_ci(rel, "tag") || in_tag_list(node)) && m_signals.rel_tags.size() < k_max_tags) {
             std::string text = bounded_text(node, 100);
@@ -250,13 +272,20 @@ private:
 
     void read_marked(const GumboNode* node) {
         std::string_view itemprop = html::attribute(node, "itemprop");
-        if (!itemprop.empty()) read_itemprop(node, itemprop, m_signals);
+        if (!itemprop.empty()) {
+            bool author = itemprop == "author" || itemprop == "creator";
+            read_itemprop(node, itemprop, author && in_article(node), m_signals);
+        }
+        if (m_signals.labelled_bylines.size() < k_max_texts && opens_with_byline_label(node) && !in_furniture(node)) {
+            std::string text = bounded_text(node, k_max_label_byline);
+            if (text.size() < k_max_label_byline) add_author(m_signals.labelled_bylines, std::move(text), in_article(node));
+        }
         std::string_view class_names = html::attribute(node, "class");
         std::string_view id = html::attribute(node, "id");
         if (class_names.empty() && id.empty()) return;
         lowered_names(class_names, id, m_names);
-        if (m_signals.bylines.size() < k_max_texts && is_byline(m_names) && !in_furniture(node)) {
-            add_limited(m_signals.bylines, bounded_text(node, k_max_text_length));
+        if (m_signals.bylines.size() < 2 * k_max_texts && is_byline(m_names) && !in_furniture(node)) {
+            add_author(m_signals.bylines, bounded_text(node, k_max_text_length), in_article(node));
         }
         if (m_signals.date_texts.size() < k_max_texts && is_date_box(m_names)) {
             add_limited(m_signals.date_texts, bounded_text(node, k_max_text_length));
@@ -269,6 +298,10 @@ private:
             if (equals_ci(text, furniture)) return;
         }
         if (std::find(tags.begin(), tags.end(), text) == tags.end()) tags.push_back(text);
+    }
+
+    bool in_article(const GumboNode* node) const {
+        return m_article ? inside(node, m_article) : (m_main && inside(node, m_main));
     }
 
     // Bounded, so that a page nested a hundred thousand levels deep stays linear.

@@ -11,6 +11,14 @@
 
 namespace newswire {
 
+// An author candidate and whether it sits in the page's article (the first <article>, or
+// <main> when there is none): candidates there outrank those elsewhere on the page, which
+// name the authors of other articles.
+struct AuthorText {
+    std::string text;
+    bool in_article = false;
+};
+
 struct MetaSignals {
     std::string html_lang;
     std::vector<std::pair<std::string, std::string>> metas;  // lower-case name/property -> content
@@ -23,11 +31,13 @@ struct MetaSignals {
     std::vector<std::string> times;                          // all <time datetime>
     std::string itemprop_published;
     std::string itemprop_modified;
-    // Author candidates outside teasers, quotes, asides and comments; those inside <article>
-    // or <main> come first.
-    std::vector<std::string> itemprop_authors;
-    std::vector<std::string> rel_authors;                    // <a rel=author>, links to /author/ pages
-    std::vector<std::string> bylines;                        // class/id "byline"/"author" texts
+    // Author candidates outside teasers, quotes, asides and comments, in page order.
+    std::vector<AuthorText> itemprop_authors;
+    std::vector<AuthorText> rel_authors;                     // <a rel=author>, links to /author/ pages
+    std::vector<AuthorText> bylines;                         // class/id "byline"/"author" texts
+    // Short texts that open with a byline word ("Von:", "By", "Par", "(责编："), for pages
+    // that mark their byline by nothing else.
+    std::vector<AuthorText> labelled_bylines;
     std::vector<std::string> date_texts;                     // class/id "date"/"time" texts
     std::vector<std::string> rel_tags;                       // <a rel=tag> texts, links in tag lists
     std::vector<std::string> article_tags;                   // the same inside <article>/<main>

@@ -86,11 +86,40 @@ std::optional<Timestamp> modified_of(const MetaSignals& signals, const JsonLdArt
     return parse_page_date(signals.itemprop_modified, zone);
 }
 
+// The people the candidates name: those in the page's article, or, when none is there, all.
+std::vector<std::string> people_in(const std::vector<AuthorText>& texts, std::string_view site_name) {
+    std::vector<std::string> inside, anywhere;
+    for (const AuthorText& text : texts) {
+        std::vector<std::string> people = clean_authors(text.text, site_name);
+        if (text.in_article) append_unique(inside, people);
+        append_unique(anywhere, people);
+    }
+    return inside.empty() ? anywhere : inside;
+}
+
+// Author links that name every declared author complete the declaration (JSON-LD often lists
+// only one of two authors) with the names among or before the declared ones; names after the
+// last declared author belong to other content (related articles, author boxes).
+void complete_from_links(std::vector<std::string>& authors, const std::vector<std::string>& linked) {
+    std::size_t last = 0, found = 0;
+    for (std::size_t i = 0; i < linked.size(); ++i) {
+        if (std::any_of(authors.begin(), authors.end(), [&](const std::string& a) { return equals_ci(a, linked[i]); })) {
+            last = i;
+            ++found;
+        }
+    }
+    if (found < authors.size() || last + 1 <= found || last + 1 > found + 3) return;
+    append_unique(authors, std::vector<std::string>(linked.begin(), linked.begin() + static_cast<std::ptrdiff_t>(last + 1)));
+}
+
 std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArticle& ld,
                                     std::string_view site_name) {
     std::vector<std::string> authors;
     for (const std::string& name : ld.authors) append_unique(authors, clean_authors(name, site_name));
-    if (!authors.empty()) return authors;
+    if (!authors.empty()) {
+        complete_from_links(authors, people_in(signals.rel_authors, site_name));
+        return authors;
+    }
     for (std::string_view key : k_author_metas) {
         for (std::string_view value : all_metas(signals, key)) {
             if (is_http_url(trim(value)) || trim(value).starts_with("@")) continue;
@@ -98,9 +127,9 @@ std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArti
         }
         if (!authors.empty()) return authors;
     }
-    for (const auto* texts : {&signals.itemprop_authors, &signals.rel_authors, &signals.bylines}) {
-        for (const std::string& text : *texts) append_unique(authors, clean_authors(text, site_name));
-        if (!authors.empty()) return authors;
+    for (const auto* texts : {&signals.itemprop_authors, &signals.rel_authors, &signals.bylines, &signals.labelled_bylines}) {
+        std::vector<std::string> people = people_in(*texts, site_name);
+        if (!people.empty()) return people;
     }
     return authors;
 }

@@ -53,3 +53,42 @@ TEST_CASE("keyword entries written as paths lose the path when all have one", "[
     CHECK(normalise_topic_list({"sections/sverige", "topic/misshandel"}) == Names{"sverige", "misshandel"});
     CHECK(normalise_topic_list({"sections/sverige", "AC/DC"}) == Names{"sections/sverige", "AC/DC"});
 }
+
+TEST_CASE("a short text that opens with a byline word names the authors", "[authors]") {
+    PageMetadata m = read_page("", R"(<article><h1>Titel</h1><ul><li>Von: <span><a href="/p/1">Bill  MCCARTHY</a>,
+        </span><span><a href="/p/2">Marisha GOLDHAMER</a></span></li></ul><p>Text.</p></article>)");
+    CHECK(m.authors == Names{"Bill MCCARTHY", "Marisha GOLDHAMER"});
+    PageMetadata chinese = read_page("", "<article><p>\xE6\x96\x87</p><div>(\xE8\xB4\xA3\xE7\xBC\x96\xEF\xBC\x9A"
+                                         "\xE7\x89\x9B\xE9\x95\x9B\xE3\x80\x81\xE5\xB2\xB3\xE5\xBC\x98\xE5\xBD\xAC)</div></article>");
+    CHECK(chinese.authors == Names{"\xE7\x89\x9B\xE9\x95\x9B", "\xE5\xB2\xB3\xE5\xBC\x98\xE5\xBD\xAC"});
+}
+
+TEST_CASE("sentences that open with a byline word are no byline", "[authors]") {
+    CHECK_FALSE(starts_with_byline_label("Von den Teilnehmern kamen viele"));
+    CHECK_FALSE(starts_with_byline_label("Par ailleurs, le gouvernement"));
+    CHECK_FALSE(starts_with_byline_label("Autor Max"));
+    CHECK(starts_with_byline_label("By Jane Doe"));
+    CHECK(starts_with_byline_label("Autor: Max Muster"));
+    CHECK(starts_with_byline_label("Von:"));
+    PageMetadata m = read_page("", "<article><p>Von den Gegnern Merkel Kritik.</p></article>");
+    CHECK(m.authors.empty());
+}
+
+TEST_CASE("bylines in the article outrank those of teasers elsewhere on the page", "[authors]") {
+    PageMetadata m = read_page("", R"(<article><span itemprop="author">Madeleine Howell</span><p>Text.</p></article>
+        <section><article class="card"><span itemprop="author">Rebecca Astill</span></article></section>)");
+    CHECK(m.authors == Names{"Madeleine Howell"});
+    PageMetadata most_read = read_page("", R"(<div class="most-read"><div class="appetizer-author">Von Knut Krohn</div></div>)");
+    CHECK(most_read.authors.empty());
+}
+
+TEST_CASE("author links complete a declaration that names one of two authors", "[authors]") {
+    std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+        "author":[{"@type":"Person","name":"Marlene Holm"}]}</script>)";
+    PageMetadata m = read_page(ld, R"(<article><a rel="author" href="mailto:a@x.no">Ingrid Treborg</a>
+        <a rel="author" href="mailto:b@x.no">Marlene Holm</a><p>Text.</p></article>)");
+    CHECK(m.authors == Names{"Marlene Holm", "Ingrid Treborg"});
+    PageMetadata related = read_page(ld, R"(<article><a rel="author" href="/autor/holm">Marlene Holm</a><p>Text.</p>
+        <a href="/autor/dominguez">Jorge Dominguez</a></article>)");
+    CHECK(related.authors == Names{"Marlene Holm"});
+}
