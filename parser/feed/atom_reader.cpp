@@ -24,7 +24,8 @@ struct LinkChoice {
 void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, FeedItem* item) {
     std::string rel = to_lower_ascii(trim(attr(link, "rel")));
     std::string type = to_lower_ascii(trim(attr(link, "type")));
-    std::string link_base = own_base(link, base);
+    std::string storage;
+    std::string_view link_base = own_base(link, base, storage);
     std::string_view href = trim(attr(link, "href"));
     if (href.empty()) {
         std::string text(trim(ElementText(link)));
@@ -41,10 +42,10 @@ void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, F
     }
 }
 
-std::string chosen_link(const LinkChoice& choice) {
-    if (!choice.alternate.empty()) return choice.alternate;
-    if (!choice.other_alternate.empty()) return choice.other_alternate;
-    return choice.text_only;
+std::string chosen_link(LinkChoice&& choice) {
+    if (!choice.alternate.empty()) return std::move(choice.alternate);
+    if (!choice.other_alternate.empty()) return std::move(choice.other_alternate);
+    return std::move(choice.text_only);
 }
 
 void read_person(pugi::xml_node person, FeedItem& item) {
@@ -86,7 +87,7 @@ void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links)
 FeedItem read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_view feed_base) {
     ItemState state;
     state.scope = NsScope(feed_scope, entry);
-    state.base = own_base(entry, feed_base);
+    state.base = own_base(entry, feed_base, state.base_storage);
     LinkChoice links;
     for (pugi::xml_node child = entry.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
@@ -94,7 +95,7 @@ FeedItem read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string
         if (is_atom(ns)) read_entry_child(child, state, links);
         else read_extension_element(child, ns, local_name(child), state);
     }
-    state.item.url = chosen_link(links);
+    state.item.url = chosen_link(std::move(links));
     if (state.item.url.empty() && state.item.guid) {
         std::string from_id = absolute_url(state.base, *state.item.guid);
         if (is_http_url(from_id)) state.item.url = std::move(from_id);
@@ -120,7 +121,7 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
             read_link(child, base, links, nullptr);
         }
     }
-    feed.link = chosen_link(links);
+    feed.link = chosen_link(std::move(links));
     feed.language = trim(root.attribute("xml:lang").value());
 }
 

@@ -15,9 +15,14 @@
 namespace newswire::feed_detail {
 
 struct ItemState {
+    ItemState() = default;
+    ItemState(const ItemState&) = delete;  // `base` may point into `base_storage`
+    ItemState& operator=(const ItemState&) = delete;
+
     FeedItem item;
     NsScope scope;         // namespaces in scope at the item element
-    std::string base;      // the URL relative links of this item resolve against
+    std::string_view base;     // the URL relative links of this item resolve against
+    std::string base_storage;  // holds `base` when the item has an xml:base of its own
     std::string link;      // the item's own link, resolved
     std::string alt_link;  // an atom:link rel=alternate inside RSS, resolved
     int title_rank = 100;  // lower is better

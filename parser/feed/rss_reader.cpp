@@ -35,7 +35,8 @@ struct GuidInfo {
 
 void read_atom_link(pugi::xml_node child, ItemState& state) {
     std::string rel = to_lower_ascii(trim(attr(child, "rel")));
-    std::string href = absolute_url(own_base(child, state.base), attr(child, "href"));
+    std::string storage;
+    std::string href = absolute_url(own_base(child, state.base, storage), attr(child, "href"));
     if (rel == "enclosure") {
         add_enclosure(state.item, std::move(href), attr(child, "type"), attr(child, "length"));
     } else if ((rel.empty() || rel == "alternate") && state.alt_link.empty()) {
@@ -62,7 +63,8 @@ void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
         ElementText raw(child);
         std::string_view text = trim(raw);
         if (text.empty()) text = trim(attr(child, "href"));
-        if (state.link.empty() && !text.empty()) state.link = absolute_url(own_base(child, state.base), text);
+        std::string storage;
+        if (state.link.empty() && !text.empty()) state.link = absolute_url(own_base(child, state.base, storage), text);
     } else if (equals_ci(local, "guid") && (!guid.present || !guid.from_guid)) {
         state.item.guid = std::string(trim(ElementText(child)));
         guid.present = true;
@@ -103,7 +105,7 @@ std::string guid_as_link(const ItemState& state, const GuidInfo& guid) {
 FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::string_view parent_base) {
     ItemState state;
     state.scope = NsScope(parent_scope, element);
-    state.base = own_base(element, parent_base);
+    state.base = own_base(element, parent_base, state.base_storage);
     GuidInfo guid;
     for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
         if (child.type() == pugi::node_element) read_rss_child(child, state, guid);

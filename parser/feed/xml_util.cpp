@@ -13,6 +13,18 @@ namespace newswire::feed_detail {
 
 namespace {
 
+// The prefix an xmlns attribute declares ("" for xmlns itself); empty optional otherwise. Reads
+// the C string pugixml keeps without measuring it first: most attributes are no declaration.
+std::optional<std::string_view> declared_prefix(const char* attribute) {
+    if (attribute[0] != 'x' || attribute[1] != 'm' || attribute[2] != 'l' || attribute[3] != 'n' ||
+        attribute[4] != 's') {
+        return std::nullopt;
+    }
+    if (attribute[5] == '\0') return std::string_view{};
+    if (attribute[5] != ':') return std::nullopt;
+    return std::string_view(attribute + 6);
+}
+
 constexpr int k_max_ancestors = 256;
 constexpr std::size_t k_max_declarations = 64;
 constexpr int k_max_scanned = 256;  // attributes of one ancestor searched for declarations
@@ -73,7 +85,16 @@ std::string_view local_name(std::string_view qualified) {
     return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
 
-std::string_view local_name(pugi::xml_node element) { return local_name(std::string_view(element.name())); }
+std::string_view local_name(const char* qualified) {
+    const char* local = qualified;
+    const char* end = qualified;
+    for (; *end != '\0'; ++end) {
+        if (*end == ':') local = end + 1;
+    }
+    return {local, static_cast<std::size_t>(end - local)};
+}
+
+std::string_view local_name(pugi::xml_node element) { return local_name(element.name()); }
 
 Ns ns_of(pugi::xml_node element) {
     std::string_view name = element.name();
@@ -82,13 +103,8 @@ Ns ns_of(pugi::xml_node element) {
     int depth = 0;
     for (pugi::xml_node n = element; n && n.type() == pugi::node_element && depth < k_max_ancestors;
          n = n.parent(), ++depth) {
-        for (pugi::xml_attribute a : n.attributes()) {
-            std::string_view an = a.name();
-            if (!an.starts_with("xmlns")) continue;
-            if (prefix.empty() ? an.size() == 5 : (an.size() == 6 + prefix.size() && an[5] == ':' &&
-                                                    an.substr(6) == prefix)) {
-                return ns_from_uri(a.value());
-            }
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+            if (auto declared = declared_prefix(a.name()); declared && *declared == prefix) return ns_from_uri(a.value());
         }
     }
     return prefix.empty() ? Ns::none : ns_from_prefix_name(prefix);
@@ -96,17 +112,11 @@ Ns ns_of(pugi::xml_node element) {
 
 namespace {
 
-std::string_view prefix_of(std::string_view name) {
-    std::size_t colon = name.find(':');
-    return colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
-}
-
-// The prefix an xmlns attribute declares ("" for xmlns itself); empty optional otherwise.
-std::optional<std::string_view> declared_prefix(std::string_view attribute) {
-    if (!attribute.starts_with("xmlns")) return std::nullopt;
-    if (attribute.size() == 5) return std::string_view{};
-    if (attribute[5] != ':') return std::nullopt;
-    return attribute.substr(6);
+std::string_view prefix_of(const char* name) {
+    for (const char* p = name; *p != '\0'; ++p) {
+        if (*p == ':') return {name, static_cast<std::size_t>(p - name)};
+    }
+    return {};
 }
 
 }  // namespace
@@ -157,9 +167,11 @@ bool is(pugi::xml_node element, Ns ns, std::string_view local) {
 
 std::string_view attr(pugi::xml_node element, std::string_view local) {
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
-        std::string_view full = a.name();
+        const char* full = a.name();
         std::string_view name = local_name(full);
-        if (name.size() == local.size() && equals_ci(name, local) && !full.starts_with("xmlns")) return a.value();
+        if (name.size() == local.size() && equals_ci(name, local) && !std::string_view(full).starts_with("xmlns")) {
+            return a.value();
+        }
     }
     return {};
 }
@@ -250,10 +262,11 @@ std::string base_of(pugi::xml_node element, std::string_view document_base) {
     return base;
 }
 
-std::string own_base(pugi::xml_node element, std::string_view parent_base) {
+std::string_view own_base(pugi::xml_node element, std::string_view parent_base, std::string& storage) {
     std::string_view value = trim(element.attribute("xml:base").value());
-    if (value.empty()) return std::string(parent_base);
-    return parent_base.empty() ? std::string(value) : absolute_url(parent_base, value);
+    if (value.empty()) return parent_base;
+    storage = parent_base.empty() ? std::string(value) : absolute_url(parent_base, value);
+    return storage;
 }
 
 }  // namespace newswire::feed_detail

@@ -41,6 +41,7 @@ private:
 };
 
 std::string_view local_name(std::string_view qualified);
+std::string_view local_name(const char* qualified);
 std::string_view local_name(pugi::xml_node element);
 
 // True when `element` is `local` (ASCII case-insensitive) in vocabulary `ns`; Ns::atom also
@@ -81,8 +82,9 @@ bool has_element_children(pugi::xml_node element);
 // way down. Relative xml:base values with no absolute base stay as written.
 std::string base_of(pugi::xml_node element, std::string_view document_base);
 
-// `parent_base` with the element's own xml:base (if any) applied.
-std::string own_base(pugi::xml_node element, std::string_view parent_base);
+// `parent_base` with the element's own xml:base (if any) applied: `parent_base` itself when the
+// element has none (the common case), else the resolved base, kept in `storage`.
+std::string_view own_base(pugi::xml_node element, std::string_view parent_base, std::string& storage);
 
 // `reference` made absolute against `base` where possible: an absolute reference stays exactly
 // as written; a relative one without a usable base stays relative (there is nothing to resolve
