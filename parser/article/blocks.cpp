@@ -71,12 +71,46 @@ private:
         const GumboNode* node;
         unsigned next_child;
         BlockType run_type;
+        std::size_t first_block;  // m_blocks.size() when the frame was entered
     };
+
+    void push(const GumboNode* node, BlockType run_type) { m_stack.push_back({node, 0, run_type, m_blocks.size()}); }
 
     void emit(BlockType type, std::string text, const GumboNode* node) {
         text = fold_whitespace(text);
-        if (text.empty() || is_furniture_text(text)) return;
+        if (text.empty()) return;
+        if (is_furniture_text(text)) {
+            if (opens_furniture_box(text)) skip_box_of(node);
+            return;
+        }
         m_blocks.push_back(SourcedBlock{Block{type, std::move(text)}, node});
+    }
+
+    // A label such as "Read also" or "Mehr zum Thema" that opens a small box: the rest of the
+    // box is the teasers it announces. The box is the largest element up to three levels above
+    // the label that holds no body text before it and little text at all.
+    void skip_box_of(const GumboNode* label) {
+        constexpr int k_levels = 3;
+        constexpr std::size_t k_max_box_chars = 1200;
+        int levels = 0;
+        for (std::size_t i = m_stack.size(); i-- > 1 && levels < k_levels;) {
+            const Frame& frame = m_stack[i];
+            if (frame.node == label) continue;
+            ++levels;
+            if (frame.first_block != m_blocks.size() || raw_chars(frame.node) > k_max_box_chars) break;
+            m_skip_from = i;
+        }
+    }
+
+    // Leaves the rest of the box chosen by skip_box_of; true when there was one.
+    bool leave_skipped_box() {
+        if (m_skip_from == 0) return false;
+        m_stack.resize(m_skip_from + 1);
+        m_stack.back().next_child = m_stack.back().node->v.element.children.length;
+        m_skip_from = 0;
+        m_run.clear();
+        m_run_links = 0;
+        return true;
     }
 
     void flush_run(const GumboNode* node, BlockType type) {
@@ -101,7 +135,7 @@ private:
     }
 
     // Handles one block-level element: emits it as a block or pushes it as a container.
-    void handle_block(const GumboNode* node, std::vector<Frame>& stack) {
+    void handle_block(const GumboNode* node) {
         if (is_furniture_in(node, m_scope_chars) || (m_also_drop && m_also_drop(node))) return;
         GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_TABLE ||
@@ -116,7 +150,7 @@ private:
             return;
         }
         if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) {
-            if (!mostly_links(node)) stack.push_back({node, 0, BlockType::list_item});
+            if (!mostly_links(node)) push(node, BlockType::list_item);
             return;
         }
         if (tag == GUMBO_TAG_BLOCKQUOTE) {
@@ -125,23 +159,23 @@ private:
                                                        html::class_or_id_contains(node, "tiktok"))) {
                 return;
             }
-            stack.push_back({node, 0, BlockType::quote});
+            push(node, BlockType::quote);
             return;
         }
-        BlockType inherited = stack.empty() ? BlockType::paragraph : stack.back().run_type;
+        BlockType inherited = m_stack.empty() ? BlockType::paragraph : m_stack.back().run_type;
         if (tag == GUMBO_TAG_LI) inherited = BlockType::list_item;
-        stack.push_back({node, 0, inherited});
+        push(node, inherited);
     }
 
     void visit_container(const GumboNode* container) {
-        std::vector<Frame> stack{{container, 0, BlockType::paragraph}};
+        push(container, BlockType::paragraph);
         bool after_break = false;
-        while (!stack.empty()) {
-            Frame& frame = stack.back();
+        while (!m_stack.empty()) {
+            Frame& frame = m_stack.back();
             const GumboVector& children = frame.node->v.element.children;
             if (frame.next_child >= children.length) {
                 flush_run(frame.node, frame.run_type);
-                stack.pop_back();
+                if (!leave_skipped_box()) m_stack.pop_back();
                 continue;
             }
             const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
@@ -152,15 +186,19 @@ private:
                 if (child->type != GUMBO_NODE_WHITESPACE) after_break = is_break;
                 if (!is_break) add_inline(child);
                 else m_run += ' ';
+                leave_skipped_box();
                 continue;
             }
             after_break = false;
             if (child->type != GUMBO_NODE_ELEMENT) continue;
             flush_run(frame.node, frame.run_type);
-            handle_block(child, stack);
+            if (!leave_skipped_box()) handle_block(child);
+            leave_skipped_box();
         }
     }
 
+    std::vector<Frame> m_stack;
+    std::size_t m_skip_from = 0;  // a frame index set by skip_box_of; 0 (the container) for none
     std::vector<SourcedBlock> m_blocks;
     std::string m_run;
     std::size_t m_run_links = 0;

@@ -202,7 +202,7 @@ bool is_furniture(const GumboNode* node) {
 namespace {
 
 // Lines that open page furniture, lower-case ASCII (German, English and a few others).
-constexpr std::array<std::string_view, 50> k_furniture_openers = {
+constexpr std::string_view k_furniture_openers[] = {
     "diese audioversion wurde", "mehr infos", "lesen sie auch", "lesen sie mehr", "lesen sie hier",
     "auch interessant", "mehr zum thema", "mehr zu diesem thema", "weitere artikel",
     "weitere informationen", "weiterlesen", "read more", "related:", "see also", "also read",
@@ -212,7 +212,14 @@ constexpr std::array<std::string_view, 50> k_furniture_openers = {
     "jetzt abonnieren", "newsletter", "alle rechte vorbehalten", "copyright", "artikel anhören",
     "hören sie", "zum artikel", "dieses thema im programm", "schlagwörter", "schlagworte",
     "dieser artikel wurde ausgedruckt", "zum anhören", "sie lesen gerade", "nein danke",
-    "mehr lesekomfort", "zur übersicht", "zurück zur", "sharing is caring", "share this"};
+    "mehr lesekomfort", "zur übersicht", "zurück zur", "sharing is caring", "share this",
+    "lesen sie dazu", "mehr dazu:", "passend zum thema", "auch lesenswert", "read also", "more:", "more :",
+    "related articles", "related stories", "you may also like", "les også", "les mer:", "læs også",
+    "læs mere", "läs också", "läs mer", "se også", "se även", "lees ook", "lees meer", "lees verder",
+    "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire la suite", "lee también",
+    "lea también", "leer más", "ver también", "te puede interesar", "leia também", "leia mais",
+    "saiba mais", "leggi anche", "potrebbe interessarti", "czytaj więcej", "czytaj też", "czytaj także",
+    "zobacz też", "zobacz także", "čtěte také"};
 
 // Whole lines that are the labels of buttons and links.
 constexpr std::array<std::string_view, 16> k_furniture_labels = {
@@ -252,6 +259,14 @@ bool is_furniture_text(std::string_view text) {
         return true;
     }
     return is_byline(lower, text.size()) || is_dateline_or_strap(text);
+}
+
+bool opens_furniture_box(std::string_view text) {
+    constexpr std::size_t k_max_label_chars = 40;
+    if (text.size() > k_max_label_chars) return false;
+    std::string lower = to_lower_ascii(text);
+    return std::any_of(std::begin(k_furniture_openers), std::end(k_furniture_openers),
+                       [&](std::string_view opener) { return lower.starts_with(opener); });
 }
 
 int body_hint(const GumboNode* node) {

@@ -29,6 +29,9 @@ bool is_hard_furniture(const GumboNode* node);
 // generiert.", "Lesen Sie auch", "Mehr zum Thema", ...).
 bool is_furniture_text(std::string_view text);
 
+// A short line that announces a box of furniture ("Lesen Sie auch", "Czytaj więcej", "Anzeige").
+bool opens_furniture_box(std::string_view text);
+
 // Class/id words that mark the article body (+1), or its negation (-1), 0 when neither.
 int body_hint(const GumboNode* node);
 

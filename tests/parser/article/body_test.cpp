@@ -58,3 +58,18 @@ TEST_CASE("a line made of a link inside bold text is a link line, not body text"
                 "returns to the river after forty years</a></b></p><p>" + k_second + "</p></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second});
 }
+
+TEST_CASE("a box opened by a read-also label is left out with the teasers it announces", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><div class=\"box\">"
+                "<p>Czytaj więcej</p><div><a href=\"/a\">Ferry returns</a><p>The old ferry returns to the river after "
+                "forty years of silence.</p></div></div><p>" + k_third + "</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
+}
+
+TEST_CASE("a read-also label after body text in the same element leaves that text alone", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><div><p>" + k_first + "</p><h3>Lesen Sie auch</h3><p>" + k_second +
+                "</p></div></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second});
+}
