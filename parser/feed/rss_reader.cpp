@@ -123,7 +123,6 @@ FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std:
 
 void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_base, ParsedFeed& feed) {
     std::string_view local = local_name(child);
-    if (ns == Ns::sy) return;
     if (ns == Ns::dc && equals_ci(local, "language") && feed.language.empty()) {
         feed.language = trim(ElementText(child));
     } else if ((ns == Ns::atom || ns == Ns::atom03) && equals_ci(local, "link") && feed.link.empty()) {
@@ -152,19 +151,19 @@ void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_b
     }
 }
 
-void read_syndication(pugi::xml_node channel, ParsedFeed& feed) {
-    std::string period, frequency;
-    for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element || ns_of(child) != Ns::sy) continue;
-        if (equals_ci(local_name(child), "updatePeriod")) period = ElementText(child).view();
-        if (equals_ci(local_name(child), "updateFrequency")) frequency = ElementText(child).view();
-    }
-    feed.update_period_minutes = update_period_minutes(period, frequency);
-}
+// The sy:updatePeriod and sy:updateFrequency seen among the channel's children; the last wins.
+struct Syndication {
+    std::string period;
+    std::string frequency;
 
-void read_items_of(pugi::xml_node parent, std::string_view document_base, ParsedFeed& feed) {
-    NsScope scope(parent);
-    std::string parent_base = base_of(parent, document_base);
+    void read(pugi::xml_node child) {
+        std::string_view local = local_name(child);
+        if (equals_ci(local, "updatePeriod")) period = ElementText(child).view();
+        if (equals_ci(local, "updateFrequency")) frequency = ElementText(child).view();
+    }
+};
+
+void read_items_of(pugi::xml_node parent, const NsScope& scope, std::string_view parent_base, ParsedFeed& feed) {
     for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
         if (feed.items.size() >= k_max_items) return;
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "item") &&
@@ -172,6 +171,20 @@ void read_items_of(pugi::xml_node parent, std::string_view document_base, Parsed
             feed.items.push_back(read_rss_item(child, scope, parent_base));
         }
     }
+}
+
+void read_channel(pugi::xml_node channel, std::string_view document_base, ParsedFeed& feed) {
+    std::string channel_base = base_of(channel, document_base);
+    NsScope scope(channel);
+    Syndication syndication;
+    for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
+        if (child.type() != pugi::node_element) continue;
+        Ns ns = scope.resolve(child);
+        if (ns == Ns::sy) syndication.read(child);
+        else read_channel_child(child, ns, channel_base, feed);
+    }
+    feed.update_period_minutes = update_period_minutes(syndication.period, syndication.frequency);
+    read_items_of(channel, scope, channel_base, feed);
 }
 
 }  // namespace
@@ -187,16 +200,8 @@ void read_rss(pugi::xml_node root, std::string_view document_base, ParsedFeed& f
     for (pugi::xml_node child = root.first_child(); child && !channel; child = child.next_sibling()) {
         if (child.type() == pugi::node_element && equals_ci(local_name(child), "channel")) channel = child;
     }
-    if (channel) {
-        std::string channel_base = base_of(channel, document_base);
-        NsScope scope(channel);
-        for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
-            if (child.type() == pugi::node_element) read_channel_child(child, scope.resolve(child), channel_base, feed);
-        }
-        read_syndication(channel, feed);
-        read_items_of(channel, document_base, feed);
-    }
-    if (channel != root) read_items_of(root, document_base, feed);
+    if (channel) read_channel(channel, document_base, feed);
+    if (channel != root) read_items_of(root, NsScope(root), base_of(root, document_base), feed);
     if (feed.language.empty()) feed.language = trim(attr(root, "lang"));
 }
 
