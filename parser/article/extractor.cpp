@@ -87,6 +87,8 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     article.kicker = find_kicker(headline_element, article.headline);
     article.section = find_section(root, article.headline);
     if (article.section.empty()) article.section = declared_section;
+    // A page that names no tags is filed under its section alone.
+    if (article.topics.empty() && !article.section.empty()) article.topics.push_back(article.section);
 
     std::string host = url_host(url);
     if (host.empty()) host = url_host(article.canonical_url);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "parser/article/dom.h"
+#include "parser/article/extractor.h"
 #include "parser/article/meta_authors.h"
 #include "parser/article/meta_text.h"
 #include "parser/article/metadata.h"
@@ -91,4 +92,17 @@ TEST_CASE("author links complete a declaration that names one of two authors", "
     PageMetadata related = read_page(ld, R"(<article><a rel="author" href="/autor/holm">Marlene Holm</a><p>Text.</p>
         <a href="/autor/dominguez">Jorge Dominguez</a></article>)");
     CHECK(related.authors == Names{"Marlene Holm"});
+}
+
+TEST_CASE("a page that names no tags has its section as its one topic", "[topics]") {
+    std::string page = R"(<html><head><meta property="article:section" content="Cronaca"></head><body><article>
+        <h1>Titolo</h1><p>Un testo abbastanza lungo per essere il corpo di questo articolo di prova.</p></article></body></html>)";
+    auto article = extract_article(page, "https://www.example.it/cronaca/1.html", "");
+    REQUIRE(article);
+    CHECK(article->topics == Names{"Cronaca"});
+    std::string tagged = R"(<html><head><meta property="article:section" content="Cronaca">
+        <meta name="keywords" content="Roma, Calcio"></head><body><article><h1>Titolo</h1><p>Testo.</p></article></body></html>)";
+    auto with_tags = extract_article(tagged, "https://www.example.it/cronaca/2.html", "");
+    REQUIRE(with_tags);
+    CHECK(with_tags->topics == Names{"Roma", "Calcio"});
 }
