@@ -1,5 +1,6 @@
 #include "parser/feed/xml_util.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <cctype>
@@ -121,6 +122,22 @@ std::string_view prefix_of(const char* name) {
 
 }  // namespace
 
+void NsScope::add(std::string_view prefix, Ns ns) {
+    if (m_count < k_inline) m_inline[m_count] = {prefix, ns};
+    else m_overflow.push_back({prefix, ns});
+    ++m_count;
+}
+
+const NsScope::Declaration* NsScope::find(std::string_view prefix) const {
+    for (std::size_t i = 0; i < std::min(m_count, k_inline); ++i) {
+        if (m_inline[i].prefix == prefix) return &m_inline[i];
+    }
+    for (const Declaration& d : m_overflow) {
+        if (d.prefix == prefix) return &d;
+    }
+    return nullptr;
+}
+
 NsScope::NsScope(pugi::xml_node element) {
     int depth = 0;
     for (pugi::xml_node n = element; n && n.type() == pugi::node_element && depth < k_max_ancestors;
@@ -128,10 +145,8 @@ NsScope::NsScope(pugi::xml_node element) {
         int scanned = 0;
         for (pugi::xml_attribute a = n.first_attribute(); a && scanned < k_max_scanned; a = a.next_attribute(), ++scanned) {
             auto prefix = declared_prefix(a.name());
-            if (!prefix || m_declarations.size() >= k_max_declarations) continue;
-            bool shadowed = false;
-            for (const Declaration& d : m_declarations) shadowed = shadowed || d.prefix == *prefix;
-            if (!shadowed) m_declarations.push_back({*prefix, ns_from_uri(a.value())});
+            if (!prefix || m_count >= k_max_declarations) continue;
+            if (!find(*prefix)) add(*prefix, ns_from_uri(a.value()));
         }
     }
 }
@@ -140,7 +155,7 @@ NsScope::NsScope(const NsScope& parent, pugi::xml_node element) {
     int scanned = 0;
     for (pugi::xml_attribute a = element.first_attribute(); a && scanned < k_max_scanned; a = a.next_attribute(), ++scanned) {
         auto prefix = declared_prefix(a.name());
-        if (prefix && m_declarations.size() < k_max_declarations) m_declarations.push_back({*prefix, ns_from_uri(a.value())});
+        if (prefix && m_count < k_max_declarations) add(*prefix, ns_from_uri(a.value()));
     }
     m_parent = &parent;
 }
@@ -152,9 +167,7 @@ Ns NsScope::resolve(pugi::xml_node child) const {
         if (declared && *declared == prefix) return ns_from_uri(a.value());
     }
     for (const NsScope* scope = this; scope; scope = scope->m_parent) {
-        for (const Declaration& d : scope->m_declarations) {
-            if (d.prefix == prefix) return d.ns;
-        }
+        if (const Declaration* d = scope->find(prefix)) return d->ns;
     }
     return prefix.empty() ? Ns::none : ns_from_prefix_name(prefix);
 }

@@ -2,6 +2,7 @@
 // pugixml helpers for the feed readers: namespace-aware element names (pugixml itself knows no
 // namespaces), text and markup of an element, xml:base. Internal to parser/feed.
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,10 +35,17 @@ public:
 private:
     struct Declaration {
         std::string_view prefix;  // empty for the default namespace
-        Ns ns;
+        Ns ns = Ns::none;
     };
-    std::vector<Declaration> m_declarations;  // innermost first
-    const NsScope* m_parent = nullptr;         // searched after m_declarations
+    static constexpr std::size_t k_inline = 8;  // most elements declare fewer: no allocation
+
+    void add(std::string_view prefix, Ns ns);
+    const Declaration* find(std::string_view prefix) const;  // this scope's own declarations
+
+    std::array<Declaration, k_inline> m_inline{};  // innermost first, then m_overflow
+    std::vector<Declaration> m_overflow;
+    std::size_t m_count = 0;
+    const NsScope* m_parent = nullptr;  // searched after this scope's declarations
 };
 
 std::string_view local_name(std::string_view qualified);

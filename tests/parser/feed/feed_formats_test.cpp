@@ -171,3 +171,16 @@ TEST_CASE("a guid that is not a permalink is never the link", "[feed]") {
     CHECK(feed->items.at(0).guid == "http://guid.example.com/");
     CHECK(feed->items.at(0).url.empty());
 }
+
+TEST_CASE("namespaces declared past the first eight on an element still resolve, innermost first", "[feed]") {
+    auto feed = parse_feed(R"(<rss version="2.0" xmlns:a="urn:a" xmlns:b="urn:b" xmlns:c="urn:c" xmlns:d="urn:d"
+        xmlns:e="urn:e" xmlns:f="urn:f" xmlns:g="urn:g" xmlns:h="urn:h" xmlns:i="urn:i"
+        xmlns:creator="http://purl.org/dc/elements/1.1/" xmlns:dc="urn:not-dc"><channel>
+        <sy:updatePeriod xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">hourly</sy:updatePeriod>
+        <item xmlns:dc="http://purl.org/dc/elements/1.1/"><title>t</title><creator:creator>Jane</creator:creator>
+        <dc:creator>Joe</dc:creator></item></channel></rss>)");
+    REQUIRE(feed);
+    CHECK(feed->update_period_minutes == 60);
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].authors == std::vector<std::string>{"Jane", "Joe"});
+}
