@@ -224,6 +224,25 @@ bool is_page_frame(const GumboNode* node) {
            tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_HEADER;
 }
 
+// <figure>…</figure><div><div class="image-copyright">dpa</div></div>: a credit element in the
+// small box right after the figure or after one of its nearest boxes that hold no other image.
+// Author and byline boxes do not count here: after a figure they name the article's writer.
+std::vector<std::string> credit_beside(const GumboNode* figure) {
+    const GumboNode* node = figure;
+    for (int level = 0; level < 3 && html::is_element(node) && !is_page_frame(node); ++level, node = node->parent) {
+        if (level > 0 && count_images(node) > 1) break;
+        const GumboNode* next = next_element(node);
+        if (!next || count_images(next) > 0 || holds_link_or_heading(next) || bounded_text(next, 400).size() > 400) continue;
+        const GumboNode* credit = find_first_bounded(next, 200, [](const GumboNode* n) {
+            return html::is_element(n) && is_credit_element(n) && !html::class_or_id_contains(n, "author") &&
+                   !html::class_or_id_contains(n, "byline");
+        });
+        if (credit) return split_credit(html::text_content(credit));
+    }
+    return {};
+}
+
+
 
 }  // namespace
 
@@ -254,14 +273,27 @@ std::size_t count_images(const GumboNode* node) {
 
 namespace {
 
-// <picture><img></picture><figcaption>…</figcaption>: a caption element right after the image
-// or one of its two nearest boxes.
+// A box of at most a caption's length, without links, whose text opens with the image's alt
+// text or opens it (a teaser's title repeated next to its picture is a link).
+bool repeats_alt(const GumboNode* box, const std::string& alt) {
+    if (alt.size() < 20 || holds_link_or_heading(box)) return false;
+    std::string text = bounded_text(box, alt.size() + 300);
+    if (text.size() < 20 || text.size() > alt.size() + 300) return false;
+    return text.starts_with(alt) || alt.starts_with(text);  // the alt may add the site's name
+}
+
+// <picture><img></picture><figcaption>…</figcaption>: a caption element, or a box that repeats
+// the image's alt text, right after the image or one of its three nearest boxes.
 Image caption_beside(const GumboNode* image, std::string_view url) {
+    const GumboNode* img = html::is_element(image, GUMBO_TAG_IMG) ? image
+        : find_first_bounded(image, k_node_budget, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_IMG); });
+    std::string alt = img ? fold_whitespace(html::attribute(img, "alt")) : std::string();
     const GumboNode* node = image;
-    for (int level = 0; level < 3 && node && html::is_element(node) && !is_page_frame(node); ++level, node = node->parent) {
+    for (int level = 0; level < 4 && node && html::is_element(node) && !is_page_frame(node); ++level, node = node->parent) {
         const GumboNode* next = next_element(node);
         if (next && !html::is_element(next, GUMBO_TAG_FIGURE) &&
-            (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption"))) {
+            (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption") ||
+             repeats_alt(next, alt))) {
             Image found = read_figure(next, url);
             found.url = image_source(image->parent ? image->parent : image, url);
             if (found.caption.empty() && found.credit.empty()) return {};
@@ -286,7 +318,7 @@ Image read_loose_image(const GumboNode* image, std::string_view url) {
     }
     if (!box) return caption_beside(image, url);
     Image found = read_figure(box, url);
-    if (found.caption.empty() && found.credit.empty()) return {};
+    if (found.caption.empty() && found.credit.empty()) return caption_beside(image, url);
     return found;
 }
 
@@ -312,6 +344,7 @@ Image read_figure(const GumboNode* figure, std::string_view url) {
         image.caption = std::move(beside.caption);
         image.credit = std::move(beside.credit);
     }
+    if (image.credit.empty() && html::is_element(figure, GUMBO_TAG_FIGURE)) image.credit = credit_beside(figure);
     if (image.credit.empty()) image.credit = credit_from_attributes(figure);
     return image;
 }

@@ -228,3 +228,27 @@ TEST_CASE("a short capitalised tail after the last full stop is the credit, a la
     CHECK(split_caption_credit("Die Feuerwehr kam. Dann ging alles schnell").credit.empty());
     CHECK(split_caption_credit("Treffen in Berlin. Am 3. Mai 2025").credit.empty());
 }
+
+TEST_CASE("a box after the picture that repeats its alt text is its caption", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>T</h1><div><div><picture>
+          <img src="/lead.jpg" alt="Paketflut aus China: Lieferungen sind beliebt."></picture></div>
+          <button>Bildbeschreibung</button></div>
+        <div style="display:none"><span>Paketflut aus China: Lieferungen sind beliebt.</span><small>dpa</small></div>
+        <div id="body"><p>Text.</p></div>
+        <div><img src="/t.jpg" alt="Ein anderer Artikel mit Bild"><a href="/x">Ein anderer Artikel mit Bild</a></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/lead.jpg");
+    CHECK(images[0].caption == "Paketflut aus China: Lieferungen sind beliebt.");
+    CHECK(images[0].credit == Credits{"dpa"});
+}
+
+TEST_CASE("a copyright box right after the figure gives its credit, an author box does not", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>T</h1>
+        <section><div><figure><img src="/a.jpg"><figcaption>Der Dax f&auml;llt.</figcaption></figure></div>
+          <div><div class="image-copyright">picture alliance / AP | Alex Brandon</div></div></section>
+        <div id="body"><p>Text.</p><figure><img src="/b.jpg"><figcaption>Ein Händler.</figcaption></figure>
+          <div class="author-box">Dieter Kuckelkorn</div></div></article>)");
+    REQUIRE(images.size() == 2);
+    CHECK(images[0].credit == (Credits{"picture alliance / AP", "Alex Brandon"}));
+    CHECK(images[1].credit.empty());
+}
