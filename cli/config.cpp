@@ -139,6 +139,7 @@ Result<void> read_fetch(const Reader& r, const YAML::Node& node, const std::stri
         {"min_speed_bytes_per_second", into(fetch.min_speed_bytes_per_second, [&](auto& n, auto& k) { return r.integer(n, k, 0, 1L << 30); })},
         {"min_speed_window", into(fetch.min_speed_window, duration)},
         {"max_retry_after", into(fetch.max_retry_after, duration)},
+        {"robots_txt", into(fetch.robots_txt, [&](auto& n, auto& k) { return r.boolean(n, k); })},
     };
     return r.read_map(node, key, handlers);
 }

@@ -37,6 +37,9 @@ struct FetchOptions {
     std::chrono::milliseconds min_speed_window{15'000};  // rounded up to whole seconds
     // A Retry-After longer than this is not waited for: the 429/5xx is the final answer.
     std::chrono::milliseconds max_retry_after{120'000};
+    // Article pages are fetched only where the site's robots.txt allows it (the pipeline asks;
+    // the Fetcher itself does not look at it). Feeds are read on the user's behalf regardless.
+    bool robots_txt = true;
 };
 
 class Fetcher {

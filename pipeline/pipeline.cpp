@@ -10,6 +10,7 @@
 #include "fetcher/fetcher.h"
 #include "parser/article/extractor.h"
 #include "parser/feed/feed_parser.h"
+#include "pipeline/robots_gate.h"
 
 namespace newswire {
 namespace {
@@ -44,6 +45,7 @@ void RunReport::add(const RunReport& other) {
     items_new_or_changed += other.items_new_or_changed;
     pages_fetched += other.pages_fetched;
     pages_not_modified += other.pages_not_modified;
+    pages_refused += other.pages_refused;
     pages_failed += other.pages_failed;
     pages_parsed += other.pages_parsed;
     parse_failed += other.parse_failed;
@@ -59,8 +61,8 @@ std::string RunReport::summary() const {
     out << "feeds: " << feeds_due << " due, " << feeds_fetched << " fetched, " << feeds_not_modified
         << " not modified, " << feeds_failed << " failed; items: " << items_new_or_changed
         << " new or changed; pages: " << pages_fetched << " fetched, " << pages_not_modified
-        << " not modified, " << pages_failed
-        << " failed; articles: " << articles_created << " new, " << articles_revised << " revised, "
+        << " not modified, " << pages_failed << " failed, " << pages_refused
+        << " refused by robots.txt; articles: " << articles_created << " new, " << articles_revised << " revised, "
         << articles_unchanged << " unchanged, " << articles_aliased << " aliased, " << parse_failed
         << " not extracted";
     return out.str();
@@ -159,7 +161,9 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
 }
 
 Result<void> Pipeline::fetch_pages(Fetcher& fetcher, RunReport& report) {
-    auto pages = m_database.pages_to_fetch(m_config.schedule.max_pages_per_run);
+    auto queued = m_database.pages_to_fetch(m_config.schedule.max_pages_per_run);
+    if (!queued) return tl::unexpected(queued.error());
+    auto pages = pages_robots_allow(m_database, fetcher, m_config.fetch, std::move(*queued), report);
     if (!pages) return tl::unexpected(pages.error());
     std::vector<FetchRequest> requests;
     for (PageToFetch& page : *pages) {

@@ -27,7 +27,7 @@ struct FetchSelection {
 struct RunReport {
     int feeds_due = 0, feeds_fetched = 0, feeds_not_modified = 0, feeds_failed = 0;
     int items_new_or_changed = 0;
-    int pages_fetched = 0, pages_not_modified = 0, pages_failed = 0;
+    int pages_fetched = 0, pages_not_modified = 0, pages_failed = 0, pages_refused = 0;  // refused: robots.txt
     int pages_parsed = 0, parse_failed = 0;
     int articles_created = 0, articles_revised = 0, articles_unchanged = 0, articles_aliased = 0;
     std::vector<std::string> errors;  // one line per failure, naming the feed or page

@@ -87,6 +87,15 @@ Result<std::vector<PageToFetch>> Database::pages_to_fetch(int limit) const {
     return m_impl->in("pages_to_fetch", pages_to_fetch_in(m_impl->db, limit));
 }
 
+Result<void> Database::store_robots(const std::string& origin, const FetchResponse& response,
+                                    std::int64_t expires_at) {
+    return m_impl->in("store_robots " + origin, store_robots_in(m_impl->db, origin, response, expires_at));
+}
+
+Result<std::optional<FetchResponse>> Database::stored_robots(const std::string& origin, std::int64_t now) const {
+    return m_impl->in("stored_robots " + origin, stored_robots_in(m_impl->db, origin, now));
+}
+
 Result<std::int64_t> Database::store_page(const FetchResponse& response, std::int64_t now) {
     return m_impl->in("store_page " + response.url, store_page_in(m_impl->db, response, now));
 }

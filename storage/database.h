@@ -130,6 +130,12 @@ public:
     // A page stored with a body before comes with its validators, for a conditional request.
     Result<std::vector<PageToFetch>> pages_to_fetch(int limit) const;
 
+    // The answer of an origin's robots.txt ("https://x.de"), kept until `expires_at`; body capped.
+    Result<void> store_robots(const std::string& origin, const FetchResponse& response,
+                              std::int64_t expires_at);
+    // The stored answer when it has not expired at `now`; empty otherwise.
+    Result<std::optional<FetchResponse>> stored_robots(const std::string& origin, std::int64_t now) const;
+
     // Stores a page response under its requested URL: raw bytes zstd-compressed, status,
     // final URL, content type, validators, error. Clears "needs page" for items with that URL
     // (or one that differs from it only in tracking parameters).

@@ -45,6 +45,11 @@ Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<
                             std::int64_t now);
 Result<std::vector<PageToFetch>> pages_to_fetch_in(Sqlite& db, int limit);
 
+// robots.cpp
+Result<void> store_robots_in(Sqlite& db, const std::string& origin, const FetchResponse& response,
+                             std::int64_t expires_at);
+Result<std::optional<FetchResponse>> stored_robots_in(Sqlite& db, const std::string& origin, std::int64_t now);
+
 // pages.cpp
 Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now);
 Result<std::vector<PageRef>> pages_to_parse_in(Sqlite& db, const PageSelection& selection);

@@ -147,6 +147,15 @@ ALTER TABLE feeds ADD COLUMN min_interval INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE feeds ADD COLUMN skip_hours INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX items_by_link_key ON items(link_key);
 )sql"},
+    Migration{6, "robots.txt answers", R"sql(
+CREATE TABLE robots (
+    origin     TEXT PRIMARY KEY,
+    status     INTEGER NOT NULL,
+    error      TEXT NOT NULL DEFAULT '',
+    body       TEXT NOT NULL DEFAULT '',
+    expires_at INTEGER NOT NULL
+);
+)sql"},
 };
 
 Result<int> current_version(Sqlite& db) {

@@ -17,6 +17,7 @@ fetch:
   max_body_bytes: 5MiB
   user_agent: newswire-test/1.0
   allow_private_addresses: true
+  robots_txt: false
 schedule:
   default_interval: 15m
   backoff_cap: 6h
@@ -36,6 +37,7 @@ feeds:
     CHECK(config->fetch.max_body_bytes == 5u * 1024 * 1024);
     CHECK(config->fetch.user_agent == "newswire-test/1.0");
     CHECK(config->fetch.allow_private_addresses);
+    CHECK_FALSE(config->fetch.robots_txt);
     CHECK(config->schedule.default_interval == 15min);
     CHECK(config->schedule.backoff_cap == 6h);
     CHECK(config->schedule.raw_body_retention == 24h * 30);

@@ -199,21 +199,22 @@ TEST_CASE("a feed of 5000 items is stored once each and page fetching keeps to m
     INFO(first.err);
     CHECK(first.exit_code == 1);
     CHECK(summary_line(first.err) ==
-          "feeds: 1 due, 1 fetched, 0 not modified, 0 failed; items: 5000 new or changed; pages: 0 fetched, 0 not modified, 50 failed; "
+          "feeds: 1 due, 1 fetched, 0 not modified, 0 failed; items: 5000 new or changed; pages: 0 fetched, 0 not modified, 50 failed, 0 refused by robots.txt; "
           "articles: 0 new, 0 revised, 0 unchanged, 0 aliased, 0 not extracted");
     CHECK(contains(first.err, "\n  … and 30 more (see `newswire status`)\n"));
     CHECK(contains(first.err, "\n  page " + site.url("/p/0") + ": HTTP 404 for " + site.url("/p/0") + "\n"));
-    CHECK(site.counts().size() == 51);
+    CHECK(site.counts().size() == 52);  // the feed, robots.txt (a 404: no rules), 50 pages
 
     auto second = run_binary(config, {"fetch", "--force"});
     INFO(second.err);
     CHECK(second.exit_code == 1);
     CHECK(summary_line(second.err) ==
-          "feeds: 1 due, 1 fetched, 0 not modified, 0 failed; items: 0 new or changed; pages: 0 fetched, 0 not modified, 50 failed; "
+          "feeds: 1 due, 1 fetched, 0 not modified, 0 failed; items: 0 new or changed; pages: 0 fetched, 0 not modified, 50 failed, 0 refused by robots.txt; "
           "articles: 0 new, 0 revised, 0 unchanged, 0 aliased, 0 not extracted");
     auto counts = site.counts();
-    CHECK(counts.size() == 101);  // 50 more pages, none of the first 50 again
+    CHECK(counts.size() == 102);  // 50 more pages, none of the first 50 again
     CHECK(counts["/feed.xml"] == 2);
+    CHECK(counts["/robots.txt"] == 1);  // its answer is kept for a day
     CHECK(std::all_of(counts.begin(), counts.end(), [](const auto& entry) { return entry.first == "/feed.xml" || entry.second == 1; }));
     Sql db(dir.path() / "news.db");
     CHECK(db.integer("SELECT count(*) FROM items") == 5000);

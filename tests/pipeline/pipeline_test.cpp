@@ -291,3 +291,73 @@ TEST_CASE("a changed item's page is asked for conditionally and a 304 keeps its 
     CHECK(database->status().value().pages_pending == 0);
     CHECK(database->status().value().articles == 1);
 }
+
+TEST_CASE("article pages are fetched only where the site's robots.txt allows", "[pipeline]") {
+    Server server;
+    serve_feed(server, {"/public/1", "/private/2", "/public/3?print=1"});
+    std::atomic<int> robots_asked{0};
+    std::atomic<int> private_asked{0};
+    server.http().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& response) {
+        ++robots_asked;
+        response.set_content("User-agent: *\nDisallow: /\n\nUser-agent: newswire\nDisallow: /private/\nDisallow: /*?print=\n",
+                             "text/plain");
+    });
+    server.http().Get(R"(/(public|private)/(\d))", [&](const httplib::Request& request, httplib::Response& response) {
+        if (request.matches[1] == "private") ++private_asked;
+        response.set_content(article_page("Nachricht " + std::string(request.matches[2])), "text/html; charset=utf-8");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto report = pipeline.run();
+    REQUIRE(report);
+    CHECK(report->pages_fetched == 1);
+    CHECK(report->pages_refused == 2);
+    CHECK(report->pages_failed == 0);
+    CHECK(report->errors.empty());
+    CHECK(report->articles_created == 1);
+    CHECK(private_asked == 0);
+    CHECK(robots_asked == 1);
+    CHECK(database->status().value().pages_pending == 0);
+
+    Config without = config_for(server.url("/feed"));
+    without.fetch.robots_txt = false;
+    Pipeline careless(without, *database);
+    REQUIRE(database->upsert_items(database->feeds().value()[0].id, {FeedItem{std::string("4"), server.url("/private/4"), "Vier", {}, {}, {}, {}, {}, {}, {}}}, 5000));
+    auto ignoring = careless.fetch({false, std::nullopt, true});
+    REQUIRE(ignoring);
+    CHECK(ignoring->pages_fetched == 1);
+    CHECK(private_asked == 1);
+    CHECK(robots_asked == 1);
+}
+
+TEST_CASE("a site whose robots.txt fails has its pages retried, and asked again next time", "[pipeline]") {
+    Server server;
+    serve_feed(server, {"/a/1"});
+    std::atomic<int> robots_asked{0};
+    server.http().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& response) {
+        if (++robots_asked == 1) {
+            response.status = 503;
+            return;
+        }
+        response.status = 404;
+    });
+    server.http().Get("/a/1", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(article_page("Nachricht 1"), "text/html; charset=utf-8");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto first = pipeline.run();
+    REQUIRE(first);
+    CHECK(first->pages_failed == 1);
+    REQUIRE(first->errors.size() == 1);
+    CHECK(first->errors[0] ==
+          "page " + server.url("/a/1") + ": robots.txt could not be read: HTTP 503 for " + server.url("/robots.txt"));
+    CHECK(database->status().value().pages_pending == 1);
+
+    auto second = pipeline.fetch({false, std::nullopt, true});
+    REQUIRE(second);
+    CHECK(second->pages_fetched == 1);
+    CHECK(robots_asked == 2);
+}

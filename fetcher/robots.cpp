@@ -1,0 +1,181 @@
+#include "fetcher/robots.h"
+
+#include <algorithm>
+#include <memory>
+
+#include <curl/curl.h>
+
+#include "core/text.h"
+
+namespace newswire {
+namespace {
+
+constexpr std::size_t k_max_robots_bytes = 512 * 1024;
+constexpr std::size_t k_max_pattern_bytes = 2048;
+constexpr std::size_t k_max_rules = 10000;
+
+std::string_view trim_blank(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    return text;
+}
+
+// "newswire" of "newswire/0.1 (+https://...)", lower-case.
+std::string product_token(std::string_view user_agent) {
+    user_agent = trim_blank(user_agent);
+    std::size_t end = user_agent.find_first_of("/ \t");
+    return to_lower_ascii(user_agent.substr(0, end));
+}
+
+// Does `path` match `pattern` from its start? "*" matches any run of characters; a final "$"
+// anchors the end. One remembered star position keeps this O(path x pattern) at worst.
+bool matches(std::string_view pattern, std::string_view path) {
+    bool anchored = !pattern.empty() && pattern.back() == '$';
+    if (anchored) pattern.remove_suffix(1);
+    std::size_t p = 0, s = 0;
+    std::size_t star = std::string_view::npos, resume = 0;
+    while (s < path.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            resume = s;
+        } else if (p < pattern.size() && pattern[p] == path[s]) {
+            ++p;
+            ++s;
+        } else if (p == pattern.size() && !anchored) {
+            return true;  // the pattern is a prefix of the path
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            s = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') ++p;
+    return p == pattern.size();
+}
+
+struct Group {
+    std::vector<std::string> agents;
+    std::vector<std::pair<std::string, bool>> rules;
+};
+
+std::vector<Group> read_groups(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    std::vector<Group> groups;
+    bool in_rules = false;
+    while (!text.empty()) {
+        std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        line = trim_blank(line.substr(0, line.find('#')));
+        std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string key = to_lower_ascii(trim_blank(line.substr(0, colon)));
+        std::string_view value = trim_blank(line.substr(colon + 1));
+        if (key == "user-agent") {
+            if (groups.empty() || in_rules) groups.emplace_back();
+            in_rules = false;
+            groups.back().agents.push_back(to_lower_ascii(value));
+        } else if (key == "allow" || key == "disallow") {
+            in_rules = true;
+            if (groups.empty() || value.empty() || value.size() > k_max_pattern_bytes) continue;
+            groups.back().rules.emplace_back(std::string(value), key == "allow");
+        }
+    }
+    return groups;
+}
+
+}  // namespace
+
+RobotsRules RobotsRules::disallow_all() {
+    RobotsRules rules;
+    rules.m_rules.push_back({"/", false});
+    return rules;
+}
+
+RobotsRules RobotsRules::unreachable(std::string why) {
+    RobotsRules rules = disallow_all();
+    rules.m_unreachable = true;
+    rules.m_why = std::move(why);
+    return rules;
+}
+
+RobotsRules RobotsRules::parse(std::string_view text, std::string_view user_agent) {
+    std::vector<Group> groups = read_groups(text.substr(0, k_max_robots_bytes));
+    std::string token = product_token(user_agent);
+    auto names = [](const Group& group, std::string_view agent) {
+        return std::find(group.agents.begin(), group.agents.end(), agent) != group.agents.end();
+    };
+    bool ours = !token.empty() && std::any_of(groups.begin(), groups.end(),
+                                              [&](const Group& group) { return names(group, token); });
+    RobotsRules rules;
+    for (const Group& group : groups) {
+        if (!names(group, ours ? std::string_view(token) : std::string_view("*"))) continue;
+        for (const auto& [pattern, allow] : group.rules) {
+            if (rules.m_rules.size() < k_max_rules) rules.m_rules.push_back({pattern, allow});
+        }
+    }
+    return rules;
+}
+
+bool RobotsRules::allows(std::string_view path) const {
+    if (path == "/robots.txt" && !m_unreachable) return true;
+    const Rule* best = nullptr;
+    for (const Rule& rule : m_rules) {
+        if (!matches(rule.pattern, path)) continue;
+        if (!best || rule.pattern.size() > best->pattern.size() ||
+            (rule.pattern.size() == best->pattern.size() && rule.allow)) {
+            best = &rule;
+        }
+    }
+    return !best || best->allow;
+}
+
+namespace {
+
+bool unreachable(const FetchResponse& response) {
+    if (response.status >= 500 || response.status == 429) return true;
+    return response.status == 0 && response.error && response.error->code == ErrorCode::network;
+}
+
+}  // namespace
+
+RobotsRules robots_rules_from(const FetchResponse& response, std::string_view user_agent) {
+    if (unreachable(response)) {
+        return RobotsRules::unreachable(response.error ? response.error->message
+                                                       : "HTTP " + std::to_string(response.status));
+    }
+    if (response.status >= 200 && response.status < 300 && !response.error) {
+        return RobotsRules::parse(response.body, user_agent);
+    }
+    return RobotsRules::allow_all();
+}
+
+std::int64_t robots_lifetime_seconds(const FetchResponse& response) {
+    return unreachable(response) ? 0 : 24 * 3600;
+}
+
+std::optional<RobotsTarget> robots_target(std::string_view url) {
+    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
+    if (!handle || curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK) {
+        return std::nullopt;
+    }
+    auto part = [&](CURLUPart which, unsigned flags = 0) -> std::optional<std::string> {
+        char* value = nullptr;
+        if (curl_url_get(handle.get(), which, &value, flags) != CURLUE_OK || !value) return std::nullopt;
+        std::string text(value);
+        curl_free(value);
+        return text;
+    };
+    auto scheme = part(CURLUPART_SCHEME);
+    auto host = part(CURLUPART_HOST);
+    if (!scheme || !host || (*scheme != "http" && *scheme != "https")) return std::nullopt;
+    RobotsTarget target;
+    target.origin = *scheme + "://" + *host;
+    if (auto port = part(CURLUPART_PORT)) target.origin += ":" + *port;
+    target.path = part(CURLUPART_PATH).value_or("/");
+    if (auto query = part(CURLUPART_QUERY)) target.path += "?" + *query;
+    return target;
+}
+
+}  // namespace newswire
