@@ -50,7 +50,7 @@ std::string chosen_link(LinkChoice&& choice) {
 
 void read_person(pugi::xml_node person, FeedItem& item) {
     for (pugi::xml_node child = person.first_child(); child; child = child.next_sibling()) {
-        if (child.type() == pugi::node_element && equals_ci(local_name(child), "name")) {
+        if (child.type() == pugi::node_element && name_is(local_name(child), "name")) {
             add_author(item, ElementText(child));
             return;
         }
@@ -60,25 +60,25 @@ void read_person(pugi::xml_node person, FeedItem& item) {
 
 void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links) {
     std::string_view local = local_name(child);
-    if (equals_ci(local, "id")) {
+    if (name_is(local, "id")) {
         if (!state.item.guid) state.item.guid = std::string(trim(ElementText(child)));
-    } else if (equals_ci(local, "title")) {
+    } else if (name_is(local, "title")) {
         state.offer_title(child, 1);
-    } else if (equals_ci(local, "link")) {
+    } else if (name_is(local, "link")) {
         read_link(child, state.base, links, &state.item);
-    } else if (equals_ci(local, "summary")) {
+    } else if (name_is(local, "summary")) {
         state.offer_summary(child, 0);
-    } else if (equals_ci(local, "content")) {
+    } else if (name_is(local, "content")) {
         if (attr(child, "src").empty()) state.offer_content(child, 0);
-    } else if (equals_ci(local, "published") || equals_ci(local, "issued")) {
+    } else if (name_is(local, "published") || name_is(local, "issued")) {
         if (auto t = parse_feed_date(ElementText(child))) state.published = t;
-    } else if (equals_ci(local, "updated") || equals_ci(local, "modified")) {
+    } else if (name_is(local, "updated") || name_is(local, "modified")) {
         if (auto t = parse_feed_date(ElementText(child))) state.updated = t;
-    } else if (equals_ci(local, "created")) {
+    } else if (name_is(local, "created")) {
         if (auto t = parse_feed_date(ElementText(child))) state.fallback_date = t;
-    } else if (equals_ci(local, "author")) {
+    } else if (name_is(local, "author")) {
         read_person(child, state.item);
-    } else if (equals_ci(local, "category")) {
+    } else if (name_is(local, "category")) {
         std::string_view term = attr(child, "term");
         add_category(state.item, term.empty() ? std::string_view(attr(child, "label")) : term);
     }
@@ -113,11 +113,11 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
     for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
         std::string_view local = local_name(child);
-        if (equals_ci(local, "entry") || equals_ci(local, "item")) {  // <item> in Atom: a mixed-up entry
+        if (name_is(local, "entry") || name_is(local, "item")) {  // <item> in Atom: a mixed-up entry
             if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, scope, base));
-        } else if (equals_ci(local, "title") && feed.title.empty()) {
+        } else if (name_is(local, "title") && feed.title.empty()) {
             feed.title = plain_title(child);
-        } else if (equals_ci(local, "link")) {
+        } else if (name_is(local, "link")) {
             read_link(child, base, links, nullptr);
         }
     }

@@ -40,21 +40,21 @@ namespace {
 
 void read_media_element(pugi::xml_node child, ItemState& state) {
     std::string_view local = local_name(child);
-    if (equals_ci(local, "content") || equals_ci(local, "thumbnail")) {
+    if (name_is(local, "content") || name_is(local, "thumbnail")) {
         std::string url = absolute_url(state.base, attr(child, "url"));
         std::string_view type = attr(child, "type");
-        if (type.empty() && equals_ci(local, "content")) {
+        if (type.empty() && name_is(local, "content")) {
             std::string_view medium = attr(child, "medium");
-            if (equals_ci(medium, "image")) type = "image";
+            if (name_is(medium, "image")) type = "image";
         }
         add_enclosure(state.item, std::move(url), type, attr(child, "fileSize"));
-    } else if (equals_ci(local, "title")) {
+    } else if (name_is(local, "title")) {
         state.offer_title(child, 3);
-    } else if (equals_ci(local, "description")) {
+    } else if (name_is(local, "description")) {
         state.offer_summary(child, 3);
-    } else if (equals_ci(local, "credit") && equals_ci(attr(child, "role"), "author")) {
+    } else if (name_is(local, "credit") && name_is(attr(child, "role"), "author")) {
         add_author(state.item, ElementText(child));
-    } else if (equals_ci(local, "keywords")) {
+    } else if (name_is(local, "keywords")) {
         ElementText keywords(child);
         std::string_view rest = keywords;
         while (!rest.empty()) {
@@ -62,10 +62,10 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
             add_category(state.item, rest.substr(0, comma));
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
-    } else if (equals_ci(local, "group")) {
+    } else if (name_is(local, "group")) {
         for (pugi::xml_node grandchild = child.first_child(); grandchild; grandchild = grandchild.next_sibling()) {
             if (grandchild.type() == pugi::node_element && ns_of(grandchild) == Ns::media &&
-                !equals_ci(local_name(grandchild), "group")) {
+                !name_is(local_name(grandchild), "group")) {
                 read_media_element(grandchild, state);
             }
         }
@@ -76,32 +76,32 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
 
 bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local, ItemState& state) {
     if (ns == Ns::dc) {
-        if (equals_ci(local, "creator") || equals_ci(local, "contributor")) add_author(state.item, ElementText(child));
-        else if (equals_ci(local, "title")) state.offer_title(child, 2);
-        else if (equals_ci(local, "subject")) add_category(state.item, ElementText(child));
-        else if (equals_ci(local, "description")) state.offer_summary(child, 2);
-        else if (equals_ci(local, "date")) {
+        if (name_is(local, "creator") || name_is(local, "contributor")) add_author(state.item, ElementText(child));
+        else if (name_is(local, "title")) state.offer_title(child, 2);
+        else if (name_is(local, "subject")) add_category(state.item, ElementText(child));
+        else if (name_is(local, "description")) state.offer_summary(child, 2);
+        else if (name_is(local, "date")) {
             if (auto t = parse_feed_date(ElementText(child))) state.fallback_date = t;
         }
         return true;
     }
     if (ns == Ns::dcterms) {
-        if (equals_ci(local, "issued")) {
+        if (name_is(local, "issued")) {
             if (auto t = parse_feed_date(ElementText(child))) state.published = t;
-        } else if (equals_ci(local, "modified")) {
+        } else if (name_is(local, "modified")) {
             if (auto t = parse_feed_date(ElementText(child))) state.updated = t;
-        } else if (equals_ci(local, "created")) {
+        } else if (name_is(local, "created")) {
             auto t = parse_feed_date(ElementText(child));
             if (t && !state.fallback_date) state.fallback_date = t;
         }
         return true;
     }
     if (ns == Ns::content) {
-        if (equals_ci(local, "encoded")) state.offer_content(child, 1);
+        if (name_is(local, "encoded")) state.offer_content(child, 1);
         return true;
     }
     if (ns == Ns::xhtml) {
-        if (equals_ci(local, "body") || equals_ci(local, "div")) {
+        if (name_is(local, "body") || name_is(local, "div")) {
             if (state.content_rank > 2) {
                 state.item.content = inner_xml(child);
                 state.content_rank = 2;
@@ -114,9 +114,9 @@ bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local,
         return true;
     }
     if (ns == Ns::itunes) {
-        if (equals_ci(local, "author")) add_author(state.item, ElementText(child));
-        else if (equals_ci(local, "summary")) state.offer_summary(child, 4);
-        else if (equals_ci(local, "keywords")) add_category(state.item, ElementText(child));
+        if (name_is(local, "author")) add_author(state.item, ElementText(child));
+        else if (name_is(local, "summary")) state.offer_summary(child, 4);
+        else if (name_is(local, "keywords")) add_category(state.item, ElementText(child));
         return true;
     }
     return false;

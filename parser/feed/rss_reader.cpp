@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t k_max_items = 100000;
 
 std::string rss_format(pugi::xml_node root) {
-    if (equals_ci(local_name(root), "rdf")) {
+    if (name_is(local_name(root), "rdf")) {
         std::string_view ns;
         for (pugi::xml_attribute a : root.attributes()) {
             if (std::string_view(a.name()) == "xmlns") ns = a.value();
@@ -23,7 +23,7 @@ std::string rss_format(pugi::xml_node root) {
     }
     std::string_view version = trim(root.attribute("version").value());
     if (version.starts_with("0.9")) return "rss0.9x";
-    if (!equals_ci(local_name(root), "rss")) return "rss0.9x";
+    if (!name_is(local_name(root), "rss")) return "rss0.9x";
     return "rss2.0";
 }
 
@@ -49,47 +49,47 @@ void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
     std::string_view local = local_name(child);
     if (read_extension_element(child, ns, local, state)) return;
     if (ns == Ns::atom || ns == Ns::atom03) {
-        if (equals_ci(local, "link")) read_atom_link(child, state);
-        else if (equals_ci(local, "published")) state.published = parse_feed_date(ElementText(child));
-        else if (equals_ci(local, "updated")) state.updated = parse_feed_date(ElementText(child));
-        else if (equals_ci(local, "summary")) state.offer_summary(child, 1);
-        else if (equals_ci(local, "content")) state.offer_content(child, 2);
+        if (name_is(local, "link")) read_atom_link(child, state);
+        else if (name_is(local, "published")) state.published = parse_feed_date(ElementText(child));
+        else if (name_is(local, "updated")) state.updated = parse_feed_date(ElementText(child));
+        else if (name_is(local, "summary")) state.offer_summary(child, 1);
+        else if (name_is(local, "content")) state.offer_content(child, 2);
         return;
     }
     if (ns != Ns::none) return;
-    if (equals_ci(local, "title")) {
+    if (name_is(local, "title")) {
         state.offer_title(child, 1);
-    } else if (equals_ci(local, "link")) {
+    } else if (name_is(local, "link")) {
         ElementText raw(child);
         std::string_view text = trim(raw);
         if (text.empty()) text = trim(attr(child, "href"));
         std::string storage;
         if (state.link.empty() && !text.empty()) state.link = absolute_url(own_base(child, state.base, storage), text);
-    } else if (equals_ci(local, "guid") && (!guid.present || !guid.from_guid)) {
+    } else if (name_is(local, "guid") && (!guid.present || !guid.from_guid)) {
         state.item.guid = std::string(trim(ElementText(child)));
         guid.present = true;
         guid.from_guid = true;
-        guid.permalink = !equals_ci(trim(attr(child, "isPermaLink")), "false");
-    } else if (equals_ci(local, "description")) {
+        guid.permalink = !name_is(trim(attr(child, "isPermaLink")), "false");
+    } else if (name_is(local, "description")) {
         state.offer_summary(child, 0);
-    } else if (equals_ci(local, "id") && !guid.present) {
+    } else if (name_is(local, "id") && !guid.present) {
         // Atom elements without the Atom namespace, as some RSS writers mix them in.
         state.item.guid = std::string(trim(ElementText(child)));
         guid.present = true;
         guid.permalink = false;
-    } else if (equals_ci(local, "summary")) {
+    } else if (name_is(local, "summary")) {
         state.offer_summary(child, 1);
-    } else if (equals_ci(local, "published")) {
+    } else if (name_is(local, "published")) {
         if (auto t = parse_feed_date(ElementText(child))) state.published = t;
-    } else if (equals_ci(local, "updated")) {
+    } else if (name_is(local, "updated")) {
         if (auto t = parse_feed_date(ElementText(child))) state.updated = t;
-    } else if (equals_ci(local, "pubDate")) {
+    } else if (name_is(local, "pubDate")) {
         if (auto t = parse_feed_date(ElementText(child))) state.published = t;
-    } else if (equals_ci(local, "author")) {
+    } else if (name_is(local, "author")) {
         add_author(state.item, ElementText(child));
-    } else if (equals_ci(local, "category")) {
+    } else if (name_is(local, "category")) {
         add_category(state.item, ElementText(child));
-    } else if (equals_ci(local, "enclosure")) {
+    } else if (name_is(local, "enclosure")) {
         add_enclosure(state.item, absolute_url(state.base, attr(child, "url")), attr(child, "type"),
                       attr(child, "length"));
     }
@@ -123,24 +123,24 @@ FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std:
 
 void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_base, ParsedFeed& feed) {
     std::string_view local = local_name(child);
-    if (ns == Ns::dc && equals_ci(local, "language") && feed.language.empty()) {
+    if (ns == Ns::dc && name_is(local, "language") && feed.language.empty()) {
         feed.language = trim(ElementText(child));
-    } else if ((ns == Ns::atom || ns == Ns::atom03) && equals_ci(local, "link") && feed.link.empty()) {
+    } else if ((ns == Ns::atom || ns == Ns::atom03) && name_is(local, "link") && feed.link.empty()) {
         std::string rel = to_lower_ascii(trim(attr(child, "rel")));
         if (rel.empty() || rel == "alternate") feed.link = absolute_url(base_of(child, document_base), attr(child, "href"));
     } else if (ns != Ns::none) {
         return;
-    } else if (equals_ci(local, "title") && feed.title.empty()) {
+    } else if (name_is(local, "title") && feed.title.empty()) {
         feed.title = plain_title(child);
-    } else if (equals_ci(local, "link")) {
+    } else if (name_is(local, "link")) {
         ElementText raw(child);
         std::string_view text = trim(raw);
         if (!text.empty()) feed.link = absolute_url(base_of(child, document_base), text);
-    } else if (equals_ci(local, "language")) {
+    } else if (name_is(local, "language")) {
         feed.language = trim(ElementText(child));
-    } else if (equals_ci(local, "ttl")) {
+    } else if (name_is(local, "ttl")) {
         feed.ttl_minutes = small_int(ElementText(child));
-    } else if (equals_ci(local, "skipHours")) {
+    } else if (name_is(local, "skipHours")) {
         for (pugi::xml_node hour = child.first_child(); hour; hour = hour.next_sibling()) {
             auto value = hour.type() == pugi::node_element ? small_int(ElementText(hour)) : std::nullopt;
             if (value && *value <= 24 &&
@@ -158,15 +158,15 @@ struct Syndication {
 
     void read(pugi::xml_node child) {
         std::string_view local = local_name(child);
-        if (equals_ci(local, "updatePeriod")) period = ElementText(child).view();
-        if (equals_ci(local, "updateFrequency")) frequency = ElementText(child).view();
+        if (name_is(local, "updatePeriod")) period = ElementText(child).view();
+        if (name_is(local, "updateFrequency")) frequency = ElementText(child).view();
     }
 };
 
 void read_items_of(pugi::xml_node parent, const NsScope& scope, std::string_view parent_base, ParsedFeed& feed) {
     for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
         if (feed.items.size() >= k_max_items) return;
-        if (child.type() == pugi::node_element && equals_ci(local_name(child), "item") &&
+        if (child.type() == pugi::node_element && name_is(local_name(child), "item") &&
             scope.resolve(child) == Ns::none) {
             feed.items.push_back(read_rss_item(child, scope, parent_base));
         }
@@ -196,9 +196,9 @@ void read_rss(pugi::xml_node root, std::string_view document_base, ParsedFeed& f
         base = absolute_url(base, cdf_base);  // CDF's channel base
         document_base = base;
     }
-    pugi::xml_node channel = equals_ci(local_name(root), "channel") ? root : pugi::xml_node();
+    pugi::xml_node channel = name_is(local_name(root), "channel") ? root : pugi::xml_node();
     for (pugi::xml_node child = root.first_child(); child && !channel; child = child.next_sibling()) {
-        if (child.type() == pugi::node_element && equals_ci(local_name(child), "channel")) channel = child;
+        if (child.type() == pugi::node_element && name_is(local_name(child), "channel")) channel = child;
     }
     if (channel) read_channel(channel, document_base, feed);
     if (channel != root) read_items_of(root, NsScope(root), base_of(root, document_base), feed);

@@ -149,6 +149,7 @@ NsScope::NsScope(pugi::xml_node element) {
             if (!find(*prefix)) add(*prefix, ns_from_uri(a.value()));
         }
     }
+    if (const Declaration* d = find({})) m_default = d->ns;
 }
 
 NsScope::NsScope(const NsScope& parent, pugi::xml_node element) {
@@ -158,6 +159,8 @@ NsScope::NsScope(const NsScope& parent, pugi::xml_node element) {
         if (prefix && m_count < k_max_declarations) add(*prefix, ns_from_uri(a.value()));
     }
     m_parent = &parent;
+    const Declaration* d = find({});
+    m_default = d ? d->ns : parent.m_default;
 }
 
 Ns NsScope::resolve(pugi::xml_node child) const {
@@ -166,6 +169,7 @@ Ns NsScope::resolve(pugi::xml_node child) const {
         auto declared = declared_prefix(a.name());
         if (declared && *declared == prefix) return ns_from_uri(a.value());
     }
+    if (prefix.empty()) return m_default;
     for (const NsScope* scope = this; scope; scope = scope->m_parent) {
         if (const Declaration* d = scope->find(prefix)) return d->ns;
     }

@@ -9,6 +9,8 @@
 
 #include <pugixml.hpp>
 
+#include "core/text.h"
+
 namespace newswire::feed_detail {
 
 // The vocabularies the readers know. `none` covers no namespace and the RSS namespaces (0.90,
@@ -46,7 +48,14 @@ private:
     std::vector<Declaration> m_overflow;
     std::size_t m_count = 0;
     const NsScope* m_parent = nullptr;  // searched after this scope's declarations
+    Ns m_default = Ns::none;            // what an unprefixed name resolves to, through the chain
 };
+
+// `name` equals `expected`, ASCII case-insensitively; inline, so that the usual mismatch (another
+// length) costs no call.
+inline bool name_is(std::string_view name, std::string_view expected) {
+    return name.size() == expected.size() && equals_ci(name, expected);
+}
 
 std::string_view local_name(std::string_view qualified);
 std::string_view local_name(const char* qualified);
