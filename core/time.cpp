@@ -182,11 +182,13 @@ int month_from_name(std::string_view name) {
     }
     std::string_view lower(buffer, length);
     if (lower.starts_with("m\xC3\xA4r")) return 3;  // "Mär", "März"
+    if (lower.size() < 3) return 0;  // every name and abbreviation has three letters at least
     for (int m = 0; m < 12; ++m) {
-        for (std::string_view candidate : k_months[static_cast<std::size_t>(m)]) {
-            if (lower == candidate) return m + 1;
+        const auto& names = k_months[static_cast<std::size_t>(m)];
+        for (std::string_view candidate : names) {
+            if (candidate.size() == lower.size() && candidate[0] == lower[0] && candidate == lower) return m + 1;
         }
-        if (lower.size() >= 3 && lower.substr(0, 3) == k_months[static_cast<std::size_t>(m)][0]) return m + 1;
+        if (lower[0] == names[0][0] && lower[1] == names[0][1] && lower[2] == names[0][2]) return m + 1;
     }
     return 0;
 }
