@@ -64,6 +64,31 @@ bool in_tag_list(const GumboNode* link) {
     return false;
 }
 
+bool in_navigation(const GumboNode* link) {
+    const GumboNode* n = link->parent;
+    for (int level = 0; level < 6 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
+        if (html::tag_of(n) == GUMBO_TAG_NAV) return true;
+        if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
+        if (has_class_word(n, {"nav", "navigation", "menu", "breadcrumb", "breadcrumbs"})) return true;
+    }
+    return false;
+}
+
+// A link to a tag or topic page ("/thema/ukraine-198.html", "/tags/books/"), or one whose
+// label is marked as a tag (<a><span class="tag-like">).
+bool links_to_topic(const GumboNode* link, std::string_view href) {
+    for (std::string_view path : {"/tag/", "/tags/", "/thema/", "/themen/", "/topic/", "/topics/", "/schlagwort/",
+                                  "/stichwort/", "/keyword/", "/keywords/"}) {
+        if (contains_ci(href, path)) return true;
+    }
+    const GumboVector& children = link->v.element.children;
+    for (unsigned i = 0; i < children.length && i < 3; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_ELEMENT) return has_class_word(child, {"tag", "tags"});
+    }
+    return false;
+}
+
 void add_limited(std::vector<std::string>& to, std::string text) {
     if (to.size() < k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
         to.push_back(std::move(text));
@@ -262,11 +287,15 @@ private:
         if (author_link && m_signals.rel_authors.size() < 2 * k_max_texts && !in_furniture(node)) {
             add_author(m_signals.rel_authors, bounded_text(node, k_max_text_length), in_article(node));
         }
-        if ((contains_ci(rel, "tag") || in_tag_list(node)) && m_signals.rel_tags.size() < k_max_tags) {
+        if (m_signals.rel_tags.size() >= k_max_tags) return;
+        if (contains_ci(rel, "tag") || in_tag_list(node)) {
             std::string text = bounded_text(node, 100);
             bool in_article = (m_article && inside(node, m_article)) || (m_main && inside(node, m_main));
             add_tag(m_signals.rel_tags, text);
             if (in_article) add_tag(m_signals.article_tags, text);
+        } else if (links_to_topic(node, href) && ((m_article && inside(node, m_article)) || (m_main && inside(node, m_main))) &&
+                   !in_navigation(node)) {
+            add_tag(m_signals.topic_links, bounded_text(node, 100));
         }
     }
 

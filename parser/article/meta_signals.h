@@ -41,6 +41,7 @@ struct MetaSignals {
     std::vector<std::string> date_texts;                     // class/id "date"/"time" texts
     std::vector<std::string> rel_tags;                       // <a rel=tag> texts, links in tag lists
     std::vector<std::string> article_tags;                   // the same inside <article>/<main>
+    std::vector<std::string> topic_links;                    // other links to tag pages inside <article>/<main>
     // The first few headings a reader sees as such: level (1 or 2) and text of <h1> anywhere
     // and <h2> inside <article>/<main>, in page order, leaving out those inside breadcrumbs
     // and <nav> (where sites put a second, SEO-only <h1>).

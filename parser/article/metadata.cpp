@@ -161,7 +161,8 @@ bool is_strict_subset(const std::vector<std::string>& part, const std::vector<st
 }
 
 // The first source that names topics: keyword metas, JSON-LD keywords, article:tag and the
-// like, then tag links the article shows, then any tag links. When the article's own tags
+// like, then tag links the article shows, then any tag links, then the article's links to
+// topic pages. When the article's own tags
 // (JSON-LD keywords, article:tag) are a part of a longer keyword meta, the rest of that meta
 // is site-wide words ("News", "World news today"), so the tags win. (Letting the sources vote
 // on their overlap measured worse on the corpus: sites fill several with different lists.)
@@ -169,7 +170,7 @@ std::vector<std::string> topics_of(const MetaSignals& signals, const JsonLdArtic
     std::vector<std::vector<std::string>> lists{
         meta_list(signals, "news_keywords", true), meta_list(signals, "keywords", true), ld.keywords,
         meta_list(signals, "article:tag", false), meta_list(signals, "parsely-tags", true),
-        meta_list(signals, "sailthru.tags", true), signals.article_tags, signals.rel_tags};
+        meta_list(signals, "sailthru.tags", true), signals.article_tags, signals.rel_tags, signals.topic_links};
     for (auto& list : lists) list = normalise_topic_list(std::move(list));
     for (std::size_t i = 0; i < lists.size(); ++i) {
         if (lists[i].empty()) continue;

@@ -106,3 +106,11 @@ TEST_CASE("a page that names no tags has its section as its one topic", "[topics
     REQUIRE(with_tags);
     CHECK(with_tags->topics == Names{"Roma", "Calcio"});
 }
+
+TEST_CASE("links to topic pages in the article are its topics when nothing else names them", "[topics]") {
+    PageMetadata m = read_page("", R"(<nav><a href="/thema/sport-1.html">Sport</a></nav><main><h1>T</h1>
+        <p>Text about <a href="/thema/wladimir-putin-178.html">Wladimir Putin</a>.</p>
+        <div class="top-header"><a href="/list/Covid-19"><span class="tag-like">Covid-19</span></a></div></main>
+        <footer><a href="/tags/books/">Books</a></footer>)");
+    CHECK(m.topics == Names{"Wladimir Putin", "Covid-19"});
+}
