@@ -37,6 +37,23 @@ bool any_word(std::string_view text, Visit visit) {
     return false;
 }
 
+// Generated ids and hashes ("n1AuAdJlVL") split at case changes into short pieces that can
+// look like words ("ad"): an alphanumeric run with three or more pieces of one or two
+// characters is no name.
+bool is_hash_like(std::string_view run) {
+    int short_pieces = 0;
+    std::size_t piece = 0;
+    for (std::size_t i = 0; i <= run.size(); ++i) {
+        bool boundary = i == run.size() || (is_upper(run[i]) && i > 0 && is_lower(run[i - 1]));
+        if (boundary) {
+            if (piece > 0 && piece <= 2) ++short_pieces;
+            piece = 0;
+        }
+        if (i < run.size()) ++piece;
+    }
+    return short_pieces >= 3;
+}
+
 template <typename Visit>
 bool any_word_of_token(std::string_view text, Visit visit) {
     std::array<char, 48> buffer;
@@ -46,11 +63,20 @@ bool any_word_of_token(std::string_view text, Visit visit) {
         length = 0;
         return hit;
     };
+    std::size_t run_end = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (!is_alnum(c)) {
             if (flush()) return true;
             continue;
+        }
+        if (i >= run_end) {
+            run_end = i;
+            while (run_end < text.size() && is_alnum(text[run_end])) ++run_end;
+            if (is_hash_like(text.substr(i, run_end - i))) {
+                i = run_end - 1;
+                continue;
+            }
         }
         if (is_upper(c) && i > 0 && is_lower(text[i - 1]) && length > 0 && flush()) return true;
         if (length < buffer.size()) buffer[length++] = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;

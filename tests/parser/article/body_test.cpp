@@ -73,3 +73,9 @@ TEST_CASE("a read-also label after body text in the same element leaves that tex
                 "</p></div></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second});
 }
+
+TEST_CASE("a generated id whose pieces look like words marks no furniture", "[article][body]") {
+    std::vector<std::string> body = body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p id=\"block-n1AuAdJlVL\">" +
+                                            k_second + "</p><p class=\"topAd\">" + k_third + "</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second});
+}
