@@ -22,11 +22,12 @@ struct LinkChoice {
 };
 
 void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, FeedItem* item) {
-    std::string rel = to_lower_ascii(trim(attr(link, "rel")));
-    std::string type = to_lower_ascii(trim(attr(link, "type")));
+    auto [rel_value, type_value, href_value, length] = attrs<4>(link, {"rel", "type", "href", "length"});
+    std::string rel = to_lower_ascii(trim(rel_value));
+    std::string type = to_lower_ascii(trim(type_value));
     std::string storage;
     std::string_view link_base = own_base(link, base, storage);
-    std::string_view href = trim(attr(link, "href"));
+    std::string_view href = trim(href_value);
     if (href.empty()) {
         std::string text(trim(ElementText(link)));
         if (!text.empty()) choice.text_only = absolute_url(link_base, text);
@@ -34,7 +35,7 @@ void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, F
     }
     std::string url = absolute_url(link_base, href);
     if (rel == "enclosure") {
-        if (item) add_enclosure(*item, std::move(url), type, attr(link, "length"));
+        if (item) add_enclosure(*item, std::move(url), type, length);
     } else if (rel.empty() || rel == "alternate") {
         bool html = type.empty() || type == "text/html" || type == "application/xhtml+xml";
         std::string& slot = html ? choice.alternate : choice.other_alternate;

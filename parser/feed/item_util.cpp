@@ -101,8 +101,9 @@ std::string base64_decode(std::string_view text) {
 }
 
 std::string_view read_text_construct(pugi::xml_node element, std::string& storage) {
-    std::string_view type_attribute = trim(attr(element, "type"));
-    std::string_view mode_attribute = trim(attr(element, "mode"));
+    auto [type_value, mode_value] = attrs<2>(element, {"type", "mode"});
+    std::string_view type_attribute = trim(type_value);
+    std::string_view mode_attribute = trim(mode_value);
     std::string type = type_attribute.empty() ? std::string() : to_lower_ascii(type_attribute);
     std::string mode = mode_attribute.empty() ? std::string() : to_lower_ascii(mode_attribute);
     if (mode == "base64" || is_binary_type(type)) {

@@ -182,13 +182,14 @@ bool is(pugi::xml_node element, Ns ns, std::string_view local) {
     return actual == ns || (ns == Ns::atom && actual == Ns::atom03);
 }
 
+bool attribute_is(const char* name, std::string_view local) {
+    std::string_view own = local_name(name);
+    return own.size() == local.size() && equals_ci(own, local) && !std::string_view(name).starts_with("xmlns");
+}
+
 std::string_view attr(pugi::xml_node element, std::string_view local) {
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
-        const char* full = a.name();
-        std::string_view name = local_name(full);
-        if (name.size() == local.size() && equals_ci(name, local) && !std::string_view(full).starts_with("xmlns")) {
-            return a.value();
-        }
+        if (attribute_is(a.name(), local)) return a.value();
     }
     return {};
 }

@@ -68,6 +68,27 @@ bool is(pugi::xml_node element, Ns ns, std::string_view local);
 // Attribute by local name, ASCII case-insensitive ("isPermaLink", "rdf:about"); empty when absent.
 std::string_view attr(pugi::xml_node element, std::string_view local);
 
+// True when the attribute `name` is `local` as attr() matches it.
+bool attribute_is(const char* name, std::string_view local);
+
+// Several attributes as attr() reads each, in one pass over the element's attributes.
+template <std::size_t N>
+std::array<std::string_view, N> attrs(pugi::xml_node element, const std::array<std::string_view, N>& locals) {
+    std::array<std::string_view, N> values{};
+    std::array<bool, N> found{};
+    for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
+        const char* name = a.name();
+        for (std::size_t i = 0; i < N; ++i) {
+            if (!found[i] && attribute_is(name, locals[i])) {
+                values[i] = a.value();
+                found[i] = true;
+                break;
+            }
+        }
+    }
+    return values;
+}
+
 // All character data below `element`, in document order (iterative; any depth); HTML names XML
 // left undecoded ("&nbsp;") decoded in PCDATA. A view into the document when the element holds
 // one text node that needs no decoding (the common case), else built in `storage`.
