@@ -1,5 +1,6 @@
 #include "cli/config.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -12,6 +13,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "cli/opml.h"
 #include "core/url.h"
 
 namespace newswire::cli {
@@ -180,6 +182,29 @@ Result<void> read_log(const Reader& r, const YAML::Node& node, const std::string
     return r.read_map(node, key, handlers);
 }
 
+std::string relative_to(const std::string& path, std::string_view config_file) {
+    std::filesystem::path p(path);
+    if (p.is_absolute() || config_file.empty()) return path;
+    return (std::filesystem::path(config_file).parent_path() / p).lexically_normal().string();
+}
+
+// The feeds of an `opml:` entry, named after their outlines; a name used already falls back to
+// the URL, and a feed listed twice is taken once.
+Result<void> add_opml_feeds(const Reader& r, const YAML::Node& entry, const std::string& path, const std::string& file,
+                            std::chrono::seconds interval, std::set<std::string>& names, std::vector<FeedConfig>& feeds) {
+    auto listed = load_opml(relative_to(file, r.file()));
+    if (!listed) return tl::unexpected(r.error(entry["opml"], path + ".opml", listed.error().message));
+    for (FeedConfig& feed : *listed) {
+        auto same_url = [&](const FeedConfig& known) { return known.url == feed.url; };
+        if (std::any_of(feeds.begin(), feeds.end(), same_url)) continue;
+        if (names.contains(feed.name)) feed.name = feed.url;
+        if (!names.insert(feed.name).second) continue;
+        feed.interval = interval;
+        feeds.push_back(std::move(feed));
+    }
+    return {};
+}
+
 Result<void> read_feeds(const Reader& r, const YAML::Node& node, const std::string& key, std::vector<FeedConfig>& feeds) {
     if (!node.IsSequence()) return tl::unexpected(r.error(node, key, "must be a list of feeds"));
     std::set<std::string> names;
@@ -187,27 +212,30 @@ Result<void> read_feeds(const Reader& r, const YAML::Node& node, const std::stri
         const YAML::Node& entry = node[i];
         std::string path = key + "[" + std::to_string(i) + "]";
         FeedConfig feed;
+        std::string opml;
         Handlers handlers{
             {"name", into(feed.name, [&](auto& n, auto& k) { return r.string(n, k); })},
             {"url", into(feed.url, [&](auto& n, auto& k) { return r.string(n, k); })},
+            {"opml", into(opml, [&](auto& n, auto& k) { return r.string(n, k); })},
             {"interval", into(feed.interval, [&](auto& n, auto& k) -> Result<std::chrono::seconds> {
                  return r.duration(n, k).map([](auto ms) { return std::chrono::duration_cast<std::chrono::seconds>(ms); });
              })},
         };
         if (auto result = r.read_map(entry, path, handlers); !result) return result;
-        if (feed.url.empty()) return tl::unexpected(r.error(entry, path, "needs a url"));
+        if (!opml.empty()) {
+            if (!feed.url.empty() || !feed.name.empty()) {
+                return tl::unexpected(r.error(entry, path, "an opml entry takes only an interval besides the file"));
+            }
+            if (auto added = add_opml_feeds(r, entry, path, opml, feed.interval, names, feeds); !added) return added;
+            continue;
+        }
+        if (feed.url.empty()) return tl::unexpected(r.error(entry, path, "needs a url (or an opml file)"));
         if (!is_http_url(feed.url)) return tl::unexpected(r.error(entry["url"], path + ".url", "must be an http or https URL, not '" + feed.url + "'"));
         if (feed.name.empty()) feed.name = feed.url;
         if (!names.insert(feed.name).second) return tl::unexpected(r.error(entry, path + ".name", "'" + feed.name + "' is used twice"));
         feeds.push_back(std::move(feed));
     }
     return {};
-}
-
-std::string relative_to(const std::string& path, std::string_view config_file) {
-    std::filesystem::path p(path);
-    if (p.is_absolute() || config_file.empty()) return path;
-    return (std::filesystem::path(config_file).parent_path() / p).lexically_normal().string();
 }
 
 }  // namespace
