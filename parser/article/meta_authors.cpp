@@ -38,6 +38,11 @@ constexpr std::string_view k_fullwidth_close = "\xEF\xBC\x89";
 std::size_t label_length(std::string_view text) {
     std::size_t at = text.starts_with("(") ? 1 : text.starts_with(k_fullwidth_open) ? k_fullwidth_open.size() : 0;
     std::string_view rest = text.substr(at);
+    // Most texts open with no label: one look at the first letter settles them.
+    if (rest.empty() || (static_cast<unsigned char>(rest[0]) < 0x80 &&
+                         std::string_view("abdprtvwABDPRTVW").find(rest[0]) == std::string_view::npos)) {
+        return 0;
+    }
     for (const Label& label : k_labels) {
         if (rest.size() < label.word.size() || !starts_with_ci(rest, label.word)) continue;
         std::string_view after = rest.substr(label.word.size());
