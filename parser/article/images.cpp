@@ -55,16 +55,20 @@ bool skipped_region(const GumboNode* node) {
 
 // A link to the picture itself (a lightbox or gallery view) belongs to the image, unlike a
 // teaser link to another page: its target is an image file, or it holds an image and no text
-// and a caption element follows it.
+// and a caption element follows it (or follows the boxes that hold only the link).
 bool is_image_link(const GumboNode* link) {
     std::string_view href = html::attribute(link, "href");
     href = href.substr(0, href.find_first_of("?#"));
     for (std::string_view extension : {".jpg", ".jpeg", ".png", ".webp", ".avif"}) {
         if (href.size() > extension.size() && equals_ci(href.substr(href.size() - extension.size()), extension)) return true;
     }
-    const GumboNode* next = next_element(link);
-    if (!next || !is_caption_element(next)) return false;
-    return count_images(link) == 1 && bounded_text(link, 1).empty();
+    if (count_images(link) != 1 || !bounded_text(link, 1).empty()) return false;
+    const GumboNode* box = link;
+    for (int level = 0; level < 3 && html::is_element(box); ++level, box = box->parent) {
+        if (level > 0 && (count_images(box) != 1 || !bounded_text(box, 1).empty())) return false;
+        if (const GumboNode* next = next_element(box)) return is_caption_element(next);
+    }
+    return false;
 }
 
 // A figure of the author's portrait: its caption is a byline (<address>, a rel=author link).
@@ -126,7 +130,9 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
             if (!is_byline_figure(node)) entries.push_back({node, Kind::figure, in_container, after});
             return Visit::skip_children;
         }
-        if (tag == GUMBO_TAG_IMG) entries.push_back({node, Kind::loose_image, in_container, after});
+        if (tag == GUMBO_TAG_IMG || (tag == GUMBO_TAG_UNKNOWN && is_image_element(node))) {
+            entries.push_back({node, Kind::loose_image, in_container, after});
+        }
         if (tag == GUMBO_TAG_H1) entries.push_back({node, Kind::heading, in_container, after});
         return Visit::descend;
     });

@@ -45,11 +45,31 @@ bool is_credit_tail(std::string_view tail) {
     return true;
 }
 
+// Japanese captions end with "（NAME撮影）", "photographed by NAME".
+CaptionParts split_photographed_by(const std::string& folded) {
+    CaptionParts parts;
+    for (std::string_view close : {"\xE6\x92\xAE\xE5\xBD\xB1\xEF\xBC\x89", "\xE6\x92\xAE\xE5\xBD\xB1)"}) {  // 撮影）, 撮影)
+        if (!folded.ends_with(close)) continue;
+        std::string_view head = std::string_view(folded).substr(0, folded.size() - close.size());
+        std::size_t wide = head.rfind("\xEF\xBC\x88");  // （
+        std::size_t narrow = head.rfind('(');
+        bool is_wide = wide != std::string_view::npos && (narrow == std::string_view::npos || wide > narrow);
+        std::size_t open = is_wide ? wide : narrow;
+        if (open == std::string_view::npos) break;
+        std::size_t name = open + (is_wide ? 3 : 1);
+        parts.caption = std::string(trim(head.substr(0, open)));
+        parts.credit = split_credit(head.substr(name));
+        return parts;
+    }
+    return parts;
+}
+
 // "Caption. Supplied", "... 있다. 연합뉴스": up to three capitalised words (or words of a script
 // without case) after the caption's last full stop, with no digits and no closing
 // punctuation, are the credit.
 CaptionParts split_tail_credit(const std::string& folded) {
-    CaptionParts parts;
+    CaptionParts parts = split_photographed_by(folded);
+    if (!parts.credit.empty()) return parts;
     std::size_t stop = folded.rfind(". ");
     if (stop != std::string::npos && stop > 0 && is_credit_tail(std::string_view(folded).substr(stop + 2))) {
         parts.caption = folded.substr(0, stop + 1);

@@ -60,7 +60,7 @@ std::string image_source(const GumboNode* figure, std::string_view url) {
         if (++seen > k_node_budget) return Visit::stop;
         if (!html::is_element(node)) return Visit::skip_children;
         GumboTag tag = html::tag_of(node);
-        if (tag != GUMBO_TAG_IMG && tag != GUMBO_TAG_SOURCE) return Visit::descend;
+        if (tag != GUMBO_TAG_SOURCE && !is_image_element(node)) return Visit::descend;
         for (std::string_view name : {"data-src", "data-lazy-src", "data-original", "src"}) {
             std::string_view value = trim(html::attribute(node, name));
             if (!value.empty() && !value.starts_with("data:")) {
@@ -246,6 +246,16 @@ std::vector<std::string> credit_beside(const GumboNode* figure) {
 
 }  // namespace
 
+bool is_image_element(const GumboNode* node) {
+    if (html::is_element(node, GUMBO_TAG_IMG)) return true;
+    if (!html::is_element(node) || node->v.element.tag != GUMBO_TAG_UNKNOWN) return false;
+    GumboStringPiece piece = node->v.element.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    std::string_view name(piece.data, piece.length);
+    if (name.find('-') == std::string_view::npos || !(contains_ci(name, "img") || contains_ci(name, "image"))) return false;
+    return html::has_attribute(node, "src") || html::has_attribute(node, "data-src");
+}
+
 bool is_caption_element(const GumboNode* node) {
     return html::is_element(node, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(node, "caption") ||
            html::class_or_id_contains(node, "bildunterschrift") || html::class_or_id_contains(node, "description");
@@ -265,7 +275,7 @@ std::size_t count_images(const GumboNode* node) {
     std::size_t count = 0;
     bool exhausted = false;
     find_first_bounded(node, k_node_budget, [&](const GumboNode* n) {
-        count += html::is_element(n, GUMBO_TAG_IMG);
+        count += is_image_element(n);
         return count > 1;
     }, &exhausted);
     return exhausted ? 2 : count;
@@ -285,8 +295,8 @@ bool repeats_alt(const GumboNode* box, const std::string& alt) {
 // <picture><img></picture><figcaption>…</figcaption>: a caption element, or a box that repeats
 // the image's alt text, right after the image or one of its three nearest boxes.
 Image caption_beside(const GumboNode* image, std::string_view url) {
-    const GumboNode* img = html::is_element(image, GUMBO_TAG_IMG) ? image
-        : find_first_bounded(image, k_node_budget, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_IMG); });
+    const GumboNode* img = is_image_element(image) ? image
+        : find_first_bounded(image, k_node_budget, [](const GumboNode* n) { return is_image_element(n); });
     std::string alt = img ? fold_whitespace(html::attribute(img, "alt")) : std::string();
     const GumboNode* node = image;
     for (int level = 0; level < 4 && node && html::is_element(node) && !is_page_frame(node); ++level, node = node->parent) {

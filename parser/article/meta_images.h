@@ -21,6 +21,10 @@ Image read_figure(const GumboNode* figure, std::string_view url);
 // (no URL) when the image is decoration (icons, logos, tiny images) or has no such text.
 Image read_loose_image(const GumboNode* image, std::string_view url);
 
+// <img>, or a custom element that stands for one (<amp-img>, <brick-image-v3>: a name with a
+// dash and "img" or "image", and a src or data-src attribute).
+bool is_image_element(const GumboNode* node);
+
 // A <figcaption> or an element whose class or id names a caption ("caption",
 // "bildunterschrift", "description").
 bool is_caption_element(const GumboNode* node);
@@ -28,7 +32,7 @@ bool is_caption_element(const GumboNode* node);
 // The next sibling that is an element; nullptr when none.
 const GumboNode* next_element(const GumboNode* node);
 
-// How many <img> (or custom image elements) `node` holds: 0, 1, or 2 for "more than one"
+// How many images (is_image_element) `node` holds: 0, 1, or 2 for "more than one"
 // (also when it is too big to tell).
 std::size_t count_images(const GumboNode* node);
 

@@ -252,3 +252,30 @@ TEST_CASE("a copyright box right after the figure gives its credit, an author bo
     CHECK(images[0].credit == (Credits{"picture alliance / AP", "Alex Brandon"}));
     CHECK(images[1].credit.empty());
 }
+
+TEST_CASE("a Japanese caption's closing photographed-by note is the credit", "[images]") {
+    // "（潟沼義樹撮影）": photographed by Katanuma Yoshiki.
+    CaptionParts parts = split_caption_credit("\xE5\xB2\xA9\xE6\x9C\xAC\xE5\xAE\xB9\xE7\x96\x91\xE8\x80\x85\xEF\xBC\x9D" "13"
+                                              "\xE6\x97\xA5\xEF\xBC\x88\xE6\xBD\x9F\xE6\xB2\xBC\xE7\xBE\xA9\xE6\xA8\xB9\xE6\x92\xAE\xE5\xBD\xB1\xEF\xBC\x89");
+    CHECK(parts.caption == "\xE5\xB2\xA9\xE6\x9C\xAC\xE5\xAE\xB9\xE7\x96\x91\xE8\x80\x85\xEF\xBC\x9D" "13\xE6\x97\xA5");
+    CHECK(parts.credit == Credits{"\xE6\xBD\x9F\xE6\xB2\xBC\xE7\xBE\xA9\xE6\xA8\xB9"});
+}
+
+TEST_CASE("a gallery link alone in its box keeps the caption after the box", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p><div class="wrap"><div class="image">
+        <a href="/photo/list?id=2"><img src="/a.jpg"></a></div><p class="caption">Vor dem Pr&auml;sidium.</p></div></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/a.jpg");
+    CHECK(images[0].caption == "Vor dem Pr\xC3\xA4sidium.");
+}
+
+TEST_CASE("a custom image element with a data-src is an image", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>T</h1><div><click-enlarge><brick-image-v3 data-src="/lead.jpg">
+        </brick-image-v3></click-enlarge><div class="img-caption-wrap"><span>BES&Oslash;K: Tone Damli.</span>
+        <span class="image-photographer">Foto: Vilde Holta</span></div></div>
+        <div id="body"><p>Text.</p><my-widget data-src="/w.js"></my-widget></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/lead.jpg");
+    CHECK(images[0].caption == "BES\xC3\x98K: Tone Damli.");
+    CHECK(images[0].credit == Credits{"Vilde Holta"});
+}
