@@ -210,6 +210,34 @@ bool is_byline(std::string_view lowered) { return names_contain(lowered, {"bylin
 
 bool is_date_box(std::string_view lowered) { return names_contain(lowered, {"date", "publish", "zeit", "datum"}); }
 
+// Teasers of other articles link their whole box, byline included.
+bool inside_link(const GumboNode* node) {
+    const GumboNode* n = node;
+    for (int level = 0; level < 6 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
+        if (n->v.element.tag == GUMBO_TAG_A) return true;
+    }
+    return false;
+}
+
+// The element before `node` among its siblings when it holds text only ("Anna Muster |"
+// before the date), else null.
+const GumboNode* text_sibling_before(const GumboNode* node) {
+    const GumboNode* parent = node->parent;
+    if (!parent || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
+    const GumboVector& siblings = parent->v.element.children;
+    for (unsigned i = node->index_within_parent, steps = 0; i-- > 0 && i < siblings.length && steps < 3; ++steps) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (sibling->type == GUMBO_NODE_WHITESPACE) continue;
+        if (sibling->type != GUMBO_NODE_ELEMENT) return nullptr;
+        const GumboVector& children = sibling->v.element.children;
+        for (unsigned c = 0; c < children.length; ++c) {
+            if (static_cast<const GumboNode*>(children.data[c])->type == GUMBO_NODE_ELEMENT) return nullptr;
+        }
+        return sibling;
+    }
+    return nullptr;
+}
+
 
 class Gatherer {
 public:
@@ -305,7 +333,8 @@ private:
             bool author = itemprop == "author" || itemprop == "creator";
             read_itemprop(node, itemprop, author && in_article(node), m_signals);
         }
-        if (m_signals.labelled_bylines.size() < k_max_texts && opens_with_byline_label(node) && !in_furniture(node)) {
+        if (m_signals.labelled_bylines.size() < k_max_texts && opens_with_byline_label(node) && !in_furniture(node) &&
+            !inside_link(node)) {
             std::string text = bounded_text(node, k_max_label_byline);
             if (text.size() < k_max_label_byline) add_author(m_signals.labelled_bylines, std::move(text), in_article(node));
         }
@@ -315,6 +344,13 @@ private:
         lowered_names(class_names, id, m_names);
         if (m_signals.bylines.size() < 2 * k_max_texts && is_byline(m_names) && !in_furniture(node)) {
             add_author(m_signals.bylines, bounded_text(node, k_max_text_length), in_article(node));
+        }
+        bool date_box = is_date_box(m_names) || names_contain(m_names, {"tarih", "fecha"});
+        if (date_box && m_signals.dated_bylines.size() < k_max_texts) {
+            const GumboNode* before = text_sibling_before(node);
+            if (before && !in_furniture(before) && !inside_link(before)) {
+                add_author(m_signals.dated_bylines, bounded_text(before, 80), in_article(node));
+            }
         }
         if (m_signals.date_texts.size() < k_max_texts && is_date_box(m_names)) {
             add_limited(m_signals.date_texts, bounded_text(node, k_max_text_length));

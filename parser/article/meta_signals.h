@@ -38,6 +38,7 @@ struct MetaSignals {
     // Short texts that open with a byline word ("Von:", "By", "Par", "(责编："), for pages
     // that mark their byline by nothing else.
     std::vector<AuthorText> labelled_bylines;
+    std::vector<AuthorText> dated_bylines;                   // text-only elements just before a date box
     std::vector<std::string> date_texts;                     // class/id "date"/"time" texts
     std::vector<std::string> rel_tags;                       // <a rel=tag> texts, links in tag lists
     std::vector<std::string> article_tags;                   // the same inside <article>/<main>

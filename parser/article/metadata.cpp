@@ -127,7 +127,8 @@ std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArti
         }
         if (!authors.empty()) return authors;
     }
-    for (const auto* texts : {&signals.itemprop_authors, &signals.rel_authors, &signals.bylines, &signals.labelled_bylines}) {
+    for (const auto* texts : {&signals.itemprop_authors, &signals.rel_authors, &signals.bylines, &signals.labelled_bylines,
+                              &signals.dated_bylines}) {
         std::vector<std::string> people = people_in(*texts, site_name);
         if (!people.empty()) return people;
     }

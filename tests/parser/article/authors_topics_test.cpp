@@ -114,3 +114,16 @@ TEST_CASE("links to topic pages in the article are its topics when nothing else 
         <footer><a href="/tags/books/">Books</a></footer>)");
     CHECK(m.topics == Names{"Wladimir Putin", "Covid-19"});
 }
+
+TEST_CASE("a name just before the date box is the byline when nothing else names one", "[authors]") {
+    PageMetadata m = read_page("", R"(<main><h1>T</h1><div class="row"><span>Sehernur Karsu &nbsp;|</span>
+        <span class="tarih">05.04.2025</span></div><p>Text.</p></main>)");
+    CHECK(m.authors == Names{"Sehernur Karsu"});
+    PageMetadata section = read_page("", R"(<main><div><span>Politik</span><span class="date">05.04.2025</span></div></main>)");
+    CHECK(section.authors.empty());
+}
+
+TEST_CASE("bylines inside links belong to teasers of other articles", "[authors]") {
+    PageMetadata m = read_page("", R"(<ul><li><a href="/news/2"><div><h6>By Ben Blanchard and Yimou Lee</h6></div></a></li></ul>)");
+    CHECK(m.authors.empty());
+}
