@@ -279,6 +279,12 @@ Result<Config> parse_config(std::string_view yaml, std::string_view file_name) {
         {"database", into(config.database, [&](auto& n, auto& k) { return r.string(n, k); })},
         {"fetch", [&](const YAML::Node& n, const std::string& k) { return read_fetch(r, n, k, config.fetch); }},
         {"schedule", [&](const YAML::Node& n, const std::string& k) { return read_schedule(r, n, k, config.schedule); }},
+        {"parse", [&](const YAML::Node& n, const std::string& k) {
+             Handlers parse{{"threads", into(config.parse.threads, [&](auto& v, auto& key) {
+                                 return r.integer(v, key, 0, 256).map([](auto n) { return static_cast<unsigned>(n); });
+                             })}};
+             return r.read_map(n, k, parse);
+         }},
         {"log", [&](const YAML::Node& n, const std::string& k) { return read_log(r, n, k, config.log); }},
         {"feeds", [&](const YAML::Node& n, const std::string& k) { return read_feeds(r, n, k, config.feeds); }},
     };

@@ -25,6 +25,10 @@ struct ScheduleConfig {
     std::chrono::seconds raw_body_retention{std::chrono::hours(24 * 90)};
 };
 
+struct ParseConfig {
+    unsigned threads = 0;  // pages extracted at once; 0: one per core
+};
+
 struct LogConfig {
     std::string file;           // empty: no log file
     std::string level = "info"; // trace, debug, info, warn, error
@@ -36,6 +40,7 @@ struct Config {
     std::string database = "newswire.db";  // relative paths are relative to the config file
     FetchOptions fetch;
     ScheduleConfig schedule;
+    ParseConfig parse;
     LogConfig log;
     std::vector<FeedConfig> feeds;
 };

@@ -1,8 +1,10 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -14,6 +16,35 @@
 
 namespace newswire {
 namespace {
+
+struct ExtractJob {
+    std::string url;
+    std::string content_type;
+    Result<std::string> body;
+};
+
+Result<Article> extract_one(const ExtractJob& job) {
+    if (!job.body) return tl::unexpected(job.body.error());
+    try {
+        return extract_article(*job.body, job.url, job.content_type);
+    } catch (const std::exception& e) {  // bad_alloc on a monstrous page: that page fails alone
+        return fail(ErrorCode::invalid_input, std::string("extraction failed: ") + e.what());
+    }
+}
+
+// extract_one of every job on up to `threads` threads; the results in the jobs' order.
+std::vector<Result<Article>> extract_all(const std::vector<ExtractJob>& jobs, unsigned threads) {
+    std::vector<Result<Article>> results(jobs.size(), fail(ErrorCode::invalid_input, "not extracted"));
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) results[i] = extract_one(jobs[i]);
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, jobs.size()); ++t) helpers.emplace_back(work);
+    work();
+    for (std::thread& helper : helpers) helper.join();
+    return results;
+}
 
 FeedScheduleHints schedule_hints_of(const ParsedFeed& feed) {
     FeedScheduleHints hints;
@@ -199,36 +230,54 @@ Result<RunReport> Pipeline::fetch(const FetchSelection& selection) {
     return report;
 }
 
+Result<void> Pipeline::store_extracted(const PageRef& page, const Result<Article>& article, RunReport& report) {
+    const std::string& url = page.final_url.empty() ? page.url : page.final_url;
+    // A page that cannot be read or extracted is recorded and skipped, so that it is not
+    // offered again until the extractor changes; the stage goes on.
+    if (!article) {
+        ++report.parse_failed;
+        report.errors.push_back("page " + url + ": " + article.error().message);
+        spdlog::warn("page {}: {}", url, article.error().message);
+        return m_database.record_parse_failure(page.id, k_extractor_version, article.error().message, now_unix_seconds());
+    }
+    auto outcome = m_database.store_article(page.id, *article, k_extractor_version, now_unix_seconds());
+    if (!outcome) return tl::unexpected(outcome.error());
+    ++report.pages_parsed;
+    switch (*outcome) {
+    case StoreOutcome::created: ++report.articles_created; break;
+    case StoreOutcome::revised: ++report.articles_revised; break;
+    case StoreOutcome::unchanged: ++report.articles_unchanged; break;
+    case StoreOutcome::aliased: ++report.articles_aliased; break;
+    }
+    return {};
+}
+
+// Pages are read from the database and stored in order on this thread (one connection);
+// extraction, the costly part, runs on `parse.threads` threads a batch at a time.
 Result<RunReport> Pipeline::parse(PageSelection selection) {
+    constexpr std::size_t k_batch_pages = 64;
+    constexpr std::size_t k_batch_bytes = 64 * 1024 * 1024;
     RunReport report;
     selection.extractor_version = k_extractor_version;
     auto pages = m_database.pages_to_parse(selection);
     if (!pages) return tl::unexpected(pages.error());
-    for (const PageRef& page : *pages) {
-        const std::string& url = page.final_url.empty() ? page.url : page.final_url;
-        // A page that cannot be read or extracted is recorded and skipped, so that it is not
-        // offered again until the extractor changes; the stage goes on.
-        auto article = m_database.page_body(page.id).and_then([&](const std::string& body) {
-            return extract_article(body, url, page.content_type);
-        });
-        if (!article) {
-            ++report.parse_failed;
-            report.errors.push_back("page " + url + ": " + article.error().message);
-            spdlog::warn("page {}: {}", url, article.error().message);
-            auto recorded = m_database.record_parse_failure(page.id, k_extractor_version, article.error().message,
-                                                            now_unix_seconds());
-            if (!recorded) return tl::unexpected(recorded.error());
-            continue;
+    unsigned threads = m_config.parse.threads ? m_config.parse.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<ExtractJob> batch;
+    std::size_t batch_bytes = 0;
+    for (std::size_t i = 0; i < pages->size(); ++i) {
+        const PageRef& page = (*pages)[i];
+        auto body = m_database.page_body(page.id);
+        batch_bytes += body ? body->size() : 0;
+        batch.push_back({page.final_url.empty() ? page.url : page.final_url, page.content_type, std::move(body)});
+        if (batch.size() < k_batch_pages && batch_bytes < k_batch_bytes && i + 1 < pages->size()) continue;
+        std::vector<Result<Article>> articles = extract_all(batch, threads);
+        for (std::size_t j = 0; j < articles.size(); ++j) {
+            if (auto stored = store_extracted((*pages)[i + 1 - batch.size() + j], articles[j], report); !stored) {
+                return tl::unexpected(stored.error());
+            }
         }
-        auto outcome = m_database.store_article(page.id, *article, k_extractor_version, now_unix_seconds());
-        if (!outcome) return tl::unexpected(outcome.error());
-        ++report.pages_parsed;
-        switch (*outcome) {
-        case StoreOutcome::created: ++report.articles_created; break;
-        case StoreOutcome::revised: ++report.articles_revised; break;
-        case StoreOutcome::unchanged: ++report.articles_unchanged; break;
-        case StoreOutcome::aliased: ++report.articles_aliased; break;
-        }
+        batch.clear();
+        batch_bytes = 0;
     }
     return report;
 }

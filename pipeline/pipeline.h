@@ -59,6 +59,8 @@ private:
     // Both take the same Fetcher, so per-host politeness spans feeds and pages.
     Result<void> fetch_feeds(Fetcher& fetcher, const FetchSelection& selection, RunReport& report);
     Result<void> fetch_pages(Fetcher& fetcher, RunReport& report);
+    // Stores one page's extraction: the article, or the failure that keeps it from being offered again.
+    Result<void> store_extracted(const PageRef& page, const Result<Article>& article, RunReport& report);
     // Parses a fetched feed, stores its items and records the fetch with the next due time.
     Result<void> store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report);
     // Success: the feed's interval, or the wait the feed asks for (<ttl>, sy:updatePeriod) when

@@ -18,6 +18,8 @@ fetch:
   user_agent: newswire-test/1.0
   allow_private_addresses: true
   robots_txt: false
+parse:
+  threads: 3
 schedule:
   default_interval: 15m
   backoff_cap: 6h
@@ -38,6 +40,7 @@ feeds:
     CHECK(config->fetch.user_agent == "newswire-test/1.0");
     CHECK(config->fetch.allow_private_addresses);
     CHECK_FALSE(config->fetch.robots_txt);
+    CHECK(config->parse.threads == 3u);
     CHECK(config->schedule.default_interval == 15min);
     CHECK(config->schedule.backoff_cap == 6h);
     CHECK(config->schedule.raw_body_retention == 24h * 30);

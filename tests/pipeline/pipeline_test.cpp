@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <map>
 #include <ctime>
 #include <thread>
 
@@ -360,4 +362,46 @@ TEST_CASE("a site whose robots.txt fails has its pages retried, and asked again 
     REQUIRE(second);
     CHECK(second->pages_fetched == 1);
     CHECK(robots_asked == 2);
+}
+
+TEST_CASE("pages extracted on several threads are stored in page order, as on one", "[pipeline]") {
+    std::vector<std::string> paths;
+    for (int i = 0; i < 70; ++i) paths.push_back("/a/" + std::to_string(i));  // more than one batch
+    paths.push_back("/blob");
+    Server server;
+    serve_feed(server, paths);
+    server.http().Get(R"(/a/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+        response.set_content(article_page("Nachricht " + std::string(request.matches[1])), "text/html; charset=utf-8");
+    });
+    server.http().Get("/blob", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("\x89PNG not a page", "text/html");
+    });
+    // The page id of each article, in article id order: ascending when stored in page order.
+    auto page_ids_of_articles = [&](unsigned threads) {
+        test::TempDir dir;
+        auto database = open_database(dir);
+        Config config = config_for(server.url("/feed"));
+        config.parse.threads = threads;
+        config.schedule.max_pages_per_run = 100;
+        Pipeline pipeline(config, *database);
+        auto report = pipeline.run();
+        REQUIRE(report);
+        CHECK(report->pages_fetched == 71);
+        CHECK(report->articles_created == 70);
+        CHECK(report->parse_failed == 1);
+        std::map<std::string, std::int64_t> page_of;
+        auto pages = database->pages_to_parse({0, true, {}, {}, {}});
+        auto articles = database->articles();
+        REQUIRE(pages);
+        REQUIRE(articles);
+        for (const PageRef& page : *pages) page_of[page.url] = page.id;
+        std::vector<std::int64_t> ids;
+        for (const StoredArticle& stored : *articles) ids.push_back(page_of.at(stored.article.url));
+        return ids;
+    };
+    for (unsigned threads : {1u, 3u}) {
+        std::vector<std::int64_t> ids = page_ids_of_articles(threads);
+        CHECK(ids.size() == 70);
+        CHECK(std::is_sorted(ids.begin(), ids.end()));
+    }
 }
