@@ -18,9 +18,10 @@ struct Label {
     bool needs_colon;
 };
 
-constexpr std::array<Label, 23> k_labels{{
+constexpr std::array<Label, 27> k_labels{{
     {"von", false}, {"by", false}, {"par", false}, {"por", false}, {"door", false}, {"av", false},
-    {"di", false}, {"text von", false}, {"written by", false}, {"text", true}, {"texto", true},
+    {"af", false}, {"di", false}, {"text von", false}, {"written by", false}, {"text", true},
+    {"texto", true}, {"texte", true}, {"teksti", true}, {"yazar", true},
     {"autor", true}, {"autorin", true}, {"autoren", true}, {"author", true}, {"auteur", true},
     {"autore", true}, {"reporter", true},
     {"\xE8\xB4\xA3\xE7\xBC\x96", true},                          // 责编 (editor in charge)
@@ -40,7 +41,7 @@ std::size_t label_length(std::string_view text) {
     std::string_view rest = text.substr(at);
     // Most texts open with no label: one look at the first letter settles them.
     if (rest.empty() || (static_cast<unsigned char>(rest[0]) < 0x80 &&
-                         std::string_view("abdprtvwABDPRTVW").find(rest[0]) == std::string_view::npos)) {
+                         std::string_view("abdprtvwyABDPRTVWY").find(rest[0]) == std::string_view::npos)) {
         return 0;
     }
     for (const Label& label : k_labels) {
