@@ -12,7 +12,23 @@ namespace {
 
 constexpr std::size_t k_max_heading_chars = 250;
 
+bool is_inline_tag(const GumboNode* node);
+
+// Inline by tag, unless a <span> that holds blocks: a wrapper around paragraphs (a paywall's)
+// is laid out as a block. Links stay inline whatever they hold (a linked teaser card is one
+// link), and so do <b>/<strong> around a paragraph (a bold lead).
 bool is_inline(const GumboNode* node) {
+    if (!is_inline_tag(node)) return false;
+    if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_SPAN) return true;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_ELEMENT && !is_inline_tag(child)) return false;
+    }
+    return true;
+}
+
+bool is_inline_tag(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
         return true;

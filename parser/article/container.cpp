@@ -126,6 +126,26 @@ bool is_within(const GumboNode* node, const GumboNode* ancestor) {
     return false;
 }
 
+// The parent of `node` when it holds article paragraphs of its own before `node`: a lead
+// paragraph kept outside the wrapper that a paywall or a lazy loader puts around the rest.
+const GumboNode* parent_with_sibling_paragraphs(const GumboNode* node) {
+    constexpr std::size_t k_min_sibling_chars = 80;
+    const GumboNode* parent = node->parent;
+    if (!html::is_element(parent) || is_hard_boundary(node) || html::is_element(parent, GUMBO_TAG_BODY) ||
+        html::is_element(parent, GUMBO_TAG_HTML)) {
+        return nullptr;
+    }
+    std::size_t chars = 0;
+    const GumboVector& siblings = parent->v.element.children;
+    for (unsigned i = 0; i < node->index_within_parent && i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (!html::is_element(sibling, GUMBO_TAG_P) || is_furniture(sibling)) continue;
+        TextStats stats = text_stats(sibling);
+        if (stats.chars >= k_min_paragraph_chars && stats.link_chars * 2 <= stats.chars) chars += stats.chars;
+    }
+    return chars >= k_min_sibling_chars ? parent : nullptr;
+}
+
 }  // namespace
 
 const GumboNode* find_article_container(const GumboNode* root, const GumboNode* headline_element) {
@@ -195,6 +215,7 @@ const GumboNode* find_article_container(const GumboNode* root, const GumboNode* 
     };
     while (true) {
         const GumboNode* next = grows_into(best);
+        if (!next) next = parent_with_sibling_paragraphs(best);
         if (!next) break;
         // An <article> is left only for a parent that holds twice its text: the story split
         // across several <article> elements, not a story among its related teasers.

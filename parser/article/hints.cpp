@@ -139,6 +139,23 @@ const WordSet k_kicker_words({
     "superline", "overhead", "spitzmarke", "pretitle", "preheadline", "prehead", "catchline",
     "antetitulo", "surtitre", "occhiello", "supratitle", "supra", "uptitle", "rubric", "overtitle", "suptitle"});
 
+const WordSet k_image_words({"picture", "image", "images", "img", "photo", "foto", "bild", "thumbnail"});
+
+// An image with its caption and credit in an element named for it, without <figure>: an
+// <img> inside, and no more text than a caption holds.
+bool is_image_box(const GumboNode* node) {
+    constexpr std::size_t k_max_caption_chars = 400;
+    std::size_t chars = 0;
+    bool image = false;
+    html::walk(node, [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT) chars += std::string_view(n->v.text.text).size();
+        GumboTag tag = html::tag_of(n);
+        if (tag == GUMBO_TAG_IMG) image = true;
+        return chars > k_max_caption_chars ? html::Visit::stop : html::Visit::descend;
+    });
+    return image && chars <= k_max_caption_chars;
+}
+
 bool is_furniture_tag(GumboTag tag) {
     switch (tag) {
     case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
@@ -222,7 +239,14 @@ bool is_furniture(const GumboNode* node) {
     if (is_hard_furniture(node)) return true;
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
-    return html::is_element(node) && has_word_of(node, k_furniture_words);
+    if (!html::is_element(node)) return false;
+    bool image_word = false;
+    bool furniture = any_hint_word(node, [&](std::string_view word) {
+        if (k_furniture_words.contains(word)) return true;
+        if (k_image_words.contains(word)) image_word = true;
+        return false;
+    });
+    return furniture || (image_word && is_image_box(node));
 }
 
 namespace {

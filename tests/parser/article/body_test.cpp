@@ -79,3 +79,28 @@ TEST_CASE("a generated id whose pieces look like words marks no furniture", "[ar
                                             k_second + "</p><p class=\"topAd\">" + k_third + "</p></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second});
 }
+
+TEST_CASE("a lead paragraph before the wrapper around the rest of the story belongs to the body", "[article][body]") {
+    std::string rest;
+    for (int i = 1; i <= 4; ++i) rest += "<p>" + std::to_string(i) + ". " + k_second + "</p>";
+    std::vector<std::string> body =
+        body_of("<header><h1>Bridge closes</h1></header><div class=\"story\"><p>" + k_first +
+                "</p><div class=\"locked\">" + rest + "</div></div>");
+    REQUIRE(body.size() == 5);
+    CHECK(body[0] == k_first);
+    CHECK(body[4] == "4. " + k_second);
+}
+
+TEST_CASE("a span around paragraphs keeps its headings and paragraphs apart", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><span class=\"rest\">"
+                "<h3>What comes next</h3><p>" + k_third + "</p></span></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, "What comes next", k_third});
+}
+
+TEST_CASE("an image box named for its picture is left out with its caption", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><div class=\"article__picture\">"
+                "<img src=\"b.jpg\"><p>The bridge at dusk. Photo: City archive</p></div><p>" + k_third + "</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
+}
