@@ -72,8 +72,9 @@ bool any_word_of_token(std::string_view text, Visit visit) {
         }
         if (i >= run_end) {
             run_end = i;
-            while (run_end < text.size() && is_alnum(text[run_end])) ++run_end;
-            if (is_hash_like(text.substr(i, run_end - i))) {
+            int upper = 0;
+            for (; run_end < text.size() && is_alnum(text[run_end]); ++run_end) upper += is_upper(text[run_end]);
+            if (upper >= 3 && is_hash_like(text.substr(i, run_end - i))) {
                 i = run_end - 1;
                 continue;
             }
