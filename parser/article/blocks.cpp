@@ -103,7 +103,7 @@ private:
     }
 
     // A label such as "Read also" or "Mehr zum Thema" that opens a small box: the rest of the
-    // box is the teasers it announces. The box is the largest element up to three levels above
+    // box is the teasers it announces (a linked heading opens a teaser card the same way). The box is the largest element up to three levels above
     // the label that holds no body text before it and little text at all.
     void skip_box_of(const GumboNode* label) {
         constexpr int k_levels = 3;
@@ -160,9 +160,10 @@ private:
         }
         if (is_heading(tag)) {
             std::string text = html::text_content(node);
-            if (text.size() <= k_max_heading_chars && !mostly_links(node)) {
-                emit(BlockType::heading, std::move(text), node);
-            }
+            if (text.empty() || text.size() > k_max_heading_chars) return;
+            // A linked heading titles a teaser card: the card's text goes with it.
+            if (mostly_links(node)) skip_box_of(node);
+            else emit(BlockType::heading, std::move(text), node);
             return;
         }
         if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) {

@@ -104,3 +104,12 @@ TEST_CASE("an image box named for its picture is left out with its caption", "[a
                 "<img src=\"b.jpg\"><p>The bridge at dusk. Photo: City archive</p></div><p>" + k_third + "</p></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a teaser card titled by a linked heading is left out with its text", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><div class=\"card\">"
+                "<h2><a href=\"/ferry\">The ferry returns</a></h2><div><p>After forty years the old ferry is back on "
+                "the river.</p></div></div><div><h2 class=\"epigraph\"></h2><h3>What comes next</h3></div><p>" + k_third +
+                "</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, "What comes next", k_third});
+}
