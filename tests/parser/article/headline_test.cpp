@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "parser/article/extractor.h"
+#include "parser/article/meta_headline.h"
+
+using namespace newswire;
+
+namespace {
+
+Article page(const std::string& head, const std::string& body) {
+    auto article = extract_article("<!DOCTYPE html><html lang=\"de\"><head>" + head + "</head><body>" + body +
+                                       "<p>Der Text des Artikels steht hier, lang genug f\xC3\xBCr einen Absatz.</p>"
+                                       "</article></main></body></html>",
+                                   "https://www.example.de/politik/artikel-1.html");
+    REQUIRE(article);
+    return *article;
+}
+
+std::string og(const std::string& title) { return "<meta property=\"og:title\" content=\"" + title + "\">"; }
+
+std::string json_ld(const std::string& headline) {
+    return "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"" + headline +
+           "\"}</script>";
+}
+
+}  // namespace
+
+TEST_CASE("an h1 in the breadcrumb is not the headline; the article's h2 equal to JSON-LD is", "[headline]") {
+    Article article = page(og("Stromausfall: Wie sicher ist das Netz?") + json_ld("Ampeln tot: Wie sicher ist das Netz?"),
+                           "<main><article><nav><ul><li><a href=\"/\">Home</a></li>"
+                           "<li><h1>Stromausfall: Wie sicher ist das Netz?</h1></li></ul></nav>"
+                           "<h2>Ampeln tot: Wie sicher ist das Netz?</h2>");
+    CHECK(article.headline == "Ampeln tot: Wie sicher ist das Netz?");
+}
+
+TEST_CASE("an article h2 that shows kicker and headline apart does not confirm the colon form", "[headline]") {
+    Article article = page(og("Trump spricht nach Tanker-Aktion") + json_ld("Es wird bald beginnen: Trump spricht nach Tanker-Aktion"),
+                           "<main><article><h2><span class=\"kicker\">Es wird bald beginnen</span>"
+                           "<span>Trump spricht nach Tanker-Aktion</span></h2>");
+    CHECK(article.headline == "Trump spricht nach Tanker-Aktion");
+    CHECK(article.kicker == "Es wird bald beginnen");
+}
+
+TEST_CASE("an h1 outside the article gives way when the article shows its own heading", "[headline]") {
+    Article article = page(og("Putin spricht von Zerschlagung Russlands") + json_ld("Warum Putin warnt und droht"),
+                           "<div class=\"trail\"><a href=\"/politik\">Politik</a><h1>Warum Putin warnt und droht</h1></div>"
+                           "<main><article><h2><span>Angebliche Gefahr</span><span>Warum Putin warnt und droht</span></h2>");
+    CHECK(article.headline == "Putin spricht von Zerschlagung Russlands");
+}
+
+TEST_CASE("the first h1 votes when the article has none", "[headline]") {
+    Article article = page(og("Topic: Newborns left in dustbins, buses | City News") + json_ld("Newborns left in dustbins, buses"),
+                           "<h1>Newborns left in dustbins, buses</h1><main><article>");
+    CHECK(article.headline == "Newborns left in dustbins, buses");
+}
+
+TEST_CASE("a title that is another source plus a tail naming the site loses the tail", "[headline]") {
+    HeadlineCandidates candidates{"Regierung plant neue Steuer", "Regierung plant neue Steuer-Politik|Beispielblatt",
+                                  "", {}, "", "", {}};
+    CHECK(choose_headline(candidates, "Beispielblatt", "www.beispielblatt.de") == "Regierung plant neue Steuer");
+}
+
+TEST_CASE("kickers that share words are a rewording, not two kickers", "[headline]") {
+    HeadlineCandidates candidates{"Johannesburg has failed its traders: there is a solution",
+                                  "Johannesburg has failed its traders: there is a solution", "", {}, "", "",
+                                  {{1, "Joburg has failed its traders: there is a solution"}}};
+    CHECK(choose_headline(candidates, "", "www.example.co.za") == "Johannesburg has failed its traders: there is a solution");
+}
