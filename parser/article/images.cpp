@@ -34,7 +34,8 @@ bool is_image_aside(const GumboNode* aside) {
     return find_first_bounded(aside, 400, [](const GumboNode* n) { return is_caption_element(n); }) != nullptr;
 }
 
-bool skipped_region(const GumboNode* node) {
+// `lowered` is scratch space, reused across calls so the page walk allocates nothing per node.
+bool skipped_region(const GumboNode* node, std::string& lowered) {
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_ASIDE && is_image_aside(node)) return false;
     if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_A ||
@@ -43,12 +44,18 @@ bool skipped_region(const GumboNode* node) {
         return true;
     }
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
-    if (!html::has_attribute(node, "class") && !html::has_attribute(node, "id")) return false;
+    std::string_view class_name = html::attribute(node, "class");
+    std::string_view id = html::attribute(node, "id");
+    if (class_name.empty() && id.empty()) return false;
+    lowered.assign(class_name);
+    lowered += ' ';
+    lowered += id;
+    for (char& c : lowered) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     // "teaser" also names a lead box ("article__picture--teaser"): only boxes with links are
     // teasers of other pages.
     for (std::string_view fragment : {"teaser", "related", "recommend", "newsletter", "promo", "advert", "author",
                                       "byline", "avatar", "profile"}) {
-        if (html::class_or_id_contains(node, fragment)) return holds_link(node);
+        if (lowered.find(fragment) != std::string::npos) return holds_link(node);
     }
     return false;
 }
@@ -62,13 +69,17 @@ bool is_image_link(const GumboNode* link) {
     for (std::string_view extension : {".jpg", ".jpeg", ".png", ".webp", ".avif"}) {
         if (href.size() > extension.size() && equals_ci(href.substr(href.size() - extension.size()), extension)) return true;
     }
-    if (count_images(link) != 1 || !bounded_text(link, 1).empty()) return false;
-    const GumboNode* box = link;
-    for (int level = 0; level < 3 && html::is_element(box); ++level, box = box->parent) {
-        if (level > 0 && (count_images(box) != 1 || !bounded_text(box, 1).empty())) return false;
-        if (const GumboNode* next = next_element(box)) return is_caption_element(next);
+    const GumboVector& children = link->v.element.children;
+    if (!std::any_of(children.data, children.data + children.length,
+                     [](void* child) { return html::is_element(static_cast<const GumboNode*>(child)); })) {
+        return false;  // a text link
     }
-    return false;
+    const GumboNode* box = link;  // the link, or the box around it whose next sibling is the caption
+    for (int level = 0; html::is_element(box) && !next_element(box); ++level, box = box->parent) {
+        if (level == 2) return false;
+    }
+    if (!html::is_element(box) || !is_caption_element(next_element(box))) return false;
+    return count_images(box) == 1 && bounded_text(box, 1).empty();
 }
 
 // A figure of the author's portrait: its caption is a byline (<address>, a rel=author link).
@@ -116,6 +127,7 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
     for (const GumboNode* n = container; n; n = n->parent) container_chain.insert(n);
     bool in_container = false;
     bool after = false;
+    std::string lowered;
     html::walk(root, [&](const GumboNode* node) {
         if (node == container) in_container = true;
         if (container_end && node == container_end) in_container = false, after = true;
@@ -123,7 +135,7 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
         if (entries.size() >= k_max_entries) return Visit::stop;
         GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_A && is_image_link(node)) return Visit::descend;
-        if (!container_chain.count(node) && skipped_region(node)) {
+        if (!container_chain.count(node) && skipped_region(node, lowered)) {
             return Visit::skip_children;
         }
         if (tag == GUMBO_TAG_FIGURE) {
