@@ -63,7 +63,7 @@ std::size_t link_chars_below(const GumboNode* node) {
     if (node->v.element.children.length == 0) return 0;
     std::size_t chars = 0;
     html::walk(node, [&](const GumboNode* n) {
-        if (n != node && html::is_element(n, GUMBO_TAG_A)) {
+        if (n != node && is_link(n)) {
             chars += text_stats(n).chars;
             return html::Visit::skip_children;
         }
@@ -144,7 +144,7 @@ private:
         if (is_furniture(node)) return;
         std::size_t before = m_run.size();
         html::append_visible_text(node, m_run);
-        if (html::is_element(node, GUMBO_TAG_A)) m_run_links += m_run.size() - before;
+        if (is_link(node)) m_run_links += m_run.size() - before;
         else m_run_links += link_chars_below(node);
         // An empty inline element is a spacer that style sheets make a line break.
         if (m_run.size() == before) m_run += ' ';

@@ -94,7 +94,7 @@ TextStats count_text(const GumboNode* node, std::size_t scope_chars, bool skip_s
             if (is_hard_furniture(current)) continue;
             if (skip_soft && is_furniture_in(current, scope_chars)) continue;
         }
-        bool link = in_link || html::is_element(current, GUMBO_TAG_A);
+        bool link = in_link || is_link(current);
         const GumboVector& children = current->v.element.children;
         for (unsigned i = children.length; i-- > 0;) {
             stack.emplace_back(static_cast<const GumboNode*>(children.data[i]), link);
@@ -106,6 +106,10 @@ TextStats count_text(const GumboNode* node, std::size_t scope_chars, bool skip_s
 }  // namespace
 
 std::size_t raw_chars(const GumboNode* node) { return count_text(node, 0, false).chars; }
+
+bool is_link(const GumboNode* node) {
+    return html::is_element(node, GUMBO_TAG_A) && html::has_attribute(node, "href");
+}
 
 TextStats text_stats(const GumboNode* node) {
     return count_text(node, raw_chars(node), true);

@@ -22,6 +22,9 @@ struct TextStats {
 };
 TextStats text_stats(const GumboNode* node);
 
+// An <a> with an href: a named anchor (<a name="part2">) is no link.
+bool is_link(const GumboNode* node);
+
 // Characters of text in the subtree, furniture by tag or role left out.
 std::size_t raw_chars(const GumboNode* node);
 

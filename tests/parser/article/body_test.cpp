@@ -113,3 +113,10 @@ TEST_CASE("a teaser card titled by a linked heading is left out with its text", 
                 "</p></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second, "What comes next", k_third});
 }
+
+TEST_CASE("a heading wrapped in a named anchor is a heading, not a link", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><div><h3><a name=\"part2\">"
+                "What comes next</a></h3><p>" + k_third + "</p></div></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, "What comes next", k_third});
+}
