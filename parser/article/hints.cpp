@@ -140,7 +140,7 @@ const WordSet k_kicker_words({
     "superline", "overhead", "spitzmarke", "pretitle", "preheadline", "prehead", "catchline",
     "antetitulo", "surtitre", "occhiello", "supratitle", "supra", "uptitle", "rubric", "overtitle", "suptitle"});
 
-const WordSet k_image_words({"picture", "image", "images", "img", "photo", "foto", "bild", "thumbnail"});
+const WordSet k_image_words({"picture", "image", "images", "img", "photo", "foto", "bild", "thumbnail", "media"});
 
 // An image with its caption and credit in an element named for it, without <figure>: an
 // <img> inside, and no more text than a caption holds.
@@ -270,7 +270,7 @@ constexpr std::string_view k_furniture_openers[] = {
     "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire la suite", "lee también",
     "lea también", "leer más", "ver también", "te puede interesar", "leia também", "leia mais",
     "saiba mais", "leggi anche", "potrebbe interessarti", "czytaj więcej", "czytaj też", "czytaj także",
-    "zobacz też", "zobacz także", "čtěte také"};
+    "zobacz też", "zobacz także", "čtěte také", "bildrechte:", "foto:", "fotos:", "photo:", "photos:", "bild:"};
 
 // Whole lines that are the labels of buttons and links.
 constexpr std::array<std::string_view, 16> k_furniture_labels = {

@@ -120,3 +120,11 @@ TEST_CASE("a heading wrapped in a named anchor is a heading, not a link", "[arti
                 "What comes next</a></h3><p>" + k_third + "</p></div></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second, "What comes next", k_third});
 }
+
+TEST_CASE("a media box with its picture and a stand-alone photo credit are not body text", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><div class=\"mediaBox\">"
+                "<img src=\"b.jpg\"><span>The bridge at dusk.</span></div><p>Foto: City archive</p><p>" + k_third +
+                "</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
+}
