@@ -85,8 +85,8 @@ void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links)
     }
 }
 
-FeedItem read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_view feed_base) {
-    ItemState state;
+void read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_view feed_base, FeedItem& item) {
+    ItemState state(item);
     state.scope = NsScope(feed_scope, entry);
     state.base = own_base(entry, feed_base, state.base_storage);
     LinkChoice links;
@@ -101,7 +101,7 @@ FeedItem read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string
         std::string from_id = absolute_url(state.base, *state.item.guid);
         if (is_http_url(from_id)) state.item.url = std::move(from_id);
     }
-    return state.finish();
+    state.finish();
 }
 
 }  // namespace
@@ -115,7 +115,7 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
         if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
         std::string_view local = local_name(child);
         if (name_is(local, "entry") || name_is(local, "item")) {  // <item> in Atom: a mixed-up entry
-            if (feed.items.size() < k_max_items) feed.items.push_back(read_entry(child, scope, base));
+            if (feed.items.size() < k_max_items) read_entry(child, scope, base, feed.items.emplace_back());
         } else if (name_is(local, "title") && feed.title.empty()) {
             feed.title = plain_title(child);
         } else if (name_is(local, "link")) {

@@ -30,10 +30,9 @@ void ItemState::offer_content(pugi::xml_node element, int rank) {
     content_rank = rank;
 }
 
-FeedItem ItemState::finish() {
+void ItemState::finish() {
     item.published = published ? published : fallback_date;
     item.updated = updated;
-    return std::move(item);
 }
 
 namespace {

@@ -15,11 +15,11 @@
 namespace newswire::feed_detail {
 
 struct ItemState {
-    ItemState() = default;
+    explicit ItemState(FeedItem& target) : item(target) {}
     ItemState(const ItemState&) = delete;  // `base` may point into `base_storage`
     ItemState& operator=(const ItemState&) = delete;
 
-    FeedItem item;
+    FeedItem& item;  // filled in place (the feed's own item)
     NsScope scope;         // namespaces in scope at the item element
     std::string_view base;     // the URL relative links of this item resolve against
     std::string base_storage;  // holds `base` when the item has an xml:base of its own
@@ -36,8 +36,8 @@ struct ItemState {
     void offer_summary(pugi::xml_node element, int rank);
     void offer_content(pugi::xml_node element, int rank);
 
-    // The item with its dates settled.
-    FeedItem finish();
+    // Settles the item's dates.
+    void finish();
 };
 
 // Dublin Core, DC terms, Media RSS and iTunes elements, which RSS and Atom items share.

@@ -102,8 +102,8 @@ std::string guid_as_link(const ItemState& state, const GuidInfo& guid) {
     return is_http_url(url) ? url : std::string();
 }
 
-FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::string_view parent_base) {
-    ItemState state;
+void read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::string_view parent_base, FeedItem& item) {
+    ItemState state(item);
     state.scope = NsScope(parent_scope, element);
     state.base = own_base(element, parent_base, state.base_storage);
     GuidInfo guid;
@@ -118,7 +118,7 @@ FeedItem read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std:
     state.item.url = !state.link.empty() ? state.link
                      : !state.alt_link.empty() ? state.alt_link
                                                : guid_as_link(state, guid);
-    return state.finish();
+    state.finish();
 }
 
 void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_base, ParsedFeed& feed) {
@@ -168,7 +168,7 @@ void read_items_of(pugi::xml_node parent, const NsScope& scope, std::string_view
         if (feed.items.size() >= k_max_items) return;
         if (child.type() == pugi::node_element && name_is(local_name(child), "item") &&
             scope.resolve(child) == Ns::none) {
-            feed.items.push_back(read_rss_item(child, scope, parent_base));
+            read_rss_item(child, scope, parent_base, feed.items.emplace_back());
         }
     }
 }
