@@ -45,6 +45,12 @@ bool is_credit_tail(std::string_view tail) {
     return true;
 }
 
+// "(AP)", "(The Independent)": a short text that is one parenthesis.
+bool is_parenthesised_name(std::string_view text) {
+    return text.size() > 2 && text.size() <= 60 && text.front() == '(' && text.back() == ')' &&
+           std::count(text.begin(), text.end(), '(') == 1 && std::count(text.begin(), text.end(), ' ') <= 5;
+}
+
 // Japanese captions end with "（NAME撮影）", "photographed by NAME".
 CaptionParts split_photographed_by(const std::string& folded) {
     CaptionParts parts;
@@ -217,6 +223,10 @@ CaptionParts split_caption_credit(std::string_view text) {
     std::string folded = fold_whitespace(text);
     std::size_t length = 0;
     std::size_t at = find_marker(folded, length);
+    if (at == std::string::npos && is_parenthesised_name(folded)) {
+        parts.credit = split_credit(folded);  // "(The Independent)" under a picture is its credit
+        return parts;
+    }
     if (at == std::string::npos) return split_slash_credit(folded);
     std::string_view before = std::string_view(folded).substr(0, at);
     std::string_view after = std::string_view(folded).substr(at + length);

@@ -34,6 +34,18 @@ bool is_credit_element(const GumboNode* node) {
     return false;
 }
 
+// <figcaption>Caption <cite>AP</cite></figcaption>: a <cite> that closes a caption names its
+// source.
+bool is_closing_cite(const GumboNode* node) {
+    if (!html::is_element(node, GUMBO_TAG_CITE) || !node->parent || !is_caption_element(node->parent)) return false;
+    const GumboVector& siblings = node->parent->v.element.children;
+    for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (sibling->type == GUMBO_NODE_ELEMENT || sibling->type == GUMBO_NODE_TEXT) return false;
+    }
+    return true;
+}
+
 // An element whose own text opens with a credit marker ("Foto: X", "© X") is a credit.
 bool starts_with_marker(const GumboNode* node) {
     GumboTag tag = html::tag_of(node);
@@ -168,7 +180,7 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
             tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_BUTTON) {
             return Visit::skip_children;
         }
-        if (node != figure && (is_credit_element(node) || starts_with_marker(node))) {
+        if (node != figure && (is_credit_element(node) || starts_with_marker(node) || is_closing_cite(node))) {
             for (std::string& credit : split_credit(html::text_content(node))) add_credit(out.credits, std::move(credit));
             return Visit::skip_children;
         }

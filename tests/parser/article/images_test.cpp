@@ -279,3 +279,21 @@ TEST_CASE("a custom image element with a data-src is an image", "[images]") {
     CHECK(images[0].caption == "BES\xC3\x98K: Tone Damli.");
     CHECK(images[0].credit == Credits{"Vilde Holta"});
 }
+
+TEST_CASE("a caption that is one short parenthesis is the credit", "[images]") {
+    CaptionParts parts = split_caption_credit("(The Independent)");
+    CHECK(parts.caption.empty());
+    CHECK(parts.credit == Credits{"The Independent"});
+    CHECK(split_caption_credit("(v.l.) Olaf Scholz und Friedrich Merz im Bundestag").credit.empty());
+}
+
+TEST_CASE("a cite that closes a figcaption is the credit", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p><figure><img src="/a.jpg">
+        <figcaption>A courtroom. <cite>cristianstorto - stock.adobe.com</cite></figcaption></figure>
+        <figure><img src="/b.jpg"><figcaption>A scene from <cite>Hamlet</cite> on stage.</figcaption></figure></div>)");
+    REQUIRE(images.size() == 2);
+    CHECK(images[0].caption == "A courtroom.");
+    CHECK(images[0].credit == Credits{"cristianstorto - stock.adobe.com"});
+    CHECK(images[1].caption == "A scene from Hamlet on stage.");
+    CHECK(images[1].credit.empty());
+}
