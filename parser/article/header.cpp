@@ -1,10 +1,12 @@
 #include "parser/article/header.h"
 
+#include <cctype>
 #include <vector>
 
 #include "core/text.h"
 #include "parser/article/dom.h"
 #include "parser/article/hints.h"
+#include "parser/article/meta_dates.h"
 
 namespace newswire {
 namespace {
@@ -30,11 +32,43 @@ bool is_home_label(std::string_view text) {
 }
 
 std::string strip_separators(std::string text) {
-    while (!text.empty() && (text.back() == ':' || text.back() == '|' || text.back() == '-' ||
-                             text.back() == ' ')) {
-        text.pop_back();
+    for (;;) {
+        std::string_view view = text;
+        if (view.ends_with(":") || view.ends_with("|") || view.ends_with("-") || view.ends_with(" ") ||
+            view.ends_with("/")) {
+            text.pop_back();
+        } else if (view.ends_with("\xE2\x80\x93") || view.ends_with("\xE2\x80\x94")) {  // – —
+            text.resize(text.size() - 3);
+        } else if (view.ends_with("\xC2\xB7")) {  // ·
+            text.resize(text.size() - 2);
+        } else {
+            break;
+        }
     }
     return fold_whitespace(text);
+}
+
+// Where `wanted` occurs in `text` other than as the end of a hyphenated word (as in
+// "MSV-Interimstrainer"); npos when nowhere. Kicker and headline set in adjacent inline
+// elements run together ("beginnenTrump"), so a letter before is fine.
+std::size_t find_not_after_hyphen(std::string_view text, std::string_view wanted) {
+    for (std::size_t at = text.find(wanted); at != std::string_view::npos; at = text.find(wanted, at + 1)) {
+        if (at < 2 || text[at - 1] != '-' || !std::isalnum(static_cast<unsigned char>(text[at - 2]))) return at;
+    }
+    return std::string_view::npos;
+}
+
+// A dateline ("Politics / January 11, 2024") or a trail of links (a breadcrumb set as a
+// "pretitle") is no kicker.
+bool is_kicker_text(const GumboNode* element, std::string_view text) {
+    if (text.empty() || text.size() > k_max_kicker_chars) return false;
+    if (parse_visible_date(text, "")) return false;
+    int links = 0;
+    html::walk(element, [&](const GumboNode* node) {
+        if (html::is_element(node, GUMBO_TAG_A)) ++links;
+        return links >= 2 ? html::Visit::stop : html::Visit::descend;
+    });
+    return links < 2;
 }
 
 // The nearest element before `node` in document order among its previous siblings and those of
@@ -66,7 +100,7 @@ const GumboNode* find_headline_element(const GumboNode* root, std::string_view h
         if (tag == GUMBO_TAG_H1 && !first_h1) first_h1 = node;
         if (wanted.empty()) return tag == GUMBO_TAG_H1;
         std::string text = comparable(html::text_content(node));
-        return text.find(wanted) != std::string::npos && text.size() <= wanted.size() + k_max_kicker_chars;
+        return find_not_after_hyphen(text, wanted) != std::string::npos && text.size() <= wanted.size() + k_max_kicker_chars;
     });
     return match ? match : first_h1;
 }
@@ -76,10 +110,10 @@ std::string find_kicker(const GumboNode* headline_element, std::string_view head
     std::string text = html::text_content(headline_element);
     std::string wanted = fold_whitespace(headline);
     if (!wanted.empty()) {
-        std::size_t at = text.find(wanted);
+        std::size_t at = find_not_after_hyphen(text, wanted);
         if (at != std::string::npos && at > 0) {
             std::string before = strip_separators(text.substr(0, at));
-            if (!before.empty() && before.size() <= k_max_kicker_chars) return before;
+            if (is_kicker_text(headline_element, before)) return before;
         }
     }
     const GumboNode* marked = html::find_first(headline_element, [](const GumboNode* node) {
@@ -87,12 +121,12 @@ std::string find_kicker(const GumboNode* headline_element, std::string_view head
     });
     if (marked) {
         std::string kicker = strip_separators(html::text_content(marked));
-        if (kicker != wanted && kicker.size() <= k_max_kicker_chars) return kicker;
+        if (kicker != wanted && is_kicker_text(marked, kicker)) return kicker;
     }
     const GumboNode* previous = previous_element(headline_element);
     if (previous && is_kicker_hint(previous)) {
         std::string kicker = strip_separators(html::text_content(previous));
-        if (kicker.size() <= k_max_kicker_chars) return kicker;
+        if (is_kicker_text(previous, kicker)) return kicker;
     }
     return {};
 }

@@ -69,3 +69,32 @@ TEST_CASE("kickers that share words are a rewording, not two kickers", "[headlin
                                   {{1, "Joburg has failed its traders: there is a solution"}}};
     CHECK(choose_headline(candidates, "", "www.example.co.za") == "Johannesburg has failed its traders: there is a solution");
 }
+
+TEST_CASE("a dateline marked as kicker is no kicker", "[headline]") {
+    Article article = page(og("The End of the Fight for the Party"),
+                           "<main><article><p class=\"kicker\">Politics / January 11, 2024</p>"
+                           "<h1>The End of the Fight for the Party</h1>");
+    CHECK(article.kicker.empty());
+}
+
+TEST_CASE("a trail of links set as pretitle is a breadcrumb, not a kicker", "[headline]") {
+    Article article = page(og("Raab neue Chefin von Thinktank"),
+                           "<main><article><div class=\"article-pretitle\"><a href=\"/\">SN.AT</a> / "
+                           "<a href=\"/politik\">Politik</a></div><h1>Raab neue Chefin von Thinktank</h1>");
+    CHECK(article.kicker.empty());
+}
+
+TEST_CASE("the headline is not found as the end of a hyphenated word", "[headline]") {
+    Article article = page(og("Interimstrainer Schubert: Nicht mehr viel zu verlieren"),
+                           "<main><article><div class=\"crumb\"><h1>MSV-Interimstrainer Schubert: Nicht mehr viel zu "
+                           "verlieren</h1></div><h2>Interimstrainer Schubert: Nicht mehr viel zu verlieren</h2>");
+    CHECK(article.headline == "Interimstrainer Schubert: Nicht mehr viel zu verlieren");
+    CHECK(article.kicker.empty());
+}
+
+TEST_CASE("a dash between kicker and headline stays out of the kicker", "[headline]") {
+    Article article = page(og("Trump plant einen Landeplatz"),
+                           "<main><article><h2>Umbau des Hauses \xE2\x80\x93 Trump plant einen Landeplatz</h2>");
+    CHECK(article.headline == "Trump plant einen Landeplatz");
+    CHECK(article.kicker == "Umbau des Hauses");
+}
