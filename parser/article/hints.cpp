@@ -241,6 +241,10 @@ bool is_furniture(const GumboNode* node) {
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
     if (!html::is_element(node)) return false;
+    // A schema.org Person or Organization inside a page is a byline or an info box about
+    // someone, not the story's text.
+    std::string_view itemtype = html::attribute(node, "itemtype");
+    if (contains_ci(itemtype, "schema.org/Person") || contains_ci(itemtype, "schema.org/Organization")) return true;
     bool image_word = false;
     bool furniture = any_hint_word(node, [&](std::string_view word) {
         if (k_furniture_words.contains(word)) return true;

@@ -128,3 +128,11 @@ TEST_CASE("a media box with its picture and a stand-alone photo credit are not b
                 "</p></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("an info box about a person marked up as a schema.org Person is not body text", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><div itemscope "
+                "itemtype=\"http://schema.org/Person\"><p>Jane Roe</p><p>Jane Roe is a civil engineer who has studied "
+                "the bridge since 2001.</p></div><p>" + k_third + "</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
+}
