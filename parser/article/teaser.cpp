@@ -1,7 +1,10 @@
 #include "parser/article/teaser.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+
+#include <utf8proc.h>
 
 #include "core/text.h"
 #include "parser/article/container.h"
@@ -18,8 +21,40 @@ constexpr std::size_t k_max_lead_chars = 1500;
 constexpr std::size_t k_max_credit_chars = 160;
 constexpr std::size_t k_credit_tail_blocks = 4;
 constexpr int k_credit_scope_levels = 3;
+constexpr std::size_t k_min_description_key = 20;  // shorter descriptions say too little to match
+constexpr std::size_t k_max_dateline_key = 24;     // "Berlin." or "WASHINGTON (AP) --" before the lead
 
 std::string comparable(std::string_view text) { return to_lower_ascii(fold_whitespace(text)); }
+
+// Characters of text under `node`, counted only up to just past `limit`.
+std::size_t bounded_text_length(const GumboNode* node, std::size_t limit) {
+    std::size_t total = 0;
+    html::walk(node, [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT) total += std::strlen(n->v.text.text);
+        if (html::is_element(n, GUMBO_TAG_SCRIPT) || html::is_element(n, GUMBO_TAG_STYLE)) {
+            return html::Visit::skip_children;
+        }
+        return total > limit ? html::Visit::stop : html::Visit::descend;
+    });
+    return total;
+}
+
+// Calls `visit` with each lower-case ASCII word of an attribute value, split at every other
+// character and at camelCase boundaries ("typeInfoboxSummary": type, infobox, summary).
+template <typename Visit>
+void for_each_word(std::string_view text, Visit visit) {
+    std::string word;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        char c = i < text.size() ? text[i] : ' ';
+        bool upper = c >= 'A' && c <= 'Z';
+        bool alnum = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if ((!alnum || (upper && i > 0 && text[i - 1] >= 'a' && text[i - 1] <= 'z')) && !word.empty()) {
+            visit(std::string_view(word));
+            word.clear();
+        }
+        if (alnum) word += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+}
 
 bool is_inside(const GumboNode* node, const GumboNode* ancestor) {
     for (int depth = 0; node && depth < 4096; ++depth, node = node->parent) {
@@ -49,10 +84,144 @@ std::vector<std::string> lead_paragraphs(const GumboNode* lead) {
     return paragraphs;
 }
 
-const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_element,
-                             const GumboNode* first_block, std::string_view description) {
+// Letters and digits only, lower-cased: the description and the visible lead differ in quotes,
+// dashes and white space ("'terrible'" against "&quot;terrible&quot;"), not in words.
+std::string match_key(std::string_view text) {
+    std::string key;
+    key.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        utf8proc_int32_t codepoint = 0;
+        auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                       static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
+        if (length <= 0) {
+            ++i;
+            continue;
+        }
+        i += static_cast<std::size_t>(length);
+        utf8proc_category_t category = utf8proc_category(codepoint);
+        if (category > UTF8PROC_CATEGORY_NO) continue;  // marks, punctuation, symbols, separators
+        utf8proc_uint8_t buffer[4];
+        auto written = utf8proc_encode_char(utf8proc_tolower(codepoint), buffer);
+        key.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
+    }
+    return key;
+}
+
+// The page's description as a lead must read: its key, and whether the page cut it short
+// ("... mehr als..."), when only its start can be compared.
+struct Description {
+    std::string key;
+    std::size_t raw_size = 0;
+    bool truncated = false;
+};
+
+Description describe(std::string_view description) {
+    Description out;
+    std::string text = fold_whitespace(description);
+    for (std::string_view ellipsis : {"...", "\xE2\x80\xA6"}) {
+        if (text.size() > ellipsis.size() && std::string_view(text).ends_with(ellipsis)) {
+            text.resize(text.size() - ellipsis.size());
+            out.truncated = true;
+        }
+    }
+    if (out.truncated) {
+        std::size_t space = text.rfind(' ');  // the last word may be cut
+        if (space != std::string::npos) text.resize(space);
+    }
+    out.key = match_key(text);
+    out.raw_size = description.size();
+    if (out.key.size() < k_min_description_key) out.key.clear();
+    return out;
+}
+
+// Does the text of `node` read as the description: the same words, or the same words after a
+// short dateline ("Berlin. ..."), or, for a cut description, the same start?
+bool matches_description(const GumboNode* node, const Description& description) {
+    std::size_t limit = description.raw_size * 2 + 200;
+    std::size_t length = bounded_text_length(node, limit);
+    if (length > limit || length < description.key.size()) return false;
+    std::string key = match_key(html::text_content(node));
+    if (description.truncated) return key.starts_with(description.key);
+    if (key == description.key) return true;
+    return key.size() <= description.key.size() + k_max_dateline_key && key.ends_with(description.key);
+}
+
+bool may_hold_lead_text(const GumboNode* node) {
+    switch (html::tag_of(node)) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+    case GUMBO_TAG_EM: case GUMBO_TAG_SECTION: case GUMBO_TAG_HEADER: case GUMBO_TAG_LI:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The page's descriptions: the one metadata chose (JSON-LD first) and the <head>'s meta
+// description, og:description and twitter:description, which may be another text.
+std::vector<Description> page_descriptions(const GumboNode* root, std::string_view chosen) {
+    std::vector<Description> out;
+    auto add = [&](std::string_view text) {
+        Description description = describe(text);
+        if (description.key.empty()) return;
+        for (const Description& known : out) {
+            if (known.key == description.key) return;
+        }
+        out.push_back(std::move(description));
+    };
+    add(chosen);
+    const GumboNode* head = nullptr;
+    const GumboVector& top = root->v.element.children;
+    for (unsigned i = 0; i < top.length && !head; ++i) {
+        const auto* child = static_cast<const GumboNode*>(top.data[i]);
+        if (html::is_element(child, GUMBO_TAG_HEAD)) head = child;
+    }
+    if (!head) return out;
+    const GumboVector& children = head->v.element.children;
+    for (unsigned i = 0; i < children.length && out.size() < 4; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (!html::is_element(child, GUMBO_TAG_META)) continue;
+        std::string_view name = html::attribute(child, "property");
+        if (name.empty()) name = html::attribute(child, "name");
+        if (equals_ci(name, "description") || equals_ci(name, "og:description") ||
+            equals_ci(name, "twitter:description")) {
+            add(html::attribute(child, "content"));
+        }
+    }
+    return out;
+}
+
+// Class or attribute words that mark a lead: hints.h's, and the test ids and types that
+// component frameworks write ("data-test-tag=lead-text", "type=lead", "data-cy=intro").
+bool is_marked_lead(const GumboNode* node) {
+    static const std::vector<std::string_view> extra_words = {"synopsis"};
+    if (is_lead_hint(node) || has_hint_word(node, extra_words)) return true;
+    static constexpr std::array<std::string_view, 9> names = {
+        "type", "data-type", "data-test-tag", "data-test", "data-testid", "data-qa", "data-cy", "data-component",
+        "data-role"};
+    static constexpr std::array<std::string_view, 10> words = {
+        "lead", "leadtext", "intro", "introtext", "teaser", "standfirst", "summary", "synopsis", "abstract", "dek"};
+    const GumboVector& attributes = node->v.element.attributes;
+    for (unsigned i = 0; i < attributes.length; ++i) {
+        const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
+        if (std::find(names.begin(), names.end(), std::string_view(attribute->name)) == names.end()) continue;
+        bool hit = false;
+        for_each_word(attribute->value, [&](std::string_view word) {
+            hit = hit || std::find(words.begin(), words.end(), word) != words.end();
+        });
+        if (hit) return true;
+    }
+    return false;
+}
+
+struct LeadCandidates {
+    const GumboNode* marked = nullptr;     // marked as lead by class or attribute
+    const GumboNode* described = nullptr;  // reads as the page's description
+};
+
+LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* headline_element,
+                                    const GumboNode* first_block, const std::vector<Description>& descriptions) {
     bool passed = headline_element == nullptr;
-    std::string wanted = comparable(description);
     std::string headline = headline_element ? comparable(html::text_content(headline_element)) : std::string();
     auto repeats_headline = [&](const GumboNode* node) {
         if (headline.empty()) return false;
@@ -63,7 +232,7 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
         return html::is_element(node, GUMBO_TAG_P) || text_stats(node).chars >= k_min_unmarked_p_lead_chars;
     };
     const GumboNode* container = first_block ? first_block->parent : nullptr;
-    const GumboNode* found = nullptr;
+    LeadCandidates found;
     std::size_t page_chars = raw_chars(root);
     html::walk(root, [&](const GumboNode* node) {
         if (!html::is_element(node)) return html::Visit::skip_children;
@@ -72,18 +241,27 @@ const GumboNode* marked_lead(const GumboNode* root, const GumboNode* headline_el
             passed = true;
             return html::Visit::skip_children;
         }
-        bool is_first = node == first_block;
         if (passed && !furniture) {
-            bool marked = is_lead_hint(node) && acceptable_lead(node, container) && !repeats_headline(node) &&
-                          long_enough(node);
-            bool same_as_description = !marked && !wanted.empty() && html::is_element(node, GUMBO_TAG_P) &&
-                                       comparable(html::text_content(node)) == wanted;
-            if (marked || same_as_description) {
-                found = node;
+            // Once a marked lead is found, a later text that reads as the description is the lead
+            // only when it is part of it or marked itself; a cut description is most often the
+            // body's first paragraph cut short, so it counts only outside the body.
+            bool may_describe = !found.marked || is_inside(node, found.marked) || is_marked_lead(node);
+            bool reads_as_description = may_describe && may_hold_lead_text(node) &&
+                std::any_of(descriptions.begin(), descriptions.end(), [&](const Description& description) {
+                    return matches_description(node, description) &&
+                           !(description.truncated && container && is_inside(node, container));
+                });
+            if (reads_as_description && !repeats_headline(node)) {
+                found.described = node;
                 return html::Visit::stop;
             }
+            if (!found.marked && is_marked_lead(node) && acceptable_lead(node, container) &&
+                !repeats_headline(node) && long_enough(node)) {
+                found.marked = node;
+                if (descriptions.empty()) return html::Visit::stop;
+            }
         }
-        if (is_first) return html::Visit::stop;
+        if (node == first_block) return html::Visit::stop;
         if (furniture && !(headline_element && !passed && is_inside(headline_element, node))) {
             return html::Visit::skip_children;
         }
@@ -176,12 +354,32 @@ bool is_bold_paragraph(const GumboNode* node) {
     return total >= 60 && bold * 10 >= total * 9;
 }
 
-void erase_blocks_of(std::vector<SourcedBlock>& blocks, const GumboNode* lead,
+// The lead element and the siblings right after it that are marked as lead the same way: a
+// lead of several paragraphs, each its own <p class="lead">.
+std::vector<const GumboNode*> with_marked_siblings(const GumboNode* lead) {
+    std::vector<const GumboNode*> nodes{lead};
+    if (!lead->parent || !html::is_element(lead->parent)) return nodes;
+    const GumboVector& siblings = lead->parent->v.element.children;
+    for (unsigned i = lead->index_within_parent + 1; i < siblings.length; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (!html::is_element(sibling)) continue;
+        if (html::tag_of(sibling) != html::tag_of(lead) || !is_marked_lead(sibling) ||
+            !acceptable_lead(sibling, nullptr)) {
+            break;
+        }
+        nodes.push_back(sibling);
+    }
+    return nodes;
+}
+
+void erase_blocks_of(std::vector<SourcedBlock>& blocks, const std::vector<const GumboNode*>& leads,
                      const std::vector<std::string>& paragraphs) {
     std::vector<std::string> texts;
     for (const std::string& p : paragraphs) texts.push_back(comparable(p));
     std::erase_if(blocks, [&](const SourcedBlock& block) {
-        if (is_inside(block.node, lead)) return true;
+        for (const GumboNode* lead : leads) {
+            if (is_inside(block.node, lead)) return true;
+        }
         return std::find(texts.begin(), texts.end(), comparable(block.block.text)) != texts.end();
     });
 }
@@ -193,6 +391,16 @@ std::string join_lines(const std::vector<std::string>& lines) {
         out += line;
     }
     return out;
+}
+
+const GumboNode* choose_lead(const GumboNode* root, const GumboNode* headline_element, const GumboNode* first_block,
+                             const std::vector<Description>& descriptions) {
+    LeadCandidates candidates = find_lead_candidates(root, headline_element, first_block, descriptions);
+    if (candidates.described) return candidates.described;
+    if (candidates.marked) return candidates.marked;
+    if (const GumboNode* below = lead_below_headline(headline_element)) return below;
+    if (first_block && is_bold_paragraph(first_block)) return first_block;
+    return nullptr;
 }
 
 }  // namespace
@@ -207,17 +415,20 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
             break;
         }
     }
-    const GumboNode* lead = known_lead ? known_lead : marked_lead(root, headline_element, first_block, description);
-    if (!lead) lead = lead_below_headline(headline_element);
-    if (!lead && first_block && is_bold_paragraph(first_block)) lead = first_block;
+    std::vector<Description> descriptions = page_descriptions(root, description);
+    Description described = describe(description);
+    const GumboNode* lead = known_lead ? known_lead : choose_lead(root, headline_element, first_block, descriptions);
     if (lead) {
-        std::vector<std::string> paragraphs = lead_paragraphs(lead);
-        erase_blocks_of(blocks, lead, paragraphs);
+        std::vector<const GumboNode*> leads = with_marked_siblings(lead);
+        std::vector<std::string> paragraphs;
+        for (const GumboNode* node : leads) {
+            for (std::string& paragraph : lead_paragraphs(node)) paragraphs.push_back(std::move(paragraph));
+        }
+        erase_blocks_of(blocks, leads, paragraphs);
         return join_lines(paragraphs);
     }
-    std::string wanted = comparable(description);
-    if (!wanted.empty() && !blocks.empty() && blocks.front().block.type == BlockType::paragraph &&
-        comparable(blocks.front().block.text) == wanted) {
+    if (!described.key.empty() && !blocks.empty() && blocks.front().block.type == BlockType::paragraph &&
+        match_key(blocks.front().block.text) == described.key) {
         std::string text = std::move(blocks.front().block.text);
         blocks.erase(blocks.begin());
         return text;
@@ -246,19 +457,6 @@ std::optional<SourceCredit> credit_in_tail(std::vector<SourcedBlock>& blocks) {
     if (!credit || credit->agencies.empty()) return std::nullopt;
     last = fold_whitespace(std::string_view(last).substr(0, open));
     return credit;
-}
-
-// Characters of text under `node`, counted only up to just past `limit`.
-std::size_t bounded_text_length(const GumboNode* node, std::size_t limit) {
-    std::size_t total = 0;
-    html::walk(node, [&](const GumboNode* n) {
-        if (n->type == GUMBO_NODE_TEXT) total += std::strlen(n->v.text.text);
-        if (html::is_element(n, GUMBO_TAG_SCRIPT) || html::is_element(n, GUMBO_TAG_STYLE)) {
-            return html::Visit::skip_children;
-        }
-        return total > limit ? html::Visit::stop : html::Visit::descend;
-    });
-    return total;
 }
 
 bool may_hold_credit(const GumboNode* node) {
