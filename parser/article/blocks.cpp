@@ -143,11 +143,28 @@ private:
         }
         if (is_furniture(node)) return;
         std::size_t before = m_run.size();
-        html::append_visible_text(node, m_run);
+        append_inline_text(node);
         if (is_link(node)) m_run_links += m_run.size() - before;
         else m_run_links += link_chars_below(node);
         // An empty inline element is a spacer that style sheets make a line break.
         if (m_run.size() == before) m_run += ' ';
+    }
+
+    // Visible text of an inline element, without furniture inside it (a visually hidden
+    // "(opens in a new window)" in a link).
+    void append_inline_text(const GumboNode* node) {
+        html::walk(node, [&](const GumboNode* n) {
+            if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+                m_run += n->v.text.text;
+                return html::Visit::skip_children;
+            }
+            if (!html::is_element(n)) return html::Visit::skip_children;
+            if (n != node && (n->v.element.children.length == 0 || is_furniture(n))) {
+                if (html::is_element(n, GUMBO_TAG_BR)) m_run += ' ';
+                return html::Visit::skip_children;
+            }
+            return html::Visit::descend;
+        });
     }
 
     // Handles one block-level element: emits it as a block or pushes it as a container.

@@ -116,7 +116,7 @@ const WordSet k_furniture_words({
     "author", "authors", "autor", "tags", "keywords", "print", "popup", "modal", "readmore",
     "copyright", "disclaimer", "poll", "visuallyhidden", "screenreader", "caption",
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
-    "donation", "sr", "sronly", "outstream", "video", "player", "trending",
+    "donation", "sr", "sronly", "visually", "vh", "offscreen", "a11y", "outstream", "video", "player", "trending",
     "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"});
 
 const WordSet k_body_words({

@@ -136,3 +136,11 @@ TEST_CASE("an info box about a person marked up as a schema.org Person is not bo
                 "the bridge since 2001.</p></div><p>" + k_third + "</p></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("visually hidden text inside a link stays out of the paragraph", "[article][body]") {
+    std::vector<std::string> body =
+        body_of("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><p>The report "
+                "<a href=\"https://example.org/r.pdf\">was published<span class=\"go-vh\"> (opens in a new window)</span>"
+                "</a> on Friday, <a href=\"/b\">a day<span class=\"visually-hidden\"> (external)</span></a> late.</p></article>");
+    CHECK(body == std::vector<std::string>{k_first, k_second, "The report was published on Friday, a day late."});
+}
