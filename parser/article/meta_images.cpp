@@ -152,7 +152,7 @@ void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
     if (!looks_like_credit_part(trim(last, " ()"))) return;
     std::string caption;
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) caption += parts[i] + " ";
-    caption = fold_whitespace(caption);
+    caption = std::string(trim(fold_whitespace(caption), " |/-,;"));  // "Caption | <b>Credit</b>"
     std::size_t length = 0;
     if (caption.empty() || find_marker(caption, length) != std::string::npos) return;
     out.caption = caption;
@@ -314,8 +314,7 @@ Image caption_beside(const GumboNode* image, std::string_view url) {
     for (int level = 0; level < 4 && node && html::is_element(node) && !is_page_frame(node); ++level, node = node->parent) {
         const GumboNode* next = next_element(node);
         if (next && !html::is_element(next, GUMBO_TAG_FIGURE) &&
-            (html::is_element(next, GUMBO_TAG_FIGCAPTION) || html::class_or_id_contains(next, "caption") ||
-             repeats_alt(next, alt))) {
+            (is_caption_element(next) || repeats_alt(next, alt))) {
             Image found = read_figure(next, url);
             found.url = image_source(image->parent ? image->parent : image, url);
             if (found.caption.empty() && found.credit.empty()) return {};

@@ -297,3 +297,12 @@ TEST_CASE("a cite that closes a figcaption is the credit", "[images]") {
     CHECK(images[1].caption == "A scene from Hamlet on stage.");
     CHECK(images[1].credit.empty());
 }
+
+TEST_CASE("a description box after the figure's box is its caption, its bold tail the credit", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p><div class="featured">
+        <figure><picture><img src="/a.jpg" alt="Schriftsteller"></picture></figure></div>
+        <p class="img-description">Mario Vargas Llosa ist gestorben. | <strong>J&ouml;rg Carstensen/dpa</strong></p></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].caption == "Mario Vargas Llosa ist gestorben.");
+    CHECK(images[0].credit == Credits{"J\xC3\xB6rg Carstensen/dpa"});
+}
