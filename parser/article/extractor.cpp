@@ -85,7 +85,8 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     const GumboNode* headline_element = find_headline_element(root, article.headline);
     if (article.headline.empty() && headline_element) article.headline = html::text_content(headline_element);
     article.kicker = find_kicker(headline_element, article.headline);
-    article.section = find_section(root, article.headline);
+    article.section = find_section(root, article.headline, metadata.site_name,
+                                   url_host(article.canonical_url.empty() ? url : std::string_view(article.canonical_url)));
     if (article.section.empty()) article.section = declared_section;
     // A page that names no tags is filed under its section alone.
     if (article.topics.empty() && !article.section.empty()) article.topics.push_back(article.section);

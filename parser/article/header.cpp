@@ -71,6 +71,26 @@ bool is_kicker_text(const GumboNode* element, std::string_view text) {
     return links < 2;
 }
 
+// Lower-case ASCII letters and digits, other bytes kept: "rbb|24" -> "rbb24", "SN.AT" -> "snat".
+std::string letters_and_digits(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 0x80) out += static_cast<char>(std::tolower(u));
+    }
+    return out;
+}
+
+// A breadcrumb entry that is the site's own name: its home link under another label.
+bool names_site(std::string_view entry, std::string_view site_name, std::string_view host) {
+    std::string squashed = letters_and_digits(entry);
+    if (squashed.empty()) return false;
+    if (host.starts_with("www.")) host.remove_prefix(4);
+    std::string_view label = host.substr(0, host.find('.'));
+    return squashed == letters_and_digits(site_name) || squashed == letters_and_digits(host) ||
+           (label.size() >= 2 && squashed == letters_and_digits(label));
+}
+
 // The nearest element before `node` in document order among its previous siblings and those of
 // its ancestors (up to three levels), skipping empty ones.
 const GumboNode* previous_element(const GumboNode* node) {
@@ -131,7 +151,8 @@ std::string find_kicker(const GumboNode* headline_element, std::string_view head
     return {};
 }
 
-std::string find_section(const GumboNode* root, std::string_view headline) {
+std::string find_section(const GumboNode* root, std::string_view headline, std::string_view site_name,
+                         std::string_view host) {
     const GumboNode* crumbs = html::find_first(root, [](const GumboNode* node) { return is_breadcrumb(node); });
     if (!crumbs) return {};
     std::vector<std::string> entries;
@@ -145,6 +166,7 @@ std::string find_section(const GumboNode* root, std::string_view headline) {
     std::string wanted = comparable(headline);
     for (const std::string& entry : entries) {
         if (entry.empty() || is_home_label(entry) || entry.size() > k_max_section_chars) continue;
+        if (entry.back() == ':' || names_site(entry, site_name, host)) continue;
         if (!wanted.empty() && comparable(entry) == wanted) continue;
         return entry;
     }

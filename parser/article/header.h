@@ -17,8 +17,10 @@ const GumboNode* find_headline_element(const GumboNode* root, std::string_view h
 // element marked as kicker right above it. Empty when none.
 std::string find_kicker(const GumboNode* headline_element, std::string_view headline);
 
-// The section from breadcrumb navigation (the first entry after the home link), or from a
-// section label element near the headline. Empty when none.
-std::string find_section(const GumboNode* root, std::string_view headline);
+// The section from breadcrumb navigation: the first entry that is not the home link, the
+// site's own name (`site_name`, the name in `host`), a label ("Themen:") or the headline.
+// Empty when none.
+std::string find_section(const GumboNode* root, std::string_view headline, std::string_view site_name = {},
+                         std::string_view host = {});
 
 }  // namespace newswire

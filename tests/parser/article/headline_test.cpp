@@ -98,3 +98,10 @@ TEST_CASE("a dash between kicker and headline stays out of the kicker", "[headli
     CHECK(article.headline == "Trump plant einen Landeplatz");
     CHECK(article.kicker == "Umbau des Hauses");
 }
+
+TEST_CASE("a breadcrumb entry naming the site or ending in a colon is not the section", "[headline]") {
+    Article article = page("<meta property=\"og:site_name\" content=\"MDR.DE\">" + og("Hitze setzt Bahnen zu"),
+                           "<nav class=\"breadcrumb\"><a href=\"/\">MDR.DE</a><a href=\"/themen\">Themen:</a>"
+                           "<a href=\"/sachsen\">Sachsen-Anhalt</a></nav><main><article><h1>Hitze setzt Bahnen zu</h1>");
+    CHECK(article.section == "Sachsen-Anhalt");
+}
