@@ -223,10 +223,13 @@ LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* head
                                     const GumboNode* first_block, const std::vector<Description>& descriptions) {
     bool passed = headline_element == nullptr;
     std::string headline = headline_element ? comparable(html::text_content(headline_element)) : std::string();
+    // Part of the headline, or the headline with a few words more (a kicker): a lead that
+    // merely mentions a short headline is twice as long as it.
     auto repeats_headline = [&](const GumboNode* node) {
         if (headline.empty()) return false;
         std::string text = comparable(html::text_content(node));
-        return headline.find(text) != std::string::npos || text.find(headline) != std::string::npos;
+        return headline.find(text) != std::string::npos ||
+               (text.find(headline) != std::string::npos && text.size() < headline.size() * 2);
     };
     auto long_enough = [](const GumboNode* node) {
         return html::is_element(node, GUMBO_TAG_P) || text_stats(node).chars >= k_min_unmarked_p_lead_chars;

@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "parser/article/extractor.h"
+
+using namespace newswire;
+
+namespace {
+
+const std::string k_first =
+    "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";
+const std::string k_second =
+    "Engineers had warned for years that the supports were failing, the mayor said after the vote.";
+const std::string k_third =
+    "Drivers will have to take the ring road, which adds about twenty minutes to the trip into town.";
+const std::string k_lead = "The old bridge closes for good after engineers found its supports failing.";
+
+const std::string k_body = "<div class=\"story\"><p>" + k_first + "</p><p>" + k_second + "</p><p>" + k_third +
+                           "</p></div>";
+
+Article extract(const std::string& head, const std::string& body) {
+    auto article = extract_article("<!doctype html><html><head><title>Bridge closes</title>" + head +
+                                       "</head><body><article>" + body + "</article></body></html>",
+                                   "");
+    REQUIRE(article);
+    return *article;
+}
+
+std::string meta_description(const std::string& text) {
+    return "<meta name=\"description\" content=\"" + text + "\">";
+}
+
+std::vector<std::string> body_texts(const Article& article) {
+    std::vector<std::string> texts;
+    for (const Block& block : article.body) texts.push_back(block.text);
+    return texts;
+}
+
+}  // namespace
+
+TEST_CASE("a heading under the headline that reads as the description is the teaser", "[article][teaser]") {
+    Article article = extract(meta_description(k_lead),
+                              "<header><h1>Bridge closes</h1><ul class=\"info\"><li><h2>" + k_lead +
+                                  "</h2></li></ul></header>" + k_body);
+    CHECK(article.teaser == k_lead);
+    CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
+
+TEST_CASE("the description matches the lead whatever its quotes and dashes", "[article][teaser]") {
+    Article article = extract(meta_description("Engineers call the bridge &#39;unsafe&#39; - it closes today."),
+                              "<h1>Bridge closes</h1><h3>Engineers call the bridge \xE2\x80\x9Cunsafe\xE2\x80\x9D "
+                              "\xE2\x80\x93 it closes today.</h3>" + k_body);
+    CHECK(article.teaser == "Engineers call the bridge \xE2\x80\x9Cunsafe\xE2\x80\x9D \xE2\x80\x93 it closes today.");
+}
+
+TEST_CASE("a lead that starts with a dateline still reads as the description", "[article][teaser]") {
+    Article article = extract(meta_description(k_lead),
+                              "<h1>Bridge closes</h1><div class=\"copy-lg\"><span>Berlin.</span> <span>" + k_lead +
+                                  "</span></div>" + k_body);
+    CHECK(article.teaser == "Berlin. " + k_lead);
+}
+
+TEST_CASE("the head's og:description counts when JSON-LD describes something else", "[article][teaser]") {
+    std::string head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+                       "\"Bridge closes\", \"description\": \"A photo of the bridge at dusk, taken from the "
+                       "river bank.\"}</script><meta property=\"og:description\" content=\"" + k_lead + "\">";
+    Article article = extract(head, "<h1>Bridge closes</h1><div class=\"sub\"><p>" + k_lead + "</p></div>" + k_body);
+    CHECK(article.teaser == k_lead);
+}
+
+TEST_CASE("a cut description does not make the first body paragraph a teaser", "[article][teaser]") {
+    Article article = extract(meta_description(k_first.substr(0, 60) + "..."), "<h1>Bridge closes</h1>" + k_body);
+    CHECK(article.teaser.empty());
+    CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
+
+TEST_CASE("a cut description matches a lead outside the body", "[article][teaser]") {
+    Article article = extract(meta_description(k_lead.substr(0, 50) + "\xE2\x80\xA6"),
+                              "<h1>Bridge closes</h1><div class=\"text-xl\"><p>" + k_lead + "</p></div>" + k_body);
+    CHECK(article.teaser == k_lead);
+}
+
+TEST_CASE("lead paragraphs marked by a test attribute form a teaser of several lines", "[article][teaser]") {
+    Article article = extract("",
+                              "<h1>Bridge closes</h1><div class=\"story\">"
+                              "<p class=\"x1\" data-test-tag=\"lead-text\">The old bridge over the river closes for good.</p>"
+                              "<p class=\"x1\" data-test-tag=\"lead-text\">Engineers found its supports failing.</p>"
+                              "<p class=\"x2\">" + k_first + "</p><p class=\"x2\">" + k_second + "</p><p>" +
+                                  k_third + "</p></div>");
+    CHECK(article.teaser == "The old bridge over the river closes for good.\nEngineers found its supports failing.");
+    CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
+
+TEST_CASE("a type attribute or a synopsis class marks the lead", "[article][teaser]") {
+    Article typed = extract("", "<h1>Bridge closes</h1><div type=\"lead\"><p>" + k_lead + "</p></div>" + k_body);
+    CHECK(typed.teaser == k_lead);
+    Article synopsis = extract("", "<h1>Bridge closes</h1><div class=\"art_synopsis\"><div>" + k_lead +
+                                       "</div></div>" + k_body);
+    CHECK(synopsis.teaser == k_lead);
+}
+
+TEST_CASE("a marked lead that reads as the description wins over a marked subline", "[article][teaser]") {
+    Article article = extract(meta_description(k_lead),
+                              "<header><h1>Bridge closes</h1><p class=\"header-subline\">The council has decided "
+                              "the bridge's fate</p></header><div class=\"content\"><p class=\"article-teaser\">" +
+                                  k_lead + "</p>" + k_body + "</div>");
+    CHECK(article.teaser == k_lead);
+}
+
+TEST_CASE("a description equal to a paragraph after the marked lead leaves the marked lead", "[article][teaser]") {
+    Article article = extract(meta_description(k_first),
+                              "<h1>Bridge closes</h1><p class=\"standfirst\">" + k_lead + "</p>" + k_body);
+    CHECK(article.teaser == k_lead);
+    CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
