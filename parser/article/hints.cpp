@@ -85,9 +85,35 @@ bool any_word_of_token(std::string_view text, Visit visit) {
     return flush();
 }
 
+// The attributes that name an element, read in one pass over its attributes.
+struct Names {
+    std::string_view class_list;
+    std::string_view id;
+    std::string_view itemtype;
+};
+
+Names names_of(const GumboNode* node) {
+    Names names;
+    if (!html::is_element(node)) return names;
+    const GumboVector& attributes = node->v.element.attributes;
+    for (unsigned i = 0; i < attributes.length; ++i) {
+        const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
+        std::string_view name = attribute->name;
+        if (name == "class") names.class_list = attribute->value;
+        else if (name == "id") names.id = attribute->value;
+        else if (name == "itemtype") names.itemtype = attribute->value;
+    }
+    return names;
+}
+
+template <typename Visit>
+bool any_hint_word(const Names& names, Visit visit) {
+    return any_word(names.class_list, visit) || any_word(names.id, visit);
+}
+
 template <typename Visit>
 bool any_hint_word(const GumboNode* node, Visit visit) {
-    return any_word(html::attribute(node, "class"), visit) || any_word(html::attribute(node, "id"), visit);
+    return any_hint_word(names_of(node), visit);
 }
 
 // A sorted word list for binary search.
@@ -241,12 +267,15 @@ bool is_furniture(const GumboNode* node) {
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
     if (!html::is_element(node)) return false;
+    Names names = names_of(node);
     // A schema.org Person or Organization inside a page is a byline or an info box about
     // someone, not the story's text.
-    std::string_view itemtype = html::attribute(node, "itemtype");
-    if (contains_ci(itemtype, "schema.org/Person") || contains_ci(itemtype, "schema.org/Organization")) return true;
+    if (!names.itemtype.empty() && (contains_ci(names.itemtype, "schema.org/Person") ||
+                                    contains_ci(names.itemtype, "schema.org/Organization"))) {
+        return true;
+    }
     bool image_word = false;
-    bool furniture = any_hint_word(node, [&](std::string_view word) {
+    bool furniture = any_hint_word(names, [&](std::string_view word) {
         if (k_furniture_words.contains(word)) return true;
         if (k_image_words.contains(word)) image_word = true;
         return false;
