@@ -60,11 +60,16 @@ bool mostly_links(const GumboNode* node) {
 
 // Characters of text inside links below an inline element ("<b>Read also: <a>...</a></b>").
 std::size_t link_chars_below(const GumboNode* node) {
-    if (node->v.element.children.length == 0) return 0;
+    const GumboVector& children = node->v.element.children;
+    bool has_elements = false;
+    for (unsigned i = 0; i < children.length && !has_elements; ++i) {
+        has_elements = static_cast<const GumboNode*>(children.data[i])->type == GUMBO_NODE_ELEMENT;
+    }
+    if (!has_elements) return 0;
     std::size_t chars = 0;
     html::walk(node, [&](const GumboNode* n) {
         if (n != node && is_link(n)) {
-            chars += text_stats(n).chars;
+            chars += raw_chars(n);
             return html::Visit::skip_children;
         }
         return html::is_element(n) ? html::Visit::descend : html::Visit::skip_children;
