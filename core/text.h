@@ -8,6 +8,11 @@ namespace newswire {
 
 bool is_valid_utf8(std::string_view bytes);
 
+// Valid UTF-8 without the characters repair_utf8 drops (NUL, C0 controls other than \t \n \r,
+// DEL): true exactly when repair_utf8 would return the bytes unchanged. One pass, 16 plain bytes
+// at a time.
+bool is_clean_utf8_text(std::string_view bytes);
+
 // UTF-8 with some broken bytes: it holds valid multi-byte sequences, at least a quarter as many
 // as invalid bytes (Latin-1 text almost never holds one). Such text is repaired, not re-read.
 bool is_mostly_utf8(std::string_view bytes);

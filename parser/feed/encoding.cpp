@@ -171,12 +171,41 @@ std::size_t clean_prefix(std::string_view text) {
     return i;
 }
 
-std::string feed_to_utf8(std::string_view bytes, std::string_view content_type) {
+bool has_suspect_reference(std::string_view text) {
+    for (std::size_t amp = text.find("&#"); amp != std::string_view::npos; amp = text.find("&#", amp + 2)) {
+        std::size_t i = amp + 2;
+        bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+        i += hex ? 1 : 0;
+        std::uint32_t value = 0;
+        std::size_t digits = 0;
+        for (; i < text.size() && digits < 8; ++i, ++digits) {
+            char c = text[i];
+            int d = c >= '0' && c <= '9' ? c - '0'
+                    : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                  : -1;
+            if (d < 0) break;
+            value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+        }
+        if (digits == 0 || i >= text.size() || text[i] != ';') return true;
+        bool ordinary = value == '\t' || value == '\n' || value == '\r' || (value >= 0x20 && value != 0x7F &&
+                        value < 0xD800) || (value >= 0xE000 && value <= 0x10FFFF);
+        if (!ordinary) return true;
+    }
+    return false;
+}
+
+std::string feed_to_utf8(std::string_view bytes, std::string_view content_type, bool* clean) {
     using namespace std::string_view_literals;
     bool bom = bytes.starts_with("\xEF\xBB\xBF"sv) || bytes.starts_with("\xFE\xFF"sv) ||
                bytes.starts_with("\xFF\xFE"sv) || bytes.starts_with("\x00\x00\xFE\xFF"sv);
+    if (clean) *clean = false;
+    if (!bom && wide_pattern(bytes).empty() && is_clean_utf8_text(bytes)) {  // no NUL either
+        if (clean) *clean = true;
+        return std::string(bytes);
+    }
     if (!bom && wide_pattern(bytes).empty() && bytes.find('\0') == std::string_view::npos && is_valid_utf8(bytes)) {
-        return std::string(bytes);  // the common case: valid UTF-8 wins, no conversion needed
+        return std::string(bytes);  // valid UTF-8 wins, with what controls it has
     }
     std::string charset = bom ? std::string() : declared_charset(bytes, content_type);
     if (!bom && charset.empty()) charset = guess_charset(bytes);

@@ -26,7 +26,14 @@ std::size_t clean_prefix(std::string_view text);
 // EUC-JP, EUC-KR, GB18030, KOI8-R, windows-1251; empty (windows-1252 then) when nothing fits.
 std::string guess_charset(std::string_view bytes);
 
-// The feed as valid UTF-8 without a BOM (core/text.h to_utf8 does the converting).
-std::string feed_to_utf8(std::string_view bytes, std::string_view content_type);
+// The feed as valid UTF-8 without a BOM (core/text.h to_utf8 does the converting). `clean`, when
+// given, tells whether the result is the bytes as they came and core's is_clean_utf8_text holds
+// for them (no control character anywhere); false tells nothing.
+std::string feed_to_utf8(std::string_view bytes, std::string_view content_type, bool* clean = nullptr);
+
+// Whether `text` holds a numeric character reference ("&#1;", "&#xD800;", a malformed "&#x;")
+// that could decode to something core's is_clean_utf8_text refuses; references to ordinary
+// characters ("&#8217;", "&#x20AC;") are not suspect.
+bool has_suspect_reference(std::string_view text);
 
 }  // namespace newswire::feed_detail

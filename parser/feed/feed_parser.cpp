@@ -48,7 +48,8 @@ struct XmlDocument {
     pugi::xml_node root() const { return first_element(document); }
 };
 
-Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, bool recovered) {
+// `clean_source`: see sanitise_strings.
+Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, bool recovered, bool clean_source) {
     pugi::xml_node root = xml.root();
     ParsedFeed feed;
     switch (root ? root_kind(root) : Root::unknown) {
@@ -61,7 +62,7 @@ Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, b
                         ">, not <rss>, <rdf:RDF> or <feed>");
     }
     feed.recovered = recovered;
-    feed_detail::sanitise_strings(feed);
+    feed_detail::sanitise_strings(feed, clean_source && !recovered && is_clean_utf8_text(base_url));
     return feed;
 }
 
@@ -84,14 +85,15 @@ std::string prepared_xml(std::string text, bool& repaired) {
 // pugixml parses in place and so changes its buffer: a lenient second pass, rare, converts the
 // bytes again rather than every parse keeping a copy.
 Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::string_view base_url,
-                                  std::string_view content_type) {
+                                  std::string_view content_type, bool clean) {
     bool repaired = false;
+    clean = clean && !defines_entities(text) && !feed_detail::has_suspect_reference(text);
     auto strict = std::make_unique<XmlDocument>(prepared_xml(std::move(text), repaired));
-    if (strict->result) return read_xml(*strict, base_url, repaired);
+    if (strict->result) return read_xml(*strict, base_url, repaired, clean);
     std::string again = prepared_xml(feed_detail::feed_to_utf8(body, content_type), repaired);
     auto lenient = std::make_unique<XmlDocument>(feed_detail::rebalance_markup(again));
-    if (lenient->root() && root_kind(lenient->root()) != Root::unknown) return read_xml(*lenient, base_url, true);
-    if (strict->root() && root_kind(strict->root()) != Root::unknown) return read_xml(*strict, base_url, true);
+    if (lenient->root() && root_kind(lenient->root()) != Root::unknown) return read_xml(*lenient, base_url, true, false);
+    if (strict->root() && root_kind(strict->root()) != Root::unknown) return read_xml(*strict, base_url, true, false);
     return fail(ErrorCode::invalid_input, std::string("not a feed: the XML is broken beyond repair (") +
                                               strict->result.description() + " at byte " +
                                               std::to_string(strict->result.offset) + ")");
@@ -101,12 +103,13 @@ Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::
 
 Result<ParsedFeed> parse_feed(std::string_view body, std::string_view base_url, std::string_view content_type) {
     if (auto refusal = feed_detail::refuse_non_feed(body)) return fail(ErrorCode::invalid_input, *refusal);
-    std::string text = feed_detail::feed_to_utf8(body, content_type);
+    bool clean = false;
+    std::string text = feed_detail::feed_to_utf8(body, content_type, &clean);
     std::string_view start = feed_detail::trim(text);
     if (start.empty()) return fail(ErrorCode::invalid_input, "not a feed: the document is empty");
     if (start.front() == '{') return feed_detail::read_json_feed(start, base_url);
     if (auto refusal = feed_detail::refuse_html(start)) return fail(ErrorCode::invalid_input, *refusal);
-    return parse_xml_feed(std::move(text), body, base_url, content_type);
+    return parse_xml_feed(std::move(text), body, base_url, content_type, clean);
 }
 
 }  // namespace newswire

@@ -202,8 +202,12 @@ std::optional<int> update_period_minutes(std::string_view period, std::string_vi
     return times > 0 ? std::max(1, minutes / times) : minutes;
 }
 
-void sanitise_strings(ParsedFeed& feed) {
+void sanitise_strings(ParsedFeed& feed, bool clean_source) {
     sanitise(feed.title);
+    if (clean_source) {
+        for (FeedItem& item : feed.items) sanitise(item.title);
+        return;
+    }
     sanitise(feed.link);
     sanitise(feed.language);
     for (FeedItem& item : feed.items) {

@@ -40,7 +40,9 @@ std::optional<int> update_period_minutes(std::string_view period, std::string_vi
 // A small non-negative integer ("90", " 7 "); empty otherwise.
 std::optional<int> small_int(std::string_view text);
 
-// Every string of the feed made valid UTF-8 without control characters.
-void sanitise_strings(ParsedFeed& feed);
+// Every string of the feed made valid UTF-8 without control characters. `clean_source`: the
+// document was clean (core's is_clean_utf8_text) and held no suspect numeric reference (see
+// has_suspect_reference), so only titles, whose HTML references are decoded, can need it.
+void sanitise_strings(ParsedFeed& feed, bool clean_source = false);
 
 }  // namespace newswire::feed_detail

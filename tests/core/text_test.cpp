@@ -54,3 +54,16 @@ TEST_CASE("UTF-8 with a stray byte keeps its good characters", "[core][text]") {
 TEST_CASE("Latin-1 mislabelled as UTF-8 is still read as windows-1252", "[core][text]") {
     CHECK(to_utf8("Gr\xFC\xDF" "e aus M\xFC" "nchen", "utf-8") == "Grüße aus München");
 }
+
+TEST_CASE("clean UTF-8 text is valid UTF-8 that repair leaves unchanged", "[core][text]") {
+    CHECK(is_clean_utf8_text(""));
+    CHECK(is_clean_utf8_text("Gr\xC3\xBC\xC3\x9F" "e\tline\r\nnext, a long plain ASCII run of text \xF0\x9F\x93\xB0"));
+    CHECK_FALSE(is_clean_utf8_text("a plain ASCII run longer than sixteen bytes, then \x01"));
+    CHECK_FALSE(is_clean_utf8_text(std::string_view("nul\0inside", 10)));
+    CHECK_FALSE(is_clean_utf8_text("delete \x7f"));
+    CHECK_FALSE(is_clean_utf8_text("a plain ASCII run longer than sixteen bytes \xC3("));
+    CHECK_FALSE(is_clean_utf8_text("surrogate \xED\xA0\x80"));
+    CHECK_FALSE(is_clean_utf8_text("cut \xE2\x82"));
+    std::string mixed = "0123456789abcdef\xC3\xA9\x08 and more plain bytes after it";
+    CHECK(is_clean_utf8_text(mixed) == (repair_utf8(mixed) == mixed));
+}

@@ -59,6 +59,31 @@ TEST_CASE("output is valid UTF-8 even from invalid bytes and control characters"
     CHECK(feed->items[0].url == "http://x.example.com/");
 }
 
+TEST_CASE("a clean document's references to controls are still removed", "[feed][encoding]") {
+    // Valid UTF-8 without a control byte: only references can bring controls in.
+    std::string body = "<rss version=\"2.0\"><channel><item><title>t &amp;#1;x</title>"
+                       "<guid>g&#x1;h</guid><description>caf\xC3\xA9 &#8217;s</description>"
+                       "<author>a&#31;b</author></item></channel></rss>";
+    auto feed = parse_feed(body);
+    REQUIRE(feed);
+    REQUIRE(feed->items.size() == 1);
+    CHECK(feed->items[0].title == "t x");
+    CHECK(feed->items[0].guid == "gh");
+    CHECK(feed->items[0].summary == "caf\xC3\xA9 \xE2\x80\x99s");
+    REQUIRE(feed->items[0].authors.size() == 1);
+    CHECK(feed->items[0].authors[0] == "ab");
+}
+
+TEST_CASE("numeric references to ordinary characters are not suspect", "[feed][encoding]") {
+    CHECK_FALSE(feed_detail::has_suspect_reference("a &#8217; &#x20AC; &#9; &#10; &amp; b"));
+    CHECK(feed_detail::has_suspect_reference("&#1;"));
+    CHECK(feed_detail::has_suspect_reference("&#x7f;"));
+    CHECK(feed_detail::has_suspect_reference("&#xD800;"));
+    CHECK(feed_detail::has_suspect_reference("&#x110000;"));
+    CHECK(feed_detail::has_suspect_reference("&#x;"));
+    CHECK(feed_detail::has_suspect_reference("&#12"));
+}
+
 namespace {
 
 std::string title_of_undeclared(const std::string& title_bytes) {
