@@ -166,25 +166,34 @@ bool is_valid_utf8(std::string_view bytes) {
 
 namespace {
 
-// The length of a prefix of `bytes` (not necessarily the longest) of printable ASCII, tab, line
-// feed and carriage return, checked 16 bytes at a time.
-std::size_t plain_text_prefix(std::string_view bytes) {
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(0x20);
-    const __m128i del = _mm_set1_epi8(0x7f);
-    const __m128i tab = _mm_set1_epi8('\t');
-    const __m128i lf = _mm_set1_epi8('\n');
-    const __m128i cr = _mm_set1_epi8('\r');
-    for (; i + 16 <= bytes.size(); i += 16) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
-        __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
-                                       _mm_cmpeq_epi8(v, cr));
-        __m128i low_or_high = _mm_cmplt_epi8(v, space);  // signed: bytes >= 0x80 too
-        __m128i odd = _mm_or_si128(_mm_andnot_si128(allowed, low_or_high), _mm_cmpeq_epi8(v, del));
-        if (_mm_movemask_epi8(odd) != 0) return i;
+// The length of the valid UTF-8 sequence of a lead byte >= 0x80 at p[i] (n bytes in all); 0
+// when it is invalid.
+std::size_t multibyte_length(const unsigned char* p, std::size_t n, std::size_t i) {
+    unsigned char c = p[i];
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len == 0 || c > 0xF4 || i + len > n) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((p[i + k] & 0xC0) != 0x80) return 0;
     }
-#endif
+    if (c == 0xE0 && p[i + 1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && p[i + 1] >= 0xA0) return 0;  // surrogates
+    if (c == 0xF0 && p[i + 1] < 0x90) return 0;  // overlong
+    if (c == 0xF4 && p[i + 1] >= 0x90) return 0;  // beyond U+10FFFF
+    return len;
+}
+
+// Checks p[i, n) byte by byte; the end of what is clean, or npos when a byte is not.
+std::size_t clean_bytes_from(const unsigned char* p, std::size_t n, std::size_t i, std::size_t stop) {
+    while (i < stop) {
+        if (p[i] < 0x80) {
+            if (is_dropped_control(p[i])) return std::string_view::npos;
+            ++i;
+            continue;
+        }
+        std::size_t len = multibyte_length(p, n, i);
+        if (len == 0) return std::string_view::npos;
+        i += len;
+    }
     return i;
 }
 
@@ -194,28 +203,34 @@ bool is_clean_utf8_text(std::string_view bytes) {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t n = bytes.size();
     std::size_t i = 0;
-    while (i < n) {
-        i += plain_text_prefix(bytes.substr(i));
-        for (std::size_t stop = std::min(n, i + 16); i < stop;) {  // byte by byte past the block
-            unsigned char c = p[i];
-            if (c < 0x80) {
-                if (is_dropped_control(c)) return false;
-                ++i;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i del = _mm_set1_epi8(0x7f);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // Signed: bytes >= 0x80 are below 0x20 too; tab and line breaks are sorted out below.
+        auto mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del))));
+        std::size_t next = i + 16;
+        while (mask != 0) {
+            std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+            if (p[at] < 0x80) {
+                if (is_dropped_control(p[at])) return false;
+                mask &= mask - 1;
                 continue;
             }
-            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-            if (len == 0 || c > 0xF4 || i + len > n) return false;
-            for (std::size_t k = 1; k < len; ++k) {
-                if ((p[i + k] & 0xC0) != 0x80) return false;
+            std::size_t len = multibyte_length(p, n, at);
+            if (len == 0) return false;
+            if (at + len >= i + 16) {
+                next = at + len;
+                break;
             }
-            if (c == 0xE0 && p[i + 1] < 0xA0) return false;  // overlong
-            if (c == 0xED && p[i + 1] >= 0xA0) return false;  // surrogates
-            if (c == 0xF0 && p[i + 1] < 0x90) return false;  // overlong
-            if (c == 0xF4 && p[i + 1] >= 0x90) return false;  // beyond U+10FFFF
-            i += len;
+            mask &= ~((1U << (at + len - i)) - 1U);
         }
+        i = next;
     }
-    return true;
+#endif
+    return clean_bytes_from(p, n, i, n) != std::string_view::npos;
 }
 
 bool is_mostly_utf8(std::string_view bytes) {
