@@ -138,6 +138,8 @@ std::optional<Timestamp> parse_feed_date(std::string_view text) {
     if (iso) {
         if (auto parsed = parse_iso8601(t)) return parsed;
     }
+    // ISO 8601 starts with a digit even after folding white space: a weekday is RFC 822's.
+    if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z')) return parse_rfc822(t);
     return parse_datetime(t);
 }
 
