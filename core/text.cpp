@@ -252,25 +252,28 @@ bool is_mostly_utf8(std::string_view bytes) {
     return valid_multibyte > 0 && valid_multibyte * 4 >= invalid;
 }
 
+// Bytes that need no change are copied a run at a time; only a dropped control character or a
+// broken sequence ends a run.
 std::string repair_utf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
+    std::size_t run = 0;
     for (std::size_t i = 0; i < bytes.size();) {
         auto c = static_cast<unsigned char>(bytes[i]);
-        if (c < 0x80) {
-            if (!is_dropped_control(c)) out += static_cast<char>(c);
+        if (c >= 0x20 && c < 0x7f) {
             ++i;
             continue;
         }
-        std::size_t n = utf8_sequence_length(bytes, i);
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.append(bytes.substr(i, n));
+        std::size_t n = c < 0x80 ? (is_dropped_control(c) ? 0 : 1) : utf8_sequence_length(bytes, i);
+        if (n > 0) {
             i += n;
+            continue;
         }
+        out.append(bytes.substr(run, i - run));
+        if (c >= 0x80) out += "\xEF\xBF\xBD";
+        run = ++i;
     }
+    out.append(bytes.substr(run));
     return out;
 }
 

@@ -26,6 +26,7 @@ TEST_CASE("undeclared non-UTF-8 bytes are read as windows-1252", "[core][text]")
 
 TEST_CASE("repair replaces broken sequences and drops control characters", "[core][text]") {
     CHECK(repair_utf8(std::string("a\xFF" "b\x01" "c\0d", 7)) == "a\xEF\xBF\xBD" "bcd");
+    CHECK(repair_utf8("x\tGr\xC3\xBC\xC3\x9F" "e\x7F\r\ny\xC3") == "x\tGr\xC3\xBC\xC3\x9F" "e\r\ny\xEF\xBF\xBD");
     CHECK(is_valid_utf8("Grüße"));
     CHECK_FALSE(is_valid_utf8("\xC3("));
 }
