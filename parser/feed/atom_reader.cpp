@@ -59,8 +59,7 @@ void read_person(pugi::xml_node person, FeedItem& item) {
     if (!has_element_children(person)) add_author(item, ElementText(person));
 }
 
-void read_entry_child(pugi::xml_node child, ItemState& state, LinkChoice& links) {
-    std::string_view local = local_name(child);
+void read_entry_child(pugi::xml_node child, std::string_view local, ItemState& state, LinkChoice& links) {
     if (name_is(local, "id")) {
         if (!state.item.guid) state.item.guid = std::string(trim(ElementText(child)));
     } else if (name_is(local, "title")) {
@@ -92,9 +91,10 @@ void read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_vie
     LinkChoice links;
     for (pugi::xml_node child = entry.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
-        Ns ns = state.scope.resolve(child);
-        if (is_atom(ns)) read_entry_child(child, state, links);
-        else read_extension_element(child, ns, local_name(child), state);
+        std::string_view local;
+        Ns ns = state.scope.resolve(child, local);
+        if (is_atom(ns)) read_entry_child(child, local, state, links);
+        else read_extension_element(child, ns, local, state);
     }
     state.item.url = chosen_link(std::move(links));
     if (state.item.url.empty() && state.item.guid) {

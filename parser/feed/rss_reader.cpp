@@ -45,8 +45,8 @@ void read_atom_link(pugi::xml_node child, ItemState& state) {
 }
 
 void read_rss_child(pugi::xml_node child, ItemState& state, GuidInfo& guid) {
-    Ns ns = state.scope.resolve(child);
-    std::string_view local = local_name(child);
+    std::string_view local;
+    Ns ns = state.scope.resolve(child, local);
     if (read_extension_element(child, ns, local, state)) return;
     if (ns == Ns::atom || ns == Ns::atom03) {
         if (name_is(local, "link")) read_atom_link(child, state);

@@ -163,8 +163,25 @@ NsScope::NsScope(const NsScope& parent, pugi::xml_node element) {
     m_default = d ? d->ns : parent.m_default;
 }
 
-Ns NsScope::resolve(pugi::xml_node child) const {
-    std::string_view prefix = prefix_of(child.name());
+Ns NsScope::resolve(pugi::xml_node child) const { return resolve_prefix(child, prefix_of(child.name())); }
+
+Ns NsScope::resolve(pugi::xml_node child, std::string_view& local) const {
+    const char* name = child.name();
+    const char* first_colon = nullptr;
+    const char* local_start = name;
+    const char* end = name;
+    for (; *end != '\0'; ++end) {
+        if (*end != ':') continue;
+        if (!first_colon) first_colon = end;
+        local_start = end + 1;
+    }
+    local = {local_start, static_cast<std::size_t>(end - local_start)};
+    std::string_view prefix = first_colon ? std::string_view(name, static_cast<std::size_t>(first_colon - name))
+                                          : std::string_view{};
+    return resolve_prefix(child, prefix);
+}
+
+Ns NsScope::resolve_prefix(pugi::xml_node child, std::string_view prefix) const {
     for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
         auto declared = declared_prefix(a.name());
         if (declared && *declared == prefix) return ns_from_uri(a.value());

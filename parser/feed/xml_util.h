@@ -33,6 +33,8 @@ public:
 
     // The namespace of `child`, an element inside the scope's element (its own xmlns first).
     Ns resolve(pugi::xml_node child) const;
+    // The same, with the local name of `child` read in the same pass over its name.
+    Ns resolve(pugi::xml_node child, std::string_view& local) const;
 
 private:
     struct Declaration {
@@ -43,6 +45,7 @@ private:
 
     void add(std::string_view prefix, Ns ns);
     const Declaration* find(std::string_view prefix) const;  // this scope's own declarations
+    Ns resolve_prefix(pugi::xml_node child, std::string_view prefix) const;
 
     std::array<Declaration, k_inline> m_inline{};  // innermost first, then m_overflow
     std::vector<Declaration> m_overflow;
