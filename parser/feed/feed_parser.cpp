@@ -87,8 +87,9 @@ std::string prepared_xml(std::string text, bool& repaired) {
 Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::string_view base_url,
                                   std::string_view content_type, bool clean) {
     bool repaired = false;
-    clean = clean && !defines_entities(text) && !feed_detail::has_suspect_reference(text);
-    auto strict = std::make_unique<XmlDocument>(prepared_xml(std::move(text), repaired));
+    bool entities = defines_entities(text);
+    clean = clean && !entities && !feed_detail::has_suspect_reference(text);
+    auto strict = std::make_unique<XmlDocument>(entities ? prepared_xml(std::move(text), repaired) : std::move(text));
     if (strict->result) return read_xml(*strict, base_url, repaired, clean);
     std::string again = prepared_xml(feed_detail::feed_to_utf8(body, content_type), repaired);
     auto lenient = std::make_unique<XmlDocument>(feed_detail::rebalance_markup(again));
