@@ -484,12 +484,17 @@ std::optional<SourceCredit> take_source_credit(const GumboNode* container,
     for (int level = 0; level < k_credit_scope_levels && scope->parent && html::is_element(scope->parent); ++level) {
         scope = scope->parent;
     }
+    std::vector<const GumboNode*> path_to_container{container};
+    while (path_to_container.back() != scope) path_to_container.push_back(path_to_container.back()->parent);
     bool reached = false;
     std::optional<SourceCredit> found;
     static const std::vector<std::string_view> credit_words = {"caption", "credit", "copyright"};
     html::walk(scope, [&](const GumboNode* node) {
         if (node == container) reached = true;
         if (!html::is_element(node)) return html::Visit::skip_children;
+        if (!reached && std::find(path_to_container.begin(), path_to_container.end(), node) == path_to_container.end()) {
+            return html::Visit::skip_children;  // wholly before the container
+        }
         GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_SCRIPT ||
             tag == GUMBO_TAG_NAV || has_hint_word(node, credit_words)) {
