@@ -1,7 +1,9 @@
 #include "parser/article/meta_signals.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
 #include <initializer_list>
 
 #include "core/text.h"
@@ -31,24 +33,55 @@ bool is_ascii_alnum(char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (
 
 // Words of a class or id value, split at '-', '_', ' ' and lower-to-upper case changes:
 // "tag-list_tagList__mPIdS" -> tag, list, tag, list, m, p, id, s.
-bool has_class_word(const GumboNode* node, std::initializer_list<std::string_view> words) {
-    for (std::string_view name : {"class", "id"}) {
-        std::string_view value = html::attribute(node, name);
-        std::size_t i = 0;
-        while (i < value.size()) {
-            while (i < value.size() && !is_ascii_alnum(value[i])) ++i;
-            std::size_t start = i++;
-            while (i < value.size() && is_ascii_alnum(value[i]) && !(is_ascii_upper(value[i]) && is_ascii_lower(value[i - 1]))) {
-                ++i;
-            }
-            if (start >= value.size()) break;
-            std::string_view word = value.substr(start, i - start);
-            for (std::string_view wanted : words) {  // lower-case
-                if (equals_ci(word, wanted)) return true;
-            }
+template <typename Visit>
+void for_each_class_word(std::string_view value, Visit visit) {
+    std::size_t i = 0;
+    while (i < value.size()) {
+        while (i < value.size() && !is_ascii_alnum(value[i])) ++i;
+        std::size_t start = i++;
+        while (i < value.size() && is_ascii_alnum(value[i]) && !(is_ascii_upper(value[i]) && is_ascii_lower(value[i - 1]))) {
+            ++i;
         }
+        if (start >= value.size()) break;
+        visit(value.substr(start, i - start));
+    }
+}
+
+bool has_class_word(const GumboNode* node, std::initializer_list<std::string_view> words) {
+    bool found = false;
+    for (std::string_view name : {"class", "id"}) {
+        for_each_class_word(html::attribute(node, name), [&](std::string_view word) {
+            for (std::string_view wanted : words) {  // lower-case
+                if (equals_ci(word, wanted)) found = true;
+            }
+        });
+        if (found) return true;
     }
     return false;
+}
+
+// Which word lists the class and id words of `node` fall in (one pass over its attributes).
+enum ClassWordKind : unsigned { k_navigation_word = 1, k_header_word = 2, k_tag_list_word = 4 };
+
+unsigned class_word_kinds(const GumboNode* node) {
+    static constexpr std::array<std::pair<std::string_view, unsigned>, 13> k_words{{
+        {"nav", k_navigation_word}, {"navigation", k_navigation_word}, {"menu", k_navigation_word},
+        {"breadcrumb", k_navigation_word}, {"breadcrumbs", k_navigation_word}, {"header", k_header_word},
+        {"tag", k_tag_list_word}, {"tags", k_tag_list_word}, {"taglist", k_tag_list_word},
+        {"keywords", k_tag_list_word}, {"schlagworte", k_tag_list_word}, {"topics", k_tag_list_word},
+        {"themen", k_tag_list_word}}};
+    unsigned kinds = 0;
+    const GumboVector& attributes = node->v.element.attributes;
+    for (unsigned a = 0; a < attributes.length; ++a) {
+        const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[a]);
+        if (std::strcmp(attribute->name, "class") != 0 && std::strcmp(attribute->name, "id") != 0) continue;
+        for_each_class_word(attribute->value, [&](std::string_view word) {
+            for (const auto& [wanted, kind] : k_words) {
+                if (word.size() == wanted.size() && equals_ci(word, wanted)) kinds |= kind;
+            }
+        });
+    }
+    return kinds;
 }
 
 // A link inside a list the page marks as its tags ("article-tags", "tagList", "schlagworte"),
@@ -57,9 +90,9 @@ bool in_tag_list(const GumboNode* link) {
     const GumboNode* n = link;
     for (int level = 0; level < 5 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
         if (html::tag_of(n) == GUMBO_TAG_NAV || html::tag_of(n) == GUMBO_TAG_BODY) return false;
-        if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
-        if (has_class_word(n, {"nav", "navigation", "menu", "header", "breadcrumb", "breadcrumbs"})) return false;
-        if (has_class_word(n, {"tag", "tags", "taglist", "keywords", "schlagworte", "topics", "themen"})) return true;
+        unsigned kinds = class_word_kinds(n);
+        if (kinds & (k_navigation_word | k_header_word)) return false;
+        if (kinds & k_tag_list_word) return true;
     }
     return false;
 }
@@ -68,8 +101,7 @@ bool in_navigation(const GumboNode* link) {
     const GumboNode* n = link->parent;
     for (int level = 0; level < 6 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
         if (html::tag_of(n) == GUMBO_TAG_NAV) return true;
-        if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
-        if (has_class_word(n, {"nav", "navigation", "menu", "breadcrumb", "breadcrumbs"})) return true;
+        if (class_word_kinds(n) & k_navigation_word) return true;
     }
     return false;
 }
