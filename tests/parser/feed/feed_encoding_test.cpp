@@ -82,6 +82,9 @@ TEST_CASE("numeric references to ordinary characters are not suspect", "[feed][e
     CHECK(feed_detail::has_suspect_reference("&#x110000;"));
     CHECK(feed_detail::has_suspect_reference("&#x;"));
     CHECK(feed_detail::has_suspect_reference("&#12"));
+    CHECK(feed_detail::has_suspect_reference(std::string(15, 'a') + "&#1;" + std::string(40, 'b')));
+    CHECK(feed_detail::has_suspect_reference(std::string(40, '&') + "&#x0;"));
+    CHECK_FALSE(feed_detail::has_suspect_reference(std::string(40, '&') + "&#x41; &lt;p&gt; &#35; and more text"));
 }
 
 namespace {
