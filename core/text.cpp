@@ -168,7 +168,7 @@ namespace {
 
 // The length of the valid UTF-8 sequence of a lead byte >= 0x80 at p[i] (n bytes in all); 0
 // when it is invalid.
-std::size_t multibyte_length(const unsigned char* p, std::size_t n, std::size_t i) {
+[[gnu::always_inline]] inline std::size_t multibyte_length(const unsigned char* p, std::size_t n, std::size_t i) {
     unsigned char c = p[i];
     std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
     if (len == 0 || c > 0xF4 || i + len > n) return 0;
