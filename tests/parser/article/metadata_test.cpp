@@ -123,12 +123,12 @@ TEST_CASE("site names leave the headline", "[metadata]") {
 }
 
 TEST_CASE("og:title, JSON-LD and the article's h1 vote on the headline", "[metadata]") {
-    HeadlineCandidates candidates{"SEO-Titel mit Suchwort", "Nur ein Drittel kam", "", {}, "Nur ein Drittel kam", ""};
+    HeadlineCandidates candidates{"SEO-Titel mit Suchwort", "Nur ein Drittel kam", "", {}, "Nur ein Drittel kam", "", {}};
     CHECK(choose_headline(candidates, "", "example.at") == "Nur ein Drittel kam");
-    HeadlineCandidates tie{"\"Es wird bald beginnen\": Trump spricht", "Trump spricht", "", {}, "", ""};
+    HeadlineCandidates tie{"\"Es wird bald beginnen\": Trump spricht", "Trump spricht", "", {}, "", "", {}};
     CHECK(choose_headline(tie, "", "n-tv.de") == "Trump spricht");
     HeadlineCandidates kickers{"", "Angriff auf Israel: \xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat Gr\xC3\xBC" "nde\xC2\xBB", "", {},
-                               "Eskalation - \xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat Gr\xC3\xBC" "nde\xC2\xBB", ""};
+                               "Eskalation - \xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat Gr\xC3\xBC" "nde\xC2\xBB", "", {}};
     CHECK(choose_headline(kickers, "", "srf.ch") == "\xC2\xAB" "Die Zur\xC3\xBC" "ckhaltung hat Gr\xC3\xBC" "nde\xC2\xBB");
 }
 
