@@ -281,7 +281,7 @@ Result<Config> parse_config(std::string_view yaml, std::string_view file_name) {
         {"schedule", [&](const YAML::Node& n, const std::string& k) { return read_schedule(r, n, k, config.schedule); }},
         {"parse", [&](const YAML::Node& n, const std::string& k) {
              Handlers parse{{"threads", into(config.parse.threads, [&](auto& v, auto& key) {
-                                 return r.integer(v, key, 0, 256).map([](auto n) { return static_cast<unsigned>(n); });
+                                 return r.integer(v, key, 0, 256).map([](long threads) { return static_cast<unsigned>(threads); });
                              })}};
              return r.read_map(n, k, parse);
          }},
