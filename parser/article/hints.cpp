@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "parser/article/dom.h"
+#include "parser/article/meta_text.h"
 
 namespace newswire {
 namespace {
@@ -196,14 +197,6 @@ bool is_furniture_tag(GumboTag tag) {
     default:
         return false;
     }
-}
-
-bool contains_ci(std::string_view haystack, std::string_view needle) {
-    if (needle.size() > haystack.size()) return false;
-    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-        if (equals_ci(haystack.substr(i, needle.size()), needle)) return true;
-    }
-    return false;
 }
 
 // React's streaming renderer sends late parts of the page as <div hidden id="S:1a"> at the
