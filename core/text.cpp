@@ -277,6 +277,20 @@ std::string repair_utf8(std::string_view bytes) {
     return out;
 }
 
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+    if (needle.empty()) return true;
+    if (needle.size() > haystack.size()) return false;
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    char first = lower(needle[0]);
+    char first_upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+    const std::size_t last = haystack.size() - needle.size();
+    for (std::size_t i = 0; i <= last; ++i) {
+        if (haystack[i] != first && haystack[i] != first_upper) continue;
+        if (equals_ci(haystack.substr(i + 1, needle.size() - 1), needle.substr(1))) return true;
+    }
+    return false;
+}
+
 std::string to_utf8(std::string_view bytes, std::string_view charset) {
     using namespace std::string_view_literals;  // the marks hold NUL bytes
     if (bytes.starts_with("\xEF\xBB\xBF"sv)) return repair_utf8(bytes.substr(3));

@@ -32,5 +32,7 @@ std::string fold_whitespace(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 bool equals_ci(std::string_view a, std::string_view b);
+// ASCII-case-insensitive substring test; an empty needle is found everywhere.
+bool contains_ci(std::string_view haystack, std::string_view needle);
 
 }  // namespace newswire

@@ -17,16 +17,17 @@
 namespace newswire {
 namespace {
 
+const std::string& url_of(const PageRef& page) { return page.final_url.empty() ? page.url : page.final_url; }
+
 struct ExtractJob {
-    std::string url;
-    std::string content_type;
+    const PageRef* page;
     Result<std::string> body;
 };
 
 Result<Article> extract_one(const ExtractJob& job) {
     if (!job.body) return tl::unexpected(job.body.error());
     try {
-        return extract_article(*job.body, job.url, job.content_type);
+        return extract_article(*job.body, url_of(*job.page), job.page->content_type);
     } catch (const std::exception& e) {  // bad_alloc on a monstrous page: that page fails alone
         return fail(ErrorCode::invalid_input, std::string("extraction failed: ") + e.what());
     }
@@ -231,7 +232,7 @@ Result<RunReport> Pipeline::fetch(const FetchSelection& selection) {
 }
 
 Result<void> Pipeline::store_extracted(const PageRef& page, const Result<Article>& article, RunReport& report) {
-    const std::string& url = page.final_url.empty() ? page.url : page.final_url;
+    const std::string& url = url_of(page);
     // A page that cannot be read or extracted is recorded and skipped, so that it is not
     // offered again until the extractor changes; the stage goes on.
     if (!article) {
@@ -268,11 +269,11 @@ Result<RunReport> Pipeline::parse(PageSelection selection) {
         const PageRef& page = (*pages)[i];
         auto body = m_database.page_body(page.id);
         batch_bytes += body ? body->size() : 0;
-        batch.push_back({page.final_url.empty() ? page.url : page.final_url, page.content_type, std::move(body)});
+        batch.push_back({&page, std::move(body)});
         if (batch.size() < k_batch_pages && batch_bytes < k_batch_bytes && i + 1 < pages->size()) continue;
         std::vector<Result<Article>> articles = extract_all(batch, threads);
-        for (std::size_t j = 0; j < articles.size(); ++j) {
-            if (auto stored = store_extracted((*pages)[i + 1 - batch.size() + j], articles[j], report); !stored) {
+        for (std::size_t j = 0; j < batch.size(); ++j) {
+            if (auto stored = store_extracted(*batch[j].page, articles[j], report); !stored) {
                 return tl::unexpected(stored.error());
             }
         }

@@ -82,23 +82,7 @@ bool any_class_token(const GumboNode* node, Match match) {
     return false;
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool contains_ci(std::string_view haystack, std::string_view needle) {
-    if (needle.empty()) return true;
-    if (needle.size() > haystack.size()) return false;
-    char first = lower(needle[0]);
-    char first_upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
-    const std::size_t last = haystack.size() - needle.size();
-    for (std::size_t i = 0; i <= last; ++i) {
-        char c = haystack[i];
-        if (c != first && c != first_upper) continue;
-        std::size_t j = 1;
-        while (j < needle.size() && lower(haystack[i + j]) == lower(needle[j])) ++j;
-        if (j == needle.size()) return true;
-    }
-    return false;
-}
+}  // namespace
 
 bool is_block(GumboTag tag) {
     switch (tag) {
@@ -115,7 +99,6 @@ bool is_block(GumboTag tag) {
     }
 }
 
-}  // namespace
 
 bool has_class(const GumboNode* node, std::string_view token) {
     return any_class_token(node, [&](std::string_view t) { return equals_ci(t, token); });

@@ -34,6 +34,8 @@ private:
 
 bool is_element(const GumboNode* node);
 bool is_element(const GumboNode* node, GumboTag tag);
+// Elements that break a line of text: their text is set apart by a space when read as one.
+bool is_block(GumboTag tag);
 GumboTag tag_of(const GumboNode* node);  // GUMBO_TAG_UNKNOWN for non-elements
 
 // Lower-case tag name, also for tags Gumbo does not know (custom elements such as <ntv-player>).

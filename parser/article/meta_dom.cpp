@@ -5,24 +5,6 @@
 
 namespace newswire {
 
-namespace {
-
-bool is_block(GumboTag tag) {
-    switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-        return true;
-    default:
-        return false;
-    }
-}
-
-}  // namespace
-
 std::string bounded_text(const GumboNode* node, std::size_t limit) {
     std::string text;
     std::size_t cap = limit * 2 + 64;  // white space folds away later
@@ -41,7 +23,7 @@ std::string bounded_text(const GumboNode* node, std::size_t limit) {
                 tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_SVG) {
                 return html::Visit::skip_children;
             }
-            if (n != node && is_block(tag)) text += ' ';
+            if (n != node && html::is_block(tag)) text += ' ';
             return html::Visit::descend;
         }
         default:

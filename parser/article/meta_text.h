@@ -11,9 +11,6 @@ namespace newswire {
 // (&amp; &quot; &#8217; &#x2019; &nbsp; ...), then folds white space. Unknown references stay.
 std::string clean_text(std::string_view text);
 
-// ASCII-case-insensitive substring test.
-bool contains_ci(std::string_view haystack, std::string_view needle);
-
 // Trims the characters in `chars` from both ends.
 std::string_view trim(std::string_view text, std::string_view chars = " \t\r\n");
 

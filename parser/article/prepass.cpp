@@ -46,13 +46,6 @@ std::size_t find_close(std::string_view html, std::size_t from, std::string_view
     }
 }
 
-bool contains_ci(std::string_view haystack, std::string_view needle) {
-    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-        if (equals_ci(haystack.substr(i, needle.size()), needle)) return true;
-    }
-    return false;
-}
-
 // End of an <svg> element opened at `lt`, counting nested <svg> (svg inside svg is legal).
 std::size_t svg_end(std::string_view html, std::size_t lt) {
     int depth = 0;

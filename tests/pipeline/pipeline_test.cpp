@@ -73,6 +73,13 @@ std::string article_page(const std::string& title) {
            "mit weiteren Einzelheiten.</p></article></body></html>";
 }
 
+// article_page("Nachricht N") at /a/N.
+void serve_articles(Server& server) {
+    server.http().Get(R"(/a/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+        response.set_content(article_page("Nachricht " + std::string(request.matches[1])), "text/html; charset=utf-8");
+    });
+}
+
 }  // namespace
 
 TEST_CASE("a failing feed waits twice as long after each failure, up to the cap", "[pipeline]") {
@@ -116,9 +123,7 @@ TEST_CASE("an answer that is not a feed is recorded as the feed's error", "[pipe
 TEST_CASE("re-extracting every stored page changes no article", "[pipeline]") {
     Server server;
     serve_feed(server, {"/a/1", "/a/2"});
-    server.http().Get(R"(/a/(\d))", [](const httplib::Request& request, httplib::Response& response) {
-        response.set_content(article_page("Nachricht " + std::string(request.matches[1])), "text/html; charset=utf-8");
-    });
+    serve_articles(server);
     test::TempDir dir;
     auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
@@ -344,9 +349,7 @@ TEST_CASE("a site whose robots.txt fails has its pages retried, and asked again 
         }
         response.status = 404;
     });
-    server.http().Get("/a/1", [](const httplib::Request&, httplib::Response& response) {
-        response.set_content(article_page("Nachricht 1"), "text/html; charset=utf-8");
-    });
+    serve_articles(server);
     test::TempDir dir;
     auto database = open_database(dir);
     Pipeline pipeline(config_for(server.url("/feed")), *database);
@@ -370,9 +373,7 @@ TEST_CASE("pages extracted on several threads are stored in page order, as on on
     paths.push_back("/blob");
     Server server;
     serve_feed(server, paths);
-    server.http().Get(R"(/a/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
-        response.set_content(article_page("Nachricht " + std::string(request.matches[1])), "text/html; charset=utf-8");
-    });
+    serve_articles(server);
     server.http().Get("/blob", [](const httplib::Request&, httplib::Response& response) {
         response.set_content("\x89PNG not a page", "text/html");
     });
