@@ -209,6 +209,19 @@ std::vector<std::string> clean_authors(std::string_view text, std::string_view s
     return out;
 }
 
+std::string organisation_name(std::string_view text) {
+    if (text.size() > 200) return {};
+    std::string name(strip_prefixes(unwrap_brackets(clean_text(text))));
+    name = std::string(trim(name, " \t\r\n.,:;-|"));
+    std::size_t words = 1 + static_cast<std::size_t>(std::count(name.begin(), name.end(), ' '));
+    if (name.empty() || name.size() > 60 || words > 6 || name.starts_with("@")) return {};
+    if (name.find('@') != std::string::npos || contains_ci(name, "http") || contains_ci(name, "www.") ||
+        name.find('/') != std::string::npos) {
+        return {};
+    }
+    return name;
+}
+
 bool starts_with_byline_label(std::string_view text) {
     std::size_t length = label_length(text);
     if (length == 0) return false;

@@ -1,5 +1,6 @@
 #pragma once
-// Author names as pages write them, cleaned to people only. Private to parser/article.
+// Author names as pages write them: the people a byline names, and the newsroom or agency
+// credited when no person is. Private to parser/article.
 
 #include <string>
 #include <string_view>
@@ -12,6 +13,11 @@ namespace newswire {
 // URLs, agencies (dpa, AFP, Reuters, ...), "Redaktion"-like words, and anything that does not
 // look like a name. `site_name` (may be empty) is dropped as well.
 std::vector<std::string> clean_authors(std::string_view text, std::string_view site_name);
+
+// The newsroom, agency or desk `text` credits as author, as written but for a byline label:
+// "Von dpa" -> "dpa", "Le Figaro et AFP", "BR24 Redaktion". Empty when `text` is no such name
+// (an e-mail address, a link, a sentence, a handle).
+std::string organisation_name(std::string_view text);
 
 // True when `name` looks like a person's name rather than an organisation or furniture.
 bool looks_like_person(std::string_view name, std::string_view site_name);

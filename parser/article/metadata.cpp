@@ -112,8 +112,8 @@ void complete_from_links(std::vector<std::string>& authors, const std::vector<st
     append_unique(authors, std::vector<std::string>(linked.begin(), linked.begin() + static_cast<std::ptrdiff_t>(last + 1)));
 }
 
-std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArticle& ld,
-                                    std::string_view site_name) {
+std::vector<std::string> people_of(const MetaSignals& signals, const JsonLdArticle& ld,
+                                   std::string_view site_name) {
     std::vector<std::string> authors;
     for (const std::string& name : ld.authors) append_unique(authors, clean_authors(name, site_name));
     if (!authors.empty()) {
@@ -133,6 +133,38 @@ std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArti
         if (!people.empty()) return people;
     }
     return authors;
+}
+
+// Who wrote an article no person signed: the newsrooms, agencies or desks the page declares as
+// its author (JSON-LD, author metas, bylines in the article), each as written.
+std::vector<std::string> credited_organisations(const MetaSignals& signals, const JsonLdArticle& ld) {
+    std::vector<std::string> out;
+    auto add = [&out](std::string_view text) {
+        std::string name = organisation_name(text);
+        if (!name.empty() && out.size() < 8) append_unique(out, {name});
+    };
+    for (const auto* names : {&ld.authors, &ld.organisations}) {
+        for (const std::string& name : *names) add(name);
+    }
+    for (std::string_view key : k_author_metas) {
+        if (!out.empty()) return out;
+        for (std::string_view value : all_metas(signals, key)) add(value);
+    }
+    for (const auto* texts : {&signals.itemprop_authors, &signals.rel_authors, &signals.bylines, &signals.labelled_bylines}) {
+        if (!out.empty()) return out;
+        for (const AuthorText& text : *texts) {
+            if (text.in_article) add(text.text);
+        }
+    }
+    return out;
+}
+
+// The people who signed the article; when none is named, the organisations credited instead:
+// an agency story's author is the agency, not nobody.
+std::vector<std::string> authors_of(const MetaSignals& signals, const JsonLdArticle& ld,
+                                    std::string_view site_name) {
+    std::vector<std::string> people = people_of(signals, ld, site_name);
+    return people.empty() ? credited_organisations(signals, ld) : people;
 }
 
 void add_topic(std::vector<std::string>& topics, std::string topic) {

@@ -130,3 +130,29 @@ TEST_CASE("bylines inside links belong to teasers of other articles", "[authors]
     PageMetadata m = read_page("", R"(<ul><li><a href="/news/2"><div><h6>By Ben Blanchard and Yimou Lee</h6></div></a></li></ul>)");
     CHECK(m.authors.empty());
 }
+
+TEST_CASE("an article no person signed has the organisation the page credits as its author", "[authors]") {
+    PageMetadata agency = read_page(R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+        "author":[{"@type":"Organization","name":"dpa"}]}</script>)");
+    CHECK(agency.authors == Names{"dpa"});
+    PageMetadata newsroom = read_page(R"(<meta name="author" content="Beispiel Nachrichten">)");
+    CHECK(newsroom.authors == Names{"Beispiel Nachrichten"});
+    PageMetadata byline = read_page("", R"(<article><h1>Titel</h1><p class="byline">Par AFP et Reuters</p>
+        <p>Text.</p></article>)");
+    CHECK(byline.authors == Names{"AFP et Reuters"});
+}
+
+TEST_CASE("organisations are no author beside a person the page names", "[authors]") {
+    PageMetadata m = read_page(R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+        "author":[{"@type":"Person","name":"Anna Muster"},{"@type":"Organization","name":"dpa"}]}</script>)");
+    CHECK(m.authors == Names{"Anna Muster"});
+}
+
+TEST_CASE("addresses, links and handles are no organisation name", "[authors]") {
+    CHECK(organisation_name("Von dpa") == "dpa");
+    CHECK(organisation_name("(BR24 Redaktion)") == "BR24 Redaktion");
+    CHECK(organisation_name("redaktion@example.com").empty());
+    CHECK(organisation_name("https://www.example.com/autoren/redaktion").empty());
+    CHECK(organisation_name("@beispiel").empty());
+    CHECK(organisation_name("Dieser Artikel wurde von unserer Redaktion mit Material von Agenturen erstellt").empty());
+}
