@@ -66,17 +66,17 @@ Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, b
     return feed;
 }
 
-// Whether the document defines entities in a DOCTYPE, which pugixml does not expand. Other
-// references XML does not know (&nbsp;) pugixml leaves as text, and the readers decode them.
-bool defines_entities(std::string_view text) {
-    std::size_t start = feed_detail::skip_prolog(text);
-    if (start == std::string_view::npos || !starts_with_ci(text.substr(start), "<!DOCTYPE")) return false;
-    return text.substr(start, 1 << 16).find("<!ENTITY") != std::string_view::npos;
+// Whether the document whose first markup (feed_detail::first_markup) is `markup` defines entities
+// in a DOCTYPE, which pugixml does not expand. Other references XML does not know (&nbsp;)
+// pugixml leaves as text, and the readers decode them.
+bool defines_entities(std::string_view markup) {
+    if (!starts_with_ci(markup, "<!DOCTYPE")) return false;
+    return markup.substr(0, 1 << 16).find("<!ENTITY") != std::string_view::npos;
 }
 
 // The document as pugixml will read it; `repaired` tells whether entities had to be expanded.
 std::string prepared_xml(std::string text, bool& repaired) {
-    if (!defines_entities(text)) return text;
+    if (!defines_entities(feed_detail::first_markup(text))) return text;
     feed_detail::EntityPass entities = feed_detail::expand_entities(text);
     repaired = entities.repaired;
     return entities.changed ? std::move(entities.text) : text;
@@ -84,10 +84,10 @@ std::string prepared_xml(std::string text, bool& repaired) {
 
 // pugixml parses in place and so changes its buffer: a lenient second pass, rare, converts the
 // bytes again rather than every parse keeping a copy.
+// `entities`: whether the document defines entities (defines_entities).
 Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::string_view base_url,
-                                  std::string_view content_type, bool clean) {
+                                  std::string_view content_type, bool clean, bool entities) {
     bool repaired = false;
-    bool entities = defines_entities(text);
     clean = clean && !entities && !feed_detail::has_suspect_reference(text);
     auto strict = std::make_unique<XmlDocument>(entities ? prepared_xml(std::move(text), repaired) : std::move(text));
     if (strict->result) return read_xml(*strict, base_url, repaired, clean);
@@ -109,8 +109,10 @@ Result<ParsedFeed> parse_feed(std::string_view body, std::string_view base_url, 
     std::string_view start = feed_detail::trim(text);
     if (start.empty()) return fail(ErrorCode::invalid_input, "not a feed: the document is empty");
     if (start.front() == '{') return feed_detail::read_json_feed(start, base_url);
-    if (auto refusal = feed_detail::refuse_html(start)) return fail(ErrorCode::invalid_input, *refusal);
-    return parse_xml_feed(std::move(text), body, base_url, content_type, clean);
+    std::string_view markup = feed_detail::first_markup(start);
+    if (auto refusal = feed_detail::refuse_html(markup)) return fail(ErrorCode::invalid_input, *refusal);
+    bool entities = defines_entities(markup);
+    return parse_xml_feed(std::move(text), body, base_url, content_type, clean, entities);
 }
 
 }  // namespace newswire

@@ -42,11 +42,13 @@ std::size_t skip_prolog(std::string_view text) {
     return i;
 }
 
-std::optional<std::string> refuse_html(std::string_view text) {
+std::string_view first_markup(std::string_view text) {
     std::size_t start = skip_prolog(text);
-    if (start == std::string_view::npos) return std::nullopt;
-    std::string_view rest = text.substr(start);
-    if (starts_with_ci(rest, "<!doctype html") || starts_with_ci(rest, "<html")) {
+    return start == std::string_view::npos ? std::string_view{} : text.substr(start);
+}
+
+std::optional<std::string> refuse_html(std::string_view markup) {
+    if (starts_with_ci(markup, "<!doctype html") || starts_with_ci(markup, "<html")) {
         return "not a feed: this is an HTML page (a web page, not its RSS or Atom feed)";
     }
     return std::nullopt;

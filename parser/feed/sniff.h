@@ -14,8 +14,12 @@ std::optional<std::string> refuse_non_feed(std::string_view bytes);
 // and comments starts; npos when one of those is unterminated.
 std::size_t skip_prolog(std::string_view text);
 
-// A message when the (UTF-8) text is an HTML page: its first element is <html> or it opens with
-// an HTML DOCTYPE.
-std::optional<std::string> refuse_html(std::string_view text);
+// The text from its first markup after the prolog (see skip_prolog) to its end; empty when the
+// prolog is unterminated.
+std::string_view first_markup(std::string_view text);
+
+// A message when `markup`, the first markup of a (UTF-8) document as first_markup gives it, opens
+// an HTML page: an <html> element or an HTML DOCTYPE.
+std::optional<std::string> refuse_html(std::string_view markup);
 
 }  // namespace newswire::feed_detail
