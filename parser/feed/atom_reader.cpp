@@ -107,10 +107,12 @@ void read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_vie
 }  // namespace
 
 void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& feed) {
-    feed.format = ns_of(root) == Ns::atom03 || trim(root.attribute("version").value()) == "0.3" ? "atom0.3" : "atom1.0";
-    std::string base = base_of(root, document_base);
-    LinkChoice links;
     NsScope scope(root);
+    feed.format = scope.resolve_own(root) == Ns::atom03 || trim(root.attribute("version").value()) == "0.3"
+                      ? "atom0.3" : "atom1.0";
+    std::string base_storage;
+    std::string_view base = own_base(root, document_base, base_storage);
+    LinkChoice links;
     for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
         std::string_view local = local_name(child);

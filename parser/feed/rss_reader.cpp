@@ -163,45 +163,62 @@ struct Syndication {
     }
 };
 
+bool is_item(pugi::xml_node child, const NsScope& scope) {
+    return name_is(local_name(child), "item") && scope.resolve(child) == Ns::none;
+}
+
 void read_items_of(pugi::xml_node parent, const NsScope& scope, std::string_view parent_base, ParsedFeed& feed) {
     for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
         if (feed.items.size() >= k_max_items) return;
-        if (child.type() == pugi::node_element && name_is(local_name(child), "item") &&
-            scope.resolve(child) == Ns::none) {
+        if (child.type() == pugi::node_element && is_item(child, scope)) {
             read_rss_item(child, scope, parent_base, feed.items.emplace_back());
         }
     }
 }
 
-void read_channel(pugi::xml_node channel, std::string_view document_base, ParsedFeed& feed) {
-    std::string channel_base = base_of(channel, document_base);
-    NsScope scope(channel);
+// The channel's fields and items in one pass over its children; `base` is the base URL in effect
+// at the channel.
+void read_channel(pugi::xml_node channel, const NsScope& scope, std::string_view base, ParsedFeed& feed) {
     Syndication syndication;
     for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
         Ns ns = scope.resolve(child);
-        if (ns == Ns::sy) syndication.read(child);
-        else read_channel_child(child, ns, channel_base, feed);
+        if (ns == Ns::none && name_is(local_name(child), "item")) {
+            if (feed.items.size() < k_max_items) read_rss_item(child, scope, base, feed.items.emplace_back());
+        } else if (ns == Ns::sy) {
+            syndication.read(child);
+        } else {
+            read_channel_child(child, ns, base, feed);
+        }
     }
     feed.update_period_minutes = update_period_minutes(syndication.period, syndication.frequency);
-    read_items_of(channel, scope, channel_base, feed);
 }
 
 }  // namespace
 
 void read_rss(pugi::xml_node root, std::string_view document_base, ParsedFeed& feed) {
     feed.format = rss_format(root);
-    std::string base = base_of(root, document_base);
+    std::string root_storage;
+    std::string_view root_base = own_base(root, document_base, root_storage);
+    std::string cdf_storage;
     if (std::string_view cdf_base = trim(root.attribute("BASE").value()); !cdf_base.empty()) {
-        base = absolute_url(base, cdf_base);  // CDF's channel base
-        document_base = base;
+        cdf_storage = absolute_url(root_base, cdf_base);  // CDF's channel base
+        document_base = cdf_storage;
+        root_base = own_base(root, document_base, root_storage);
     }
+    NsScope root_scope(root);
     pugi::xml_node channel = name_is(local_name(root), "channel") ? root : pugi::xml_node();
     for (pugi::xml_node child = root.first_child(); child && !channel; child = child.next_sibling()) {
         if (child.type() == pugi::node_element && name_is(local_name(child), "channel")) channel = child;
     }
-    if (channel) read_channel(channel, document_base, feed);
-    if (channel != root) read_items_of(root, NsScope(root), base_of(root, document_base), feed);
+    if (channel == root) {
+        read_channel(root, root_scope, root_base, feed);
+    } else if (channel) {
+        std::string channel_storage;
+        std::string_view channel_base = own_base(channel, root_base, channel_storage);
+        read_channel(channel, NsScope(root_scope, channel), channel_base, feed);
+    }
+    if (channel != root) read_items_of(root, root_scope, root_base, feed);
     if (feed.language.empty()) feed.language = trim(attr(root, "lang"));
 }
 

@@ -51,6 +51,9 @@ Ns ns_from_uri(std::string_view uri) {
     }};
     std::string_view trimmed = trim(uri);
     if (trimmed.empty()) return Ns::none;
+    for (const Known& known : k_known) {  // exactly as written first: the usual case, no call
+        if (known.uri == trimmed) return known.ns;
+    }
     for (const Known& known : k_known) {
         if (known.uri.size() == trimmed.size() && equals_ci(known.uri, trimmed)) return known.ns;
     }
@@ -186,12 +189,18 @@ Ns NsScope::resolve_prefix(pugi::xml_node child, std::string_view prefix) const 
         auto declared = declared_prefix(a.name());
         if (declared && *declared == prefix) return ns_from_uri(a.value());
     }
+    return resolve_in_scope(prefix);
+}
+
+Ns NsScope::resolve_in_scope(std::string_view prefix) const {
     if (prefix.empty()) return m_default;
     for (const NsScope* scope = this; scope; scope = scope->m_parent) {
         if (const Declaration* d = scope->find(prefix)) return d->ns;
     }
-    return prefix.empty() ? Ns::none : ns_from_prefix_name(prefix);
+    return ns_from_prefix_name(prefix);
 }
+
+Ns NsScope::resolve_own(pugi::xml_node element) const { return resolve_in_scope(prefix_of(element.name())); }
 
 bool is(pugi::xml_node element, Ns ns, std::string_view local) {
     if (!equals_ci(local_name(element), local)) return false;

@@ -35,6 +35,8 @@ public:
     Ns resolve(pugi::xml_node child) const;
     // The same, with the local name of `child` read in the same pass over its name.
     Ns resolve(pugi::xml_node child, std::string_view& local) const;
+    // The namespace of the scope's own element `element` (whose declarations the scope holds).
+    Ns resolve_own(pugi::xml_node element) const;
 
 private:
     struct Declaration {
@@ -46,6 +48,7 @@ private:
     void add(std::string_view prefix, Ns ns);
     const Declaration* find(std::string_view prefix) const;  // this scope's own declarations
     Ns resolve_prefix(pugi::xml_node child, std::string_view prefix) const;
+    Ns resolve_in_scope(std::string_view prefix) const;
 
     std::array<Declaration, k_inline> m_inline{};  // innermost first, then m_overflow
     std::vector<Declaration> m_overflow;
