@@ -206,6 +206,26 @@ std::string without_differing_kicker(const std::string& best, const std::vector<
     return best;
 }
 
+// "Headline-정치ㅣ한국일보": a tail joined without spaces ('-', '|', 'ㅣ', '｜') that ends with the
+// site's name and holds no space (a section label at most) goes; after a hyphen it must hold
+// more than the name ("Nord-Europa" stays on a site named "Europa").
+void drop_joined_site_tail(std::string& title, std::string_view site_name) {
+    std::string site = squash(site_name);
+    if (site.size() < 2) return;
+    for (std::string_view joiner : {"-", "|", "\xE3\x85\xA3", "\xEF\xBD\x9C"}) {
+        std::size_t at = title.rfind(joiner);
+        if (at == std::string::npos || at == 0) continue;
+        std::string_view tail = std::string_view(title).substr(at + joiner.size());
+        std::string squashed = squash(tail);
+        bool longer = joiner != "-" || squashed.size() > site.size();
+        if (longer && tail.find(' ') == std::string_view::npos && squashed.ends_with(site) &&
+            squashed.size() <= site.size() + 24) {
+            title = std::string(trim(std::string_view(title).substr(0, at)));
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 std::string strip_site_name(std::string_view title, std::string_view site_name, std::string_view host) {
@@ -230,6 +250,7 @@ std::string strip_site_name(std::string_view title, std::string_view site_name, 
         }
         if (!changed) break;
     }
+    drop_joined_site_tail(out, site_name);
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include "parser/article/meta_jsonld.h"
 #include "parser/article/meta_signals.h"
 #include "parser/article/meta_text.h"
+#include "parser/article/site_rules.h"
 
 namespace newswire {
 
@@ -249,6 +250,22 @@ std::vector<Image> declared_images(const MetaSignals& signals, const JsonLdArtic
     return images;
 }
 
+// The headline where the site's rule names the title that holds it; empty when there is no
+// rule or that title is missing.
+std::string site_headline(const HeadlineCandidates& candidates, const SiteRule* rule, std::string_view site_name,
+                          std::string_view host) {
+    if (!rule) return {};
+    switch (rule->headline) {
+        case HeadlineSource::og_title: return strip_site_name(candidates.og_title, site_name, host);
+        case HeadlineSource::json_ld: return strip_site_name(candidates.json_ld, site_name, host);
+        case HeadlineSource::h1: return candidates.main_h1.empty() && !candidates.h1s.empty()
+                                            ? fold_whitespace(candidates.h1s.front())
+                                            : fold_whitespace(candidates.main_h1);
+        case HeadlineSource::vote: break;
+    }
+    return {};
+}
+
 }  // namespace
 
 PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
@@ -260,12 +277,10 @@ PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
     metadata.language = language_of(signals, ld);
     metadata.canonical_url = canonical_of(signals, ld, url);
     std::string host = url_host(metadata.canonical_url.empty() ? url : std::string_view(metadata.canonical_url));
-    metadata.headline = choose_headline(HeadlineCandidates{ld.headline,
-                                                           first_of(signals, {"og:title"}),
-                                                           first_of(signals, {"twitter:title"}),
-                                                           signals.h1s, signals.main_h1, signals.title,
-                                                           signals.headings},
-                                        metadata.site_name, host);
+    HeadlineCandidates candidates{ld.headline, first_of(signals, {"og:title"}), first_of(signals, {"twitter:title"}),
+                                  signals.h1s, signals.main_h1, signals.title, signals.headings};
+    metadata.headline = site_headline(candidates, site_rule_for(host), metadata.site_name, host);
+    if (metadata.headline.empty()) metadata.headline = choose_headline(candidates, metadata.site_name, host);
     metadata.description = ld.description.empty()
                                ? first_of(signals, {"og:description", "description", "twitter:description"})
                                : ld.description;
