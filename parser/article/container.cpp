@@ -1,6 +1,7 @@
 #include "parser/article/container.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,6 +107,18 @@ TextStats count_text(const GumboNode* node, std::size_t scope_chars, bool skip_s
 }  // namespace
 
 std::size_t raw_chars(const GumboNode* node) { return count_text(node, 0, false).chars; }
+
+std::size_t bounded_text_length(const GumboNode* node, std::size_t limit) {
+    std::size_t total = 0;
+    html::walk(node, [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT) total += std::strlen(n->v.text.text);
+        if (html::is_element(n, GUMBO_TAG_SCRIPT) || html::is_element(n, GUMBO_TAG_STYLE)) {
+            return html::Visit::skip_children;
+        }
+        return total > limit ? html::Visit::stop : html::Visit::descend;
+    });
+    return total;
+}
 
 bool is_link(const GumboNode* node) {
     return html::is_element(node, GUMBO_TAG_A) && html::has_attribute(node, "href");

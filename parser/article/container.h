@@ -22,6 +22,10 @@ struct TextStats {
 };
 TextStats text_stats(const GumboNode* node);
 
+// Characters of text under `node` (<script> and <style> left out), counted only up to just
+// past `limit`: a cheap size test before reading a subtree's text.
+std::size_t bounded_text_length(const GumboNode* node, std::size_t limit);
+
 // An <a> with an href: a named anchor (<a name="part2">) is no link.
 bool is_link(const GumboNode* node);
 

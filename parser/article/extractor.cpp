@@ -15,6 +15,7 @@
 #include "parser/article/metadata.h"
 #include "parser/article/prepass.h"
 #include "parser/article/site_rules.h"
+#include "parser/article/source_credit.h"
 #include "parser/article/teaser.h"
 
 namespace newswire {

@@ -2,13 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 #include <utf8proc.h>
 
 #include "core/text.h"
 #include "parser/article/container.h"
-#include "parser/article/credit.h"
 #include "parser/article/dom.h"
 #include "parser/article/hints.h"
 
@@ -18,26 +16,10 @@ namespace {
 constexpr std::size_t k_min_lead_chars = 35;
 constexpr std::size_t k_min_unmarked_p_lead_chars = 60;  // for leads that are not a <p>
 constexpr std::size_t k_max_lead_chars = 1500;
-constexpr std::size_t k_max_credit_chars = 160;
-constexpr std::size_t k_credit_tail_blocks = 4;
-constexpr int k_credit_scope_levels = 3;
 constexpr std::size_t k_min_description_key = 20;  // shorter descriptions say too little to match
 constexpr std::size_t k_max_dateline_key = 24;     // "Berlin." or "WASHINGTON (AP) --" before the lead
 
 std::string comparable(std::string_view text) { return to_lower_ascii(fold_whitespace(text)); }
-
-// Characters of text under `node`, counted only up to just past `limit`.
-std::size_t bounded_text_length(const GumboNode* node, std::size_t limit) {
-    std::size_t total = 0;
-    html::walk(node, [&](const GumboNode* n) {
-        if (n->type == GUMBO_NODE_TEXT) total += std::strlen(n->v.text.text);
-        if (html::is_element(n, GUMBO_TAG_SCRIPT) || html::is_element(n, GUMBO_TAG_STYLE)) {
-            return html::Visit::skip_children;
-        }
-        return total > limit ? html::Visit::stop : html::Visit::descend;
-    });
-    return total;
-}
 
 // Calls `visit` with each lower-case ASCII word of an attribute value, split at every other
 // character and at camelCase boundaries ("typeInfoboxSummary": type, infobox, summary).
@@ -437,89 +419,6 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
         return text;
     }
     return {};
-}
-
-namespace {
-
-std::optional<SourceCredit> credit_in_tail(std::vector<SourcedBlock>& blocks) {
-    std::size_t checked = 0;
-    for (auto it = blocks.end(); it != blocks.begin() && checked < k_credit_tail_blocks; ++checked) {
-        --it;
-        if (it->block.type == BlockType::heading) continue;
-        if (auto credit = parse_source_credit(it->block.text)) {
-            blocks.erase(it);
-            return credit;
-        }
-    }
-    if (blocks.empty() || blocks.back().block.type != BlockType::paragraph) return std::nullopt;
-    std::string& last = blocks.back().block.text;
-    if (last.size() < 3 || last.back() != ')') return std::nullopt;
-    std::size_t open = last.rfind('(');
-    if (open == std::string::npos || open == 0 || last[open - 1] != ' ') return std::nullopt;
-    auto credit = parse_source_credit(std::string_view(last).substr(open));
-    if (!credit || credit->agencies.empty()) return std::nullopt;
-    last = fold_whitespace(std::string_view(last).substr(0, open));
-    return credit;
-}
-
-bool may_hold_credit(const GumboNode* node) {
-    switch (html::tag_of(node)) {
-    case GUMBO_TAG_P: case GUMBO_TAG_SPAN: case GUMBO_TAG_SMALL: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
-    case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_CITE:
-        return node->v.element.children.length <= 8;
-    default:
-        return false;
-    }
-}
-
-}  // namespace
-
-std::optional<SourceCredit> take_source_credit(const GumboNode* container,
-                                               std::vector<SourcedBlock>& blocks) {
-    if (auto credit = credit_in_tail(blocks)) return credit;
-    if (!container) return std::nullopt;
-    // Credit lines close the article: look from the container on, within a few levels of it.
-    const GumboNode* scope = container;
-    for (int level = 0; level < k_credit_scope_levels && scope->parent && html::is_element(scope->parent); ++level) {
-        scope = scope->parent;
-    }
-    std::vector<const GumboNode*> path_to_container{container};
-    while (path_to_container.back() != scope) path_to_container.push_back(path_to_container.back()->parent);
-    bool reached = false;
-    std::optional<SourceCredit> found;
-    static const std::vector<std::string_view> credit_words = {"caption", "credit", "copyright"};
-    html::walk(scope, [&](const GumboNode* node) {
-        if (node == container) reached = true;
-        if (!html::is_element(node)) return html::Visit::skip_children;
-        if (!reached && std::find(path_to_container.begin(), path_to_container.end(), node) == path_to_container.end()) {
-            return html::Visit::skip_children;  // wholly before the container
-        }
-        GumboTag tag = html::tag_of(node);
-        if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_SCRIPT ||
-            tag == GUMBO_TAG_NAV || has_hint_word(node, credit_words)) {
-            return html::Visit::skip_children;
-        }
-        if (!reached || !may_hold_credit(node)) return html::Visit::descend;
-        std::size_t chars = bounded_text_length(node, k_max_credit_chars * 2);
-        if (chars == 0 || chars > k_max_credit_chars * 2) return html::Visit::descend;
-        if (auto credit = parse_source_credit(html::text_content(node))) {
-            // The innermost element that reads as a credit line: "<small><span>Quelle: F.A.Z.
-            // </span><a>Artikelrechte</a></small>" is the span's line.
-            html::walk(node, [&](const GumboNode* inner) {
-                if (inner == node || !html::is_element(inner)) return html::Visit::descend;
-                if (auto narrower = parse_source_credit(html::text_content(inner))) {
-                    credit = std::move(narrower);
-                    return html::Visit::stop;
-                }
-                return html::Visit::descend;
-            });
-            found = std::move(credit);
-            return html::Visit::stop;
-        }
-        return html::Visit::descend;
-    });
-    return found;
 }
 
 }  // namespace newswire

@@ -1,8 +1,7 @@
 #pragma once
-// The lead paragraph(s) as the page marks them, and the source-credit line, both taken out of
-// the body blocks. Private to parser/article.
+// The lead paragraph(s) as the page marks them, taken out of the body blocks. Private to
+// parser/article.
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +21,5 @@ namespace newswire {
 std::string take_teaser(const GumboNode* root, const GumboNode* headline_element,
                         std::vector<SourcedBlock>& blocks, std::string_view description,
                         const GumboNode* known_lead = nullptr);
-
-// Finds the source-credit line: among the last body blocks (then removed from `blocks`, and a
-// trailing "(dpa)" cut from the last paragraph), else in a short element after the body's
-// start, within three levels above it, outside figures and captions.
-std::optional<SourceCredit> take_source_credit(const GumboNode* container,
-                                               std::vector<SourcedBlock>& blocks);
 
 }  // namespace newswire
