@@ -24,8 +24,11 @@ enum class Root { rss, atom, unknown };
 
 Root root_kind(pugi::xml_node root) {
     std::string_view local = feed_detail::local_name(root);
-    if (equals_ci(local, "rss") || equals_ci(local, "rdf") || equals_ci(local, "channel")) return Root::rss;
-    if (equals_ci(local, "feed")) return Root::atom;
+    if (feed_detail::name_is(local, "rss") || feed_detail::name_is(local, "rdf") ||
+        feed_detail::name_is(local, "channel")) {
+        return Root::rss;
+    }
+    if (feed_detail::name_is(local, "feed")) return Root::atom;
     return Root::unknown;
 }
 

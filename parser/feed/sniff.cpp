@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -28,6 +29,24 @@ std::optional<std::string> refuse_non_feed(std::string_view bytes) {
     return std::nullopt;
 }
 
+namespace {
+
+// Where the first `terminator` ("?>" or "-->") found from offset 2 of `text` ends; npos when none.
+// Jumps from one '>' to the next: declarations and comments hold few.
+std::size_t find_terminator(std::string_view text, std::string_view terminator) {
+    std::size_t from = 2 + terminator.size() - 1;
+    while (from < text.size()) {
+        const void* found = std::memchr(text.data() + from, '>', text.size() - from);
+        if (!found) return std::string_view::npos;
+        std::size_t close = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+        if (text.substr(close + 1 - terminator.size(), terminator.size()) == terminator) return close + 1;
+        from = close + 1;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
 std::size_t skip_prolog(std::string_view text) {
     std::size_t i = 0;
     for (int guard = 0; guard < 64; ++guard) {
@@ -35,9 +54,9 @@ std::size_t skip_prolog(std::string_view text) {
         std::string_view rest = text.substr(i);
         std::string_view terminator = rest.starts_with("<?") ? "?>" : rest.starts_with("<!--") ? "-->" : "";
         if (terminator.empty()) return i;
-        std::size_t end = rest.find(terminator, 2);
+        std::size_t end = find_terminator(rest, terminator);
         if (end == std::string_view::npos) return std::string_view::npos;
-        i += end + terminator.size();
+        i += end;
     }
     return i;
 }
