@@ -1,7 +1,6 @@
 #include "parser/feed/feed_parser.h"
 
 #include <cctype>
-#include <memory>
 
 #include <pugixml.hpp>
 
@@ -92,15 +91,15 @@ Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::
                                   std::string_view content_type, bool clean, bool entities) {
     bool repaired = false;
     clean = clean && !entities && !feed_detail::has_suspect_reference(text);
-    auto strict = std::make_unique<XmlDocument>(entities ? prepared_xml(std::move(text), repaired) : std::move(text));
-    if (strict->result) return read_xml(*strict, base_url, repaired, clean);
+    XmlDocument strict(entities ? prepared_xml(std::move(text), repaired) : std::move(text));
+    if (strict.result) return read_xml(strict, base_url, repaired, clean);
     std::string again = prepared_xml(feed_detail::feed_to_utf8(body, content_type), repaired);
-    auto lenient = std::make_unique<XmlDocument>(feed_detail::rebalance_markup(again));
-    if (lenient->root() && root_kind(lenient->root()) != Root::unknown) return read_xml(*lenient, base_url, true, false);
-    if (strict->root() && root_kind(strict->root()) != Root::unknown) return read_xml(*strict, base_url, true, false);
+    XmlDocument lenient(feed_detail::rebalance_markup(again));
+    if (lenient.root() && root_kind(lenient.root()) != Root::unknown) return read_xml(lenient, base_url, true, false);
+    if (strict.root() && root_kind(strict.root()) != Root::unknown) return read_xml(strict, base_url, true, false);
     return fail(ErrorCode::invalid_input, std::string("not a feed: the XML is broken beyond repair (") +
-                                              strict->result.description() + " at byte " +
-                                              std::to_string(strict->result.offset) + ")");
+                                              strict.result.description() + " at byte " +
+                                              std::to_string(strict.result.offset) + ")");
 }
 
 }  // namespace
