@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "parser/article/extractor.h"
+
+using namespace newswire;
+
+namespace {
+
+Article extract(const std::string& body_html) {
+    auto article = extract_article("<!doctype html><html><head><title>T</title></head><body>" + body_html +
+                                       "</body></html>",
+                                   "");
+    REQUIRE(article);
+    return *article;
+}
+
+std::vector<std::string> texts_of(const Article& article) {
+    std::vector<std::string> texts;
+    for (const Block& block : article.body) texts.push_back(block.text);
+    return texts;
+}
+
+std::string paragraphs(const std::vector<std::string>& texts) {
+    std::string html;
+    for (const std::string& text : texts) html += "<p>" + text + "</p>";
+    return html;
+}
+
+const std::vector<std::string> k_bridge = {
+    "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.",
+    "Engineers had warned for years that the supports were failing, the mayor said after the vote."};
+const std::vector<std::string> k_harbour = {
+    "The harbour will be dredged this summer, so that larger ferries can dock at the northern pier again.",
+    "Fishermen fear that the work, which starts in June, will keep their boats in port for weeks.",
+    "The port authority said it would pay for berths in the next town while the dredgers are at work.",
+    "A second phase, planned for next year, would deepen the channel that leads to the open sea as well.",
+    "The cost of both phases, about twelve million, is shared by the town, the region and the state."};
+
+}  // namespace
+
+TEST_CASE("a second story appended below the first is not part of the first one's body", "[article][container]") {
+    Article article = extract("<main><article><h1>Bridge closes</h1>" + paragraphs(k_bridge) +
+                              "</article><article><h1>Harbour to be dredged</h1>" + paragraphs(k_harbour) +
+                              "</article></main>");
+    CHECK(texts_of(article) == k_bridge);
+}
+
+TEST_CASE("a story split across several article elements under one headline is read whole", "[article][container]") {
+    Article article = extract("<main><h1>Bridge closes</h1><article>" + paragraphs(k_bridge) + "</article><article>" +
+                              paragraphs(k_harbour) + "</article></main>");
+    std::vector<std::string> expected = k_bridge;
+    expected.insert(expected.end(), k_harbour.begin(), k_harbour.end());
+    CHECK(texts_of(article) == expected);
+}
