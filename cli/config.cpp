@@ -14,6 +14,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "cli/opml.h"
+#include "cli/site_rules_dir.h"
 #include "core/url.h"
 
 namespace newswire::cli {
@@ -188,6 +189,17 @@ std::string relative_to(const std::string& path, std::string_view config_file) {
     return (std::filesystem::path(config_file).parent_path() / p).lexically_normal().string();
 }
 
+// `parse: site_rules: DIR`: the folder (relative to the config file) is read now, so that a
+// broken rule stops the run before it starts.
+Result<void> read_site_rules_dir(const Reader& r, const YAML::Node& node, const std::string& key, ParseConfig& parse) {
+    auto dir = r.string(node, key);
+    if (!dir) return tl::unexpected(dir.error());
+    auto rules = load_site_rules(relative_to(*dir, r.file()));
+    if (!rules) return tl::unexpected(r.error(node, key, rules.error().message));
+    parse.site_rules = std::move(*rules);
+    return {};
+}
+
 // The feeds of an `opml:` entry, named after their outlines; a name used already falls back to
 // the URL, and a feed listed twice is taken once.
 Result<void> add_opml_feeds(const Reader& r, const YAML::Node& entry, const std::string& path, const std::string& file,
@@ -282,7 +294,10 @@ Result<Config> parse_config(std::string_view yaml, std::string_view file_name) {
         {"parse", [&](const YAML::Node& n, const std::string& k) {
              Handlers parse{{"threads", into(config.parse.threads, [&](auto& v, auto& key) {
                                  return r.integer(v, key, 0, 256).map([](long threads) { return static_cast<unsigned>(threads); });
-                             })}};
+                             })},
+                            {"site_rules", [&](const YAML::Node& v, const std::string& key) {
+                                 return read_site_rules_dir(r, v, key, config.parse);
+                             }}};
              return r.read_map(n, k, parse);
          }},
         {"log", [&](const YAML::Node& n, const std::string& k) { return read_log(r, n, k, config.log); }},

@@ -9,11 +9,12 @@
 
 namespace {
 
-void add_file_command(CLI::App& app, const char* name, const char* help, newswire::cli::FileCommandOptions& options) {
+CLI::App* add_file_command(CLI::App& app, const char* name, const char* help, newswire::cli::FileCommandOptions& options) {
     auto* command = app.add_subcommand(name, help);
     command->add_option("--url", options.url, "where the files came from");
     command->add_flag("--jsonl", options.jsonl, "one JSON record per line");
     command->add_option("files", options.files, "files to read")->required();
+    return command;
 }
 
 }  // namespace
@@ -60,7 +61,8 @@ int main(int argc, char** argv) {
     auto* rebuild = app.add_subcommand("rebuild-clusters", "recompute the near-duplicate clusters of all articles");
 
     FileCommandOptions extract_options, feed_options;
-    add_file_command(app, "extract", "extract articles from saved HTML files", extract_options);
+    add_file_command(app, "extract", "extract articles from saved HTML files", extract_options)
+        ->add_option("--site-rules", extract_options.site_rules, "a folder of site rule files (*.yaml) to use besides the built-in ones");
     add_file_command(app, "parse-feed", "parse saved feed files", feed_options);
 
     try {

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/exit_codes.h"
+#include "cli/site_rules_dir.h"
 #include "core/error.h"
 #include "core/json.h"
 #include "parser/article/extractor.h"
@@ -61,8 +63,17 @@ int for_each_file(const FileCommandOptions& options, Convert convert) {
 }  // namespace
 
 int run_extract(const FileCommandOptions& options) {
+    std::shared_ptr<const SiteRules> rules;
+    if (!options.site_rules.empty()) {
+        auto loaded = load_site_rules(options.site_rules);
+        if (!loaded) {
+            std::cerr << "newswire: " << loaded.error().message << '\n';
+            return k_exit_usage;
+        }
+        rules = std::move(*loaded);
+    }
     return for_each_file(options, [&](const std::string& bytes) -> Result<nlohmann::json> {
-        return extract_article(bytes, options.url).map([](const Article& article) { return to_json(article); });
+        return extract_article(bytes, options.url, {}, rules.get()).map([](const Article& article) { return to_json(article); });
     });
 }
 

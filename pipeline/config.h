@@ -3,10 +3,12 @@
 // defaults a fresh install runs with.
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "fetcher/fetcher.h"
+#include "parser/article/site_rules.h"
 
 namespace newswire {
 
@@ -27,6 +29,7 @@ struct ScheduleConfig {
 
 struct ParseConfig {
     unsigned threads = 0;  // pages extracted at once; 0: one per core
+    std::shared_ptr<const SiteRules> site_rules;  // the user's (`parse: site_rules: DIR`); may be null
 };
 
 struct LogConfig {

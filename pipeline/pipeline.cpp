@@ -22,12 +22,13 @@ const std::string& url_of(const PageRef& page) { return page.final_url.empty() ?
 struct ExtractJob {
     const PageRef* page;
     Result<std::string> body;
+    const SiteRules* site_rules;
 };
 
 Result<Article> extract_one(const ExtractJob& job) {
     if (!job.body) return tl::unexpected(job.body.error());
     try {
-        return extract_article(*job.body, url_of(*job.page), job.page->content_type);
+        return extract_article(*job.body, url_of(*job.page), job.page->content_type, job.site_rules);
     } catch (const std::exception& e) {  // bad_alloc on a monstrous page: that page fails alone
         return fail(ErrorCode::invalid_input, std::string("extraction failed: ") + e.what());
     }
@@ -269,7 +270,7 @@ Result<RunReport> Pipeline::parse(PageSelection selection) {
         const PageRef& page = (*pages)[i];
         auto body = m_database.page_body(page.id);
         batch_bytes += body ? body->size() : 0;
-        batch.push_back({&page, std::move(body)});
+        batch.push_back({&page, std::move(body), m_config.parse.site_rules.get()});
         if (batch.size() < k_batch_pages && batch_bytes < k_batch_bytes && i + 1 < pages->size()) continue;
         std::vector<Result<Article>> articles = extract_all(batch, threads);
         for (std::size_t j = 0; j < batch.size(); ++j) {

@@ -15,6 +15,7 @@
 #include "parser/article/metadata.h"
 #include "parser/article/prepass.h"
 #include "parser/article/site_rules.h"
+#include "parser/article/site_selectors.h"
 #include "parser/article/source_credit.h"
 #include "parser/article/teaser.h"
 
@@ -69,7 +70,8 @@ void take_metadata(Article& article, PageMetadata& metadata, std::string_view ur
 
 }  // namespace
 
-Result<Article> extract_article(std::string_view html, std::string_view url, std::string_view content_type) {
+Result<Article> extract_article(std::string_view html, std::string_view url, std::string_view content_type,
+                                const SiteRules* site_rules) {
     if (html.find('<') == std::string_view::npos) {
         return fail(ErrorCode::invalid_input, "the page has no markup at all");
     }
@@ -77,7 +79,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     const GumboNode* root = document.root();
     if (!root) return fail(ErrorCode::invalid_input, "the page could not be parsed as HTML");
 
-    PageMetadata metadata = read_metadata(root, url);
+    PageMetadata metadata = read_metadata(root, url, site_rules);
     std::string description = metadata.description;
     std::string declared_section = metadata.section;
     Article article;
@@ -94,7 +96,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
 
     std::string host = url_host(url);
     if (host.empty()) host = url_host(article.canonical_url);
-    const SiteRule* rule = site_rule_for(host);
+    const SiteRule* rule = SiteRules::find(site_rules, host);
     const GumboNode* container = rule ? find_by(root, rule->body) : nullptr;
     if (!container) container = find_article_container(root, headline_element);
     std::function<bool(const GumboNode*)> also_drop;

@@ -268,7 +268,7 @@ std::string site_headline(const HeadlineCandidates& candidates, const SiteRule* 
 
 }  // namespace
 
-PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
+PageMetadata read_metadata(const GumboNode* root, std::string_view url, const SiteRules* site_rules) {
     MetaSignals signals = gather_signals(root);
     JsonLdArticle ld = read_json_ld(signals.json_ld);
     PageMetadata metadata;
@@ -279,7 +279,7 @@ PageMetadata read_metadata(const GumboNode* root, std::string_view url) {
     std::string host = url_host(metadata.canonical_url.empty() ? url : std::string_view(metadata.canonical_url));
     HeadlineCandidates candidates{ld.headline, first_of(signals, {"og:title"}), first_of(signals, {"twitter:title"}),
                                   signals.h1s, signals.main_h1, signals.title, signals.headings};
-    metadata.headline = site_headline(candidates, site_rule_for(host), metadata.site_name, host);
+    metadata.headline = site_headline(candidates, SiteRules::find(site_rules, host), metadata.site_name, host);
     if (metadata.headline.empty()) metadata.headline = choose_headline(candidates, metadata.site_name, host);
     metadata.description = ld.description.empty()
                                ? first_of(signals, {"og:description", "description", "twitter:description"})

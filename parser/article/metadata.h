@@ -29,8 +29,10 @@ struct PageMetadata {
     std::vector<Image> images;            // declared images (JSON-LD image, og:image), lead first
 };
 
+class SiteRules;
+
 // Reads the metadata of the document rooted at `root`; `url` is where the page came from (for
-// resolving relative URLs).
-PageMetadata read_metadata(const GumboNode* root, std::string_view url);
+// resolving relative URLs); `site_rules` the user's rules besides the built-in ones (may be null).
+PageMetadata read_metadata(const GumboNode* root, std::string_view url, const SiteRules* site_rules = nullptr);
 
 }  // namespace newswire

@@ -2,7 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "parser/article/dom.h"
 #include "parser/article/site_rule_files.h"
 
 namespace newswire {
@@ -105,6 +104,15 @@ bool host_matches(std::string_view host, std::string_view suffix) {
     return host.size() == suffix.size() || host[host.size() - suffix.size() - 1] == '.';
 }
 
+const SiteRule* rule_for(const std::vector<SiteRule>& rules, std::string_view host) {
+    for (const SiteRule& rule : rules) {
+        for (const std::string& suffix : rule.host_suffixes) {
+            if (host_matches(host, suffix)) return &rule;
+        }
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 Result<SiteRule> read_site_rule(std::string_view file_name, std::string_view yaml) {
@@ -123,14 +131,19 @@ Result<SiteRule> read_site_rule(std::string_view file_name, std::string_view yam
     return rule;
 }
 
-const SiteRule* site_rule_for(std::string_view host) {
+Result<void> SiteRules::add(std::string_view file_name, std::string_view yaml) {
+    auto rule = read_site_rule(file_name, yaml);
+    if (!rule) return tl::unexpected(rule.error());
+    m_rules.push_back(std::move(*rule));
+    return {};
+}
+
+const SiteRule* SiteRules::find(const SiteRules* user, std::string_view host) {
     if (host.empty()) return nullptr;
-    for (const SiteRule& rule : built_in().rules) {
-        for (const std::string& suffix : rule.host_suffixes) {
-            if (host_matches(host, suffix)) return &rule;
-        }
+    if (user) {
+        if (const SiteRule* rule = rule_for(user->m_rules, host)) return rule;
     }
-    return nullptr;
+    return rule_for(built_in().rules, host);
 }
 
 std::vector<std::string> site_rule_files() {
@@ -140,27 +153,5 @@ std::vector<std::string> site_rule_files() {
 }
 
 std::vector<Error> site_rule_errors() { return built_in().errors; }
-
-bool matches(const GumboNode* node, const ClassSelector& selector) {
-    if (!html::is_element(node)) return false;
-    if (!selector.tag.empty() && html::tag_name(node) != selector.tag) return false;
-    return selector.class_prefix.empty() || html::has_class_prefix(node, selector.class_prefix);
-}
-
-bool matches_any(const GumboNode* node, const std::vector<ClassSelector>& selectors) {
-    for (const ClassSelector& selector : selectors) {
-        if (matches(node, selector)) return true;
-    }
-    return false;
-}
-
-const GumboNode* find_by(const GumboNode* root, const std::vector<ClassSelector>& selectors) {
-    for (const ClassSelector& selector : selectors) {
-        if (const GumboNode* found = html::find_first(root, [&](const GumboNode* n) { return matches(n, selector); })) {
-            return found;
-        }
-    }
-    return nullptr;
-}
 
 }  // namespace newswire

@@ -1,8 +1,8 @@
 #pragma once
 // Site rules as data: for sites where the generic extractor falls short, which elements hold the
 // body, the lead or page furniture, and which of the page's titles is its headline. Each site has
-// a file of its own in parser/article/sites/ (YAML); the files are built into the program.
-// Private to parser/article.
+// a file of its own: those in parser/article/sites/ (YAML) are built into the program; a user adds
+// more with config.yaml's `site_rules: DIR` or `newswire extract --site-rules DIR`.
 //
 // Selectors match a tag (or any tag) and a class token by prefix, so a rule survives the build
 // hashes of CSS modules ("article-detail-footer_source" matches
@@ -11,8 +11,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gumbo.h>
 
 #include "core/error.h"
 
@@ -39,18 +37,24 @@ struct SiteRule {
 // json-ld or h1). An unknown key or a malformed value fails naming `file_name` and the line.
 Result<SiteRule> read_site_rule(std::string_view file_name, std::string_view yaml);
 
-// The rule for `host` (lower-case) among the built-in rule files, or nullptr.
-const SiteRule* site_rule_for(std::string_view host);
+// Rules a user adds; they are consulted before the built-in ones.
+class SiteRules {
+public:
+    // Adds the rule of one file; fails as read_site_rule does.
+    Result<void> add(std::string_view file_name, std::string_view yaml);
+    std::size_t size() const { return m_rules.size(); }
+
+    // The user's rule for `host` (lower-case), else the built-in one, else nullptr; `user` may
+    // be null.
+    static const SiteRule* find(const SiteRules* user, std::string_view host);
+
+private:
+    std::vector<SiteRule> m_rules;
+};
 
 // The names of the built-in rule files, and the error of each that could not be read (none
 // should: a test reads them all).
 std::vector<std::string> site_rule_files();
 std::vector<Error> site_rule_errors();
-
-bool matches(const GumboNode* node, const ClassSelector& selector);
-bool matches_any(const GumboNode* node, const std::vector<ClassSelector>& selectors);
-
-// The first element under `root` that matches one of `selectors`, in selector order.
-const GumboNode* find_by(const GumboNode* root, const std::vector<ClassSelector>& selectors);
 
 }  // namespace newswire

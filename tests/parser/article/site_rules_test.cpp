@@ -14,14 +14,14 @@ TEST_CASE("every site rule file built into the program reads without error", "[s
     std::vector<std::string> files = site_rule_files();
     CHECK(std::find(files.begin(), files.end(), "n-tv.de.yaml") != files.end());
     for (const Error& error : site_rule_errors()) FAIL(error.message);
-    const SiteRule* rule = site_rule_for("www.n-tv.de");
+    const SiteRule* rule = SiteRules::find(nullptr, "www.n-tv.de");
     REQUIRE(rule);
     CHECK(rule->headline == HeadlineSource::og_title);
     REQUIRE(rule->lead.size() == 2);
     CHECK(rule->lead[0].tag == "p");
     CHECK(rule->lead[0].class_prefix == "article__intro");
-    CHECK(site_rule_for("n-tv.de.example.com") == nullptr);
-    CHECK(site_rule_for("xn-tv.de") == nullptr);
+    CHECK(SiteRules::find(nullptr, "n-tv.de.example.com") == nullptr);
+    CHECK(SiteRules::find(nullptr, "xn-tv.de") == nullptr);
 }
 
 TEST_CASE("a site rule file reads hosts, selectors and the headline source", "[site_rules]") {
@@ -77,4 +77,21 @@ TEST_CASE("a site name joined to the title without spaces leaves it", "[metadata
                           "\xED\x95\x9C\xEA\xB5\xAD\xEC\x9D\xBC\xEB\xB3\xB4", "www.example.com") == "Zeile mit Ende");
     CHECK(strip_site_name("Reise nach Nord-Europa", "Europa", "www.example.com") == "Reise nach Nord-Europa");
     CHECK(strip_site_name("Reise nach Nord|Europa", "Europa", "www.example.com") == "Reise nach Nord");
+}
+
+TEST_CASE("a user's rule for a host comes before the built-in one", "[site_rules]") {
+    SiteRules user;
+    REQUIRE(user.add("mine.yaml", "hosts: [n-tv.de]\nheadline: h1\n"));
+    CHECK(user.size() == 1);
+    const SiteRule* rule = SiteRules::find(&user, "www.n-tv.de");
+    REQUIRE(rule);
+    CHECK(rule->headline == HeadlineSource::h1);
+    CHECK(rule->lead.empty());
+    const SiteRule* other = SiteRules::find(&user, "www.wired.com");
+    REQUIRE(other);
+    CHECK(other->headline == HeadlineSource::json_ld);
+    auto broken = user.add("broken.yaml", "hosts: x.de\n");
+    REQUIRE(!broken);
+    CHECK(broken.error().message == "broken.yaml:1: hosts must be a list");
+    CHECK(user.size() == 1);
 }
