@@ -72,7 +72,7 @@ Result<ParsedFeed> read_xml(const XmlDocument& xml, std::string_view base_url, b
 // in a DOCTYPE, which pugixml does not expand. Other references XML does not know (&nbsp;)
 // pugixml leaves as text, and the readers decode them.
 bool defines_entities(std::string_view markup) {
-    if (!starts_with_ci(markup, "<!DOCTYPE")) return false;
+    if (!markup.starts_with("<!") || !starts_with_ci(markup, "<!DOCTYPE")) return false;
     return markup.substr(0, 1 << 16).find("<!ENTITY") != std::string_view::npos;
 }
 

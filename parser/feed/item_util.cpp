@@ -110,8 +110,8 @@ std::string_view read_text_construct(pugi::xml_node element, std::string& storag
         storage = repair_utf8(base64_decode(ElementText(element)));
         return storage;
     }
-    bool inline_children = has_element_children(element);
-    if (inline_children && (is_xhtml_type(type) || (!is_html_type(type) && mode != "escaped"))) {
+    bool markup_wanted = is_xhtml_type(type) || (!is_html_type(type) && mode != "escaped");
+    if (markup_wanted && has_element_children(element)) {
         storage = inline_markup(element);
         return storage;
     }

@@ -67,7 +67,8 @@ std::string_view first_markup(std::string_view text) {
 }
 
 std::optional<std::string> refuse_html(std::string_view markup) {
-    if (starts_with_ci(markup, "<!doctype html") || starts_with_ci(markup, "<html")) {
+    bool may_be_html = markup.size() > 1 && markup[0] == '<' && (markup[1] == '!' || markup[1] == 'h' || markup[1] == 'H');
+    if (may_be_html && (starts_with_ci(markup, "<!doctype html") || starts_with_ci(markup, "<html"))) {
         return "not a feed: this is an HTML page (a web page, not its RSS or Atom feed)";
     }
     return std::nullopt;

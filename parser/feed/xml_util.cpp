@@ -279,7 +279,10 @@ std::string inner_xml(pugi::xml_node element) {
 std::string absolute_url(std::string_view base, std::string_view reference) {
     std::string_view ref = trim(reference);
     if (ref.empty()) return {};
-    if (starts_with_ci(ref, "http://") || starts_with_ci(ref, "https://")) return std::string(ref);
+    if (ref.starts_with("http://") || ref.starts_with("https://") || starts_with_ci(ref, "http://") ||
+        starts_with_ci(ref, "https://")) {
+        return std::string(ref);  // as written: the usual case is found without a call
+    }
     if (std::size_t colon = ref.find(':'); colon != std::string_view::npos && colon > 0 &&
                                            ref.substr(0, colon).find_first_of("/?#") == std::string_view::npos) {
         return std::string(ref);  // another scheme (mailto:, tag:, urn:): nothing to resolve
