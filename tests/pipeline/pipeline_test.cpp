@@ -406,3 +406,31 @@ TEST_CASE("pages extracted on several threads are stored in page order, as on on
         CHECK(std::is_sorted(ids.begin(), ids.end()));
     }
 }
+
+TEST_CASE("the parse stage applies the user's site rules", "[pipeline]") {
+    Server server;
+    serve_feed(server, {"/a/1"});
+    server.http().Get("/a/1", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(R"(<html><head><meta property="og:title" content="Kurze Zeile">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Die lange Zeile der Seite"}</script>
+            </head><body><article><h1>Die lange Zeile der Seite</h1><p>Ein Absatz mit genug Worten, damit er als
+            Artikeltext zählt.</p></article></body></html>)", "text/html; charset=utf-8");
+    });
+    auto headline_with = [&](std::shared_ptr<const SiteRules> rules) {
+        test::TempDir dir;
+        auto database = open_database(dir);
+        Config config = config_for(server.url("/feed"));
+        config.parse.site_rules = std::move(rules);
+        Pipeline pipeline(config, *database);
+        auto report = pipeline.run();
+        REQUIRE(report);
+        auto articles = database->articles();
+        REQUIRE(articles);
+        REQUIRE(articles->size() == 1);
+        return (*articles)[0].article.headline;
+    };
+    CHECK(headline_with(nullptr) == "Die lange Zeile der Seite");
+    auto rules = std::make_shared<SiteRules>();
+    REQUIRE(rules->add("loopback.yaml", "hosts: [127.0.0.1]\nheadline: og:title\n"));
+    CHECK(headline_with(rules) == "Kurze Zeile");
+}
