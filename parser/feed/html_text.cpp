@@ -196,8 +196,8 @@ std::string fold_text(std::string_view text) {
     return out;
 }
 
-std::string decode_html_names(std::string_view text) {
-    std::string out;
+bool decode_html_names_to(std::string_view text, std::string& out) {
+    std::string decoded;
     std::size_t copied = 0;
     for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
         std::size_t end = amp + 1;
@@ -207,18 +207,30 @@ std::string decode_html_names(std::string_view text) {
         if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") continue;
         auto cp = html_entity(name);
         if (!cp) continue;
-        out.append(text.substr(copied, amp - copied));
-        append_utf8(out, *cp);
+        decoded.append(text.substr(copied, amp - copied));
+        append_utf8(decoded, *cp);
         copied = end + 1;
     }
-    if (copied == 0) return std::string(text);
-    out.append(text.substr(copied));
-    return out;
+    if (copied == 0) return false;
+    decoded.append(text.substr(copied));
+    out = std::move(decoded);
+    return true;
+}
+
+std::string decode_html_names(std::string_view text) {
+    std::string out;
+    return decode_html_names_to(text, out) ? out : std::string(text);
 }
 
 std::string html_to_text(std::string_view html) {
-    if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos) return fold_text(html);
-    return fold_text(decode_html_entities(strip_tags(html)));
+    std::string stripped;
+    std::string_view text = html;
+    if (html.find('<') != std::string_view::npos) {  // strip_tags changes nothing without one
+        stripped = strip_tags(html);
+        text = stripped;
+    }
+    if (text.find('&') == std::string_view::npos) return fold_text(text);
+    return fold_text(decode_html_entities(text));
 }
 
 }  // namespace newswire::feed_detail

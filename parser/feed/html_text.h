@@ -22,6 +22,10 @@ std::string decode_html_entities(std::string_view text);
 // lenient XML reading leaves in text; "&amp;", "&lt;" and numeric references stay as written.
 std::string decode_html_names(std::string_view text);
 
+// decode_html_names into `out` (replacing what it held) when that changes something; false, with
+// `out` left as it was, when `text` holds nothing to decode (no copy is made then).
+bool decode_html_names_to(std::string_view text, std::string& out);
+
 // Removes tags ("<b>", "</p>", "<!-- … -->" up to its first '>') the way a regex `<[^>]*>`
 // would, but only where '<' opens markup (letter, '/', '!', '?'); block tags leave a space.
 std::string strip_tags(std::string_view html);

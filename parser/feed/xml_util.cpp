@@ -239,8 +239,7 @@ std::string_view text_of(pugi::xml_node element, std::string& storage) {
     if (first && !first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
         std::string_view value = first.value();
         if (first.type() == pugi::node_cdata || value.find('&') == std::string_view::npos) return value;
-        storage = decode_html_names(value);
-        return storage;
+        return decode_html_names_to(value, storage) ? std::string_view(storage) : value;
     }
     storage.clear();
     pugi::xml_node n = first;
