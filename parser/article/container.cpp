@@ -163,6 +163,15 @@ const GumboNode* parent_with_sibling_paragraphs(const GumboNode* node) {
     return chars >= k_min_sibling_chars ? parent : nullptr;
 }
 
+// Does `scope` hold an <h1> outside `story` other than the page's headline? Then it holds a
+// second story (a page that appends the next article below the first), not more of this one.
+bool holds_another_story(const GumboNode* scope, const GumboNode* story, const GumboNode* headline_element) {
+    return html::find_first(scope, [&](const GumboNode* node) {
+               return node != story && node != headline_element && html::is_element(node, GUMBO_TAG_H1) &&
+                      !is_within(node, story);
+           }) != nullptr;
+}
+
 }  // namespace
 
 const GumboNode* find_article_container(const GumboNode* root, const GumboNode* headline_element) {
@@ -237,6 +246,7 @@ const GumboNode* find_article_container(const GumboNode* root, const GumboNode* 
         // An <article> is left only for a parent that holds twice its text: the story split
         // across several <article> elements, not a story among its related teasers.
         if (is_hard_boundary(best) && candidates[next].chars < 2 * candidates[best].chars) break;
+        if (html::is_element(best, GUMBO_TAG_ARTICLE) && holds_another_story(next, best, headline_element)) break;
         best = next;
     }
     return best;

@@ -47,11 +47,3 @@ TEST_CASE("a second story appended below the first is not part of the first one'
                               "</article></main>");
     CHECK(texts_of(article) == k_bridge);
 }
-
-TEST_CASE("a story split across several article elements under one headline is read whole", "[article][container]") {
-    Article article = extract("<main><h1>Bridge closes</h1><article>" + paragraphs(k_bridge) + "</article><article>" +
-                              paragraphs(k_harbour) + "</article></main>");
-    std::vector<std::string> expected = k_bridge;
-    expected.insert(expected.end(), k_harbour.begin(), k_harbour.end());
-    CHECK(texts_of(article) == expected);
-}
