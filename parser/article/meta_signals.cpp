@@ -377,14 +377,15 @@ private:
         if (m_signals.bylines.size() < 2 * k_max_texts && is_byline(m_names) && !in_furniture(node)) {
             add_author(m_signals.bylines, bounded_text(node, k_max_text_length), in_article(node));
         }
-        bool date_box = is_date_box(m_names) || names_contain(m_names, {"tarih", "fecha"});
+        bool date_named = is_date_box(m_names);
+        bool date_box = date_named || names_contain(m_names, {"tarih", "fecha"});
         if (date_box && m_signals.dated_bylines.size() < k_max_texts) {
             const GumboNode* before = text_sibling_before(node);
             if (before && !in_furniture(before) && !inside_link(before)) {
                 add_author(m_signals.dated_bylines, bounded_text(before, 80), in_article(node));
             }
         }
-        if (m_signals.date_texts.size() < k_max_texts && is_date_box(m_names)) {
+        if (m_signals.date_texts.size() < k_max_texts && date_named) {
             add_limited(m_signals.date_texts, bounded_text(node, k_max_text_length));
         }
     }
