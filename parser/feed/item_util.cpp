@@ -21,18 +21,23 @@ constexpr std::size_t k_max_authors = 64;
 constexpr std::size_t k_max_categories = 256;
 constexpr std::size_t k_max_enclosures = 256;
 
+// The type tests compare ASCII case-insensitively (name_is), as the attributes may be written.
 bool is_html_type(std::string_view type) {
-    return type == "html" || type == "text/html" || type == "escaped";
+    return name_is(type, "html") || name_is(type, "text/html") || name_is(type, "escaped");
 }
 
 bool is_xhtml_type(std::string_view type) {
-    return type == "xhtml" || type == "application/xhtml+xml";
+    return name_is(type, "xhtml") || name_is(type, "application/xhtml+xml");
+}
+
+bool ends_with_ci(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && name_is(text.substr(text.size() - suffix.size()), suffix);
 }
 
 // RFC 4287 3.1.1: a MIME type that is neither text nor XML means base64-encoded content.
 bool is_binary_type(std::string_view type) {
-    if (type.find('/') == std::string_view::npos || type.starts_with("text/")) return false;
-    return !type.ends_with("+xml") && !type.ends_with("/xml");
+    if (type.find('/') == std::string_view::npos || starts_with_ci(type, "text/")) return false;
+    return !ends_with_ci(type, "+xml") && !ends_with_ci(type, "/xml");
 }
 
 // The markup of inline content: the children of a wrapping xhtml <div>, else of the element.
@@ -102,15 +107,13 @@ std::string base64_decode(std::string_view text) {
 
 std::string_view read_text_construct(pugi::xml_node element, std::string& storage) {
     auto [type_value, mode_value] = attrs<2>(element, {"type", "mode"});
-    std::string_view type_attribute = trim(type_value);
-    std::string_view mode_attribute = trim(mode_value);
-    std::string type = type_attribute.empty() ? std::string() : to_lower_ascii(type_attribute);
-    std::string mode = mode_attribute.empty() ? std::string() : to_lower_ascii(mode_attribute);
-    if (mode == "base64" || is_binary_type(type)) {
+    std::string_view type = trim(type_value);
+    std::string_view mode = trim(mode_value);
+    if (name_is(mode, "base64") || is_binary_type(type)) {
         storage = repair_utf8(base64_decode(ElementText(element)));
         return storage;
     }
-    bool markup_wanted = is_xhtml_type(type) || (!is_html_type(type) && mode != "escaped");
+    bool markup_wanted = is_xhtml_type(type) || (!is_html_type(type) && !name_is(mode, "escaped"));
     if (markup_wanted && has_element_children(element)) {
         storage = inline_markup(element);
         return storage;

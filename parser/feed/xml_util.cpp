@@ -210,7 +210,7 @@ bool is(pugi::xml_node element, Ns ns, std::string_view local) {
 
 bool attribute_is(const char* name, std::string_view local) {
     std::string_view own = local_name(name);
-    return name_is(own, local) && !std::string_view(name).starts_with("xmlns");
+    return name_is(own, local) && !is_xmlns_name(name);
 }
 
 std::string_view attr(pugi::xml_node element, std::string_view local) {

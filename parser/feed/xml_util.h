@@ -79,6 +79,11 @@ std::string_view attr(pugi::xml_node element, std::string_view local);
 // True when the attribute `name` is `local` as attr() matches it.
 bool attribute_is(const char* name, std::string_view local);
 
+// True when the attribute `name` starts with "xmlns" (a declaration, which attr() never matches).
+inline bool is_xmlns_name(const char* name) {
+    return name[0] == 'x' && name[1] == 'm' && name[2] == 'l' && name[3] == 'n' && name[4] == 's';
+}
+
 // Several attributes as attr() reads each, in one pass over the element's attributes.
 template <std::size_t N>
 std::array<std::string_view, N> attrs(pugi::xml_node element, const std::array<std::string_view, N>& locals) {
@@ -86,8 +91,10 @@ std::array<std::string_view, N> attrs(pugi::xml_node element, const std::array<s
     std::array<bool, N> found{};
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
         const char* name = a.name();
+        if (is_xmlns_name(name)) continue;
+        std::string_view own = local_name(name);
         for (std::size_t i = 0; i < N; ++i) {
-            if (!found[i] && attribute_is(name, locals[i])) {
+            if (!found[i] && name_is(own, locals[i])) {
                 values[i] = a.value();
                 found[i] = true;
                 break;
