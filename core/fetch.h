@@ -20,6 +20,7 @@ struct FetchResponse {
     std::uint64_t id = 0;
     std::string url;            // as requested
     std::string final_url;      // after redirects
+    std::string moved_to;       // final_url when every redirect on the way was permanent (301/308)
     long status = 0;            // HTTP status; 0 when no response arrived
     std::string content_type;   // the Content-Type header, as sent
     std::string etag;

@@ -153,7 +153,19 @@ std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count,
     auto& transfer = *static_cast<Transfer*>(self);
     std::size_t length = size * count;
     // A status line starts another response (a redirect hop): only the last one's body counts.
-    if (std::string_view(data, length).starts_with("HTTP/")) transfer.m_body.clear();
+    std::string_view line(data, length);
+    if (!line.starts_with("HTTP/")) return length;
+    transfer.m_body.clear();
+    std::size_t space = line.find(' ');
+    int code = 0;
+    for (std::size_t i = space + 1; space != std::string_view::npos && i < line.size() && i < space + 4; ++i) {
+        if (line[i] < '0' || line[i] > '9') break;
+        code = code * 10 + (line[i] - '0');
+    }
+    if (code >= 300 && code < 400 && code != 304) {
+        ++transfer.m_redirects;
+        if (code != 301 && code != 308) transfer.m_only_permanent = false;
+    }
     return length;
 }
 
@@ -233,6 +245,8 @@ AttemptOutcome Transfer::finish(CURLcode result) {
         outcome.retryable = is_retryable(result) && !refused_by_policy(result) && !m_too_large;
         return outcome;
     }
+    bool answered = response.status == 304 || (response.status >= 200 && response.status < 300);
+    if (answered && m_redirects > 0 && m_only_permanent) response.moved_to = response.final_url;
     if (response.status == 304) return outcome;
     response.body = std::move(m_body);
     if (response.status >= 200 && response.status < 300) return outcome;

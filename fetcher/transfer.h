@@ -62,6 +62,8 @@ private:
     CurlSlist m_headers;
     std::string m_body;
     bool m_too_large = false;
+    int m_redirects = 0;            // 3xx responses on the way (304 aside)
+    bool m_only_permanent = true;   // each of them a 301 or 308
     std::string m_refusal;  // why the address policy refused a connection, if it did
     std::array<char, CURL_ERROR_SIZE> m_error_buffer{};
     std::optional<MultiAttachment> m_attachment;  // last: detached before the handle goes

@@ -193,6 +193,7 @@ TEST_CASE("a redirect is followed and final_url names where it led", "[fetcher]"
         CHECK(response.body == "moved here");
         CHECK(response.url == http.url("/old"));
         CHECK(response.final_url == http.url("/new"));
+        CHECK(response.moved_to.empty());  // the 302 on the way makes the move temporary
         CHECK(response.etag == "\"final\"");
         CHECK(response.content_type == "application/octet-stream");
     }
@@ -207,6 +208,41 @@ TEST_CASE("a redirect is followed and final_url names where it led", "[fetcher]"
                                                 Catch::Contains(http.url("/old")));
         CHECK(response.body.empty());
     }
+}
+
+TEST_CASE("redirects that are all permanent name where the resource moved", "[fetcher]") {
+    TestServer http;
+    http.server().Get("/old", [](const httplib::Request&, httplib::Response& response) {
+        response.set_redirect("/older", 301);
+    });
+    http.server().Get("/older", [](const httplib::Request&, httplib::Response& response) {
+        response.set_redirect("/new", 308);
+    });
+    http.server().Get("/new", [](const httplib::Request& request, httplib::Response& response) {
+        if (request.get_header_value("If-None-Match") == "\"v1\"") {
+            response.status = 304;
+            return;
+        }
+        response.set_content(k_feed, "application/rss+xml");
+    });
+    http.server().Get("/gone", [](const httplib::Request&, httplib::Response& response) {
+        response.set_redirect("/nowhere", 301);
+    });
+    http.server().Get("/nowhere", [](const httplib::Request&, httplib::Response& response) { response.status = 404; });
+    http.start();
+    Fetcher fetcher(local_options());
+
+    FetchResponse moved = fetcher.fetch_one({1, http.url("/old"), "", ""});
+    CHECK(moved.status == 200);
+    CHECK(moved.moved_to == http.url("/new"));
+    FetchResponse unchanged = fetcher.fetch_one({2, http.url("/old"), "\"v1\"", ""});
+    CHECK(unchanged.status == 304);
+    CHECK(unchanged.moved_to == http.url("/new"));
+    FetchResponse direct = fetcher.fetch_one({3, http.url("/new"), "", ""});
+    CHECK(direct.moved_to.empty());
+    FetchResponse missing = fetcher.fetch_one({4, http.url("/gone"), "", ""});
+    CHECK(missing.status == 404);
+    CHECK(missing.moved_to.empty());  // a move to nothing is no move
 }
 
 TEST_CASE("a redirect to a non-http scheme is refused", "[fetcher]") {
