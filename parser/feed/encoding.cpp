@@ -172,8 +172,10 @@ std::size_t clean_prefix(std::string_view text) {
 }
 
 bool has_suspect_reference(std::string_view text) {
-    for (std::size_t amp = text.find("&#"); amp != std::string_view::npos; amp = text.find("&#", amp + 2)) {
-        std::size_t i = amp + 2;
+    // Found by their '#', rarer than '&' in escaped markup ("&lt;p&gt;").
+    for (std::size_t hash = text.find('#', 1); hash != std::string_view::npos; hash = text.find('#', hash + 1)) {
+        if (text[hash - 1] != '&') continue;
+        std::size_t i = hash + 1;
         bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
         i += hex ? 1 : 0;
         std::uint32_t value = 0;
