@@ -85,8 +85,7 @@ void read_entry_child(pugi::xml_node child, std::string_view local, ItemState& s
 }
 
 void read_entry(pugi::xml_node entry, const NsScope& feed_scope, std::string_view feed_base, FeedItem& item) {
-    ItemState state(item);
-    state.scope = NsScope(feed_scope, entry);
+    ItemState state(item, feed_scope, entry);
     state.base = own_base(entry, feed_base, state.base_storage);
     LinkChoice links;
     for (pugi::xml_node child = entry.first_child(); child; child = child.next_sibling()) {

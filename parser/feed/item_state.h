@@ -15,7 +15,9 @@
 namespace newswire::feed_detail {
 
 struct ItemState {
-    explicit ItemState(FeedItem& target) : item(target) {}
+    // `element` is the item's element, a child of the element `parent_scope` is the scope of.
+    ItemState(FeedItem& target, const NsScope& parent_scope, pugi::xml_node element)
+        : item(target), scope(parent_scope, element) {}
     ItemState(const ItemState&) = delete;  // `base` may point into `base_storage`
     ItemState& operator=(const ItemState&) = delete;
 

@@ -103,8 +103,7 @@ std::string guid_as_link(const ItemState& state, const GuidInfo& guid) {
 }
 
 void read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::string_view parent_base, FeedItem& item) {
-    ItemState state(item);
-    state.scope = NsScope(parent_scope, element);
+    ItemState state(item, parent_scope, element);
     state.base = own_base(element, parent_base, state.base_storage);
     GuidInfo guid;
     for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
