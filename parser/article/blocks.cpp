@@ -6,11 +6,15 @@
 #include "parser/article/container.h"
 #include "parser/article/dom.h"
 #include "parser/article/hints.h"
+#include "parser/article/meta_images.h"
+#include "parser/article/meta_text.h"
 
 namespace newswire {
 namespace {
 
 constexpr std::size_t k_max_heading_chars = 250;
+// Quotation marks (ASCII, „“”‚‘’«») and stops at the edges of a quote; bytes of UTF-8 marks.
+constexpr std::string_view k_quote_edges = " .,;:!?\"'\xE2\x80\x9A\x9C\x9D\x9E\x98\x99\xC2\xAB\xBB";
 
 bool is_inline_tag(const GumboNode* node);
 
@@ -84,6 +88,7 @@ public:
     std::vector<SourcedBlock> run(const GumboNode* container) {
         m_scope_chars = raw_chars(container);
         visit_container(container);
+        drop_repeated_pull_quotes();
         return std::move(m_blocks);
     }
 
@@ -93,9 +98,12 @@ private:
         unsigned next_child;
         BlockType run_type;
         std::size_t first_block;  // m_blocks.size() when the frame was entered
+        bool pull_quote;          // a quote read from a figure
     };
 
-    void push(const GumboNode* node, BlockType run_type) { m_stack.push_back({node, 0, run_type, m_blocks.size()}); }
+    void push(const GumboNode* node, BlockType run_type) {
+        m_stack.push_back({node, 0, run_type, m_blocks.size(), false});
+    }
 
     void emit(BlockType type, std::string text, const GumboNode* node) {
         text = fold_whitespace(text);
@@ -172,10 +180,36 @@ private:
         });
     }
 
+    // A pull quote most often repeats a sentence of the text beside it: then it is no text of
+    // its own. Quotation marks and the closing stop may differ between the two.
+    void drop_repeated_pull_quotes() {
+        std::vector<bool> repeated(m_blocks.size(), false);
+        for (std::size_t index : m_pull_quotes) {
+            std::string_view key = trim(m_blocks[index].block.text, k_quote_edges);
+            if (key.empty()) continue;
+            for (std::size_t i = 0; i < m_blocks.size() && !repeated[index]; ++i) {
+                repeated[index] = i != index && m_blocks[i].block.text.find(key) != std::string::npos;
+            }
+        }
+        std::size_t index = 0;
+        std::erase_if(m_blocks, [&](const SourcedBlock&) { return repeated[index++]; });
+    }
+
     // Handles one block-level element: emits it as a block or pushes it as a container.
     void handle_block(const GumboNode* node) {
-        if (is_furniture_in(node, m_scope_chars) || (m_also_drop && m_also_drop(node))) return;
         GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_FIGURE) {
+            if (m_also_drop && m_also_drop(node)) return;
+            // <figure><blockquote>…</blockquote><figcaption>Who said it</figcaption></figure>:
+            // a pull quote from the text, unlike the figure of an image.
+            if (const GumboNode* quote = pull_quote_of(node)) {
+                std::size_t depth = m_stack.size();
+                handle_block(quote);
+                if (m_stack.size() > depth) m_stack.back().pull_quote = true;
+            }
+            return;
+        }
+        if (is_furniture_in(node, m_scope_chars) || (m_also_drop && m_also_drop(node))) return;
         if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_TABLE ||
             tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG) {
             return;
@@ -214,6 +248,9 @@ private:
             const GumboVector& children = frame.node->v.element.children;
             if (frame.next_child >= children.length) {
                 flush_run(frame.node, frame.run_type);
+                if (frame.pull_quote) {
+                    for (std::size_t i = frame.first_block; i < m_blocks.size(); ++i) m_pull_quotes.push_back(i);
+                }
                 if (!leave_skipped_box()) m_stack.pop_back();
                 continue;
             }
@@ -239,6 +276,7 @@ private:
     std::vector<Frame> m_stack;
     std::size_t m_skip_from = 0;  // a frame index set by skip_box_of; 0 (the container) for none
     std::vector<SourcedBlock> m_blocks;
+    std::vector<std::size_t> m_pull_quotes;  // indices in m_blocks of quotes read from figures
     std::string m_run;
     std::size_t m_run_links = 0;
     std::size_t m_scope_chars = 0;
@@ -246,6 +284,21 @@ private:
 };
 
 }  // namespace
+
+const GumboNode* pull_quote_of(const GumboNode* figure) {
+    const GumboNode* quote = nullptr;
+    const GumboVector& children = figure->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (!html::is_element(child)) continue;
+        if (html::is_element(child, GUMBO_TAG_BLOCKQUOTE)) {
+            if (!quote) quote = child;
+        } else if (html::is_element(child, GUMBO_TAG_VIDEO) || count_images(child) > 0) {
+            return nullptr;
+        }
+    }
+    return quote;
+}
 
 std::vector<SourcedBlock> collect_blocks(const GumboNode* container,
                                          const std::function<bool(const GumboNode*)>& also_drop) {

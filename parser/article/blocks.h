@@ -23,4 +23,8 @@ struct SourcedBlock {
 std::vector<SourcedBlock> collect_blocks(const GumboNode* container,
                                          const std::function<bool(const GumboNode*)>& also_drop = {});
 
+// The <blockquote> that `figure` holds as a child of its own, when it holds no image beside
+// it: a quotation set apart with its source in the caption, not a picture. nullptr otherwise.
+const GumboNode* pull_quote_of(const GumboNode* figure);
+
 }  // namespace newswire

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "core/text.h"
+#include "parser/article/blocks.h"
 #include "parser/article/dom.h"
 #include "parser/article/meta_dom.h"
 #include "parser/article/meta_images.h"
@@ -139,7 +140,7 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
             return Visit::skip_children;
         }
         if (tag == GUMBO_TAG_FIGURE) {
-            if (!is_byline_figure(node)) entries.push_back({node, Kind::figure, in_container, after});
+            if (!is_byline_figure(node) && !pull_quote_of(node)) entries.push_back({node, Kind::figure, in_container, after});
             return Visit::skip_children;
         }
         if (tag == GUMBO_TAG_IMG || (tag == GUMBO_TAG_UNKNOWN && is_image_element(node))) {

@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "parser/article/extractor.h"
+
+using namespace newswire;
+
+namespace {
+
+Article extract(const std::string& body_html) {
+    auto article = extract_article("<!doctype html><html><head><title>T</title></head><body>" + body_html +
+                                       "</body></html>",
+                                   "");
+    REQUIRE(article);
+    return *article;
+}
+
+const std::string k_first =
+    "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";
+const std::string k_second =
+    "\xE2\x80\x9EWe cannot wait any longer\xE2\x80\x9C, the mayor said after the vote, which ended a long debate.";
+const std::string k_third =
+    "Drivers will have to take the ring road, which adds about twenty minutes to the trip into town.";
+
+}  // namespace
+
+TEST_CASE("a figure that holds a quotation is a quote of the body, not an image", "[article][body][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_third +
+                              "</p><figure><blockquote><p>Nobody will miss the noise of the old bridge.</p>"
+                              "</blockquote><figcaption>Anna Berg, resident</figcaption></figure></article>");
+    REQUIRE(article.body.size() == 3);
+    CHECK(article.body[2].type == BlockType::quote);
+    CHECK(article.body[2].text == "Nobody will miss the noise of the old bridge.");
+    CHECK(article.images.empty());
+}
+
+TEST_CASE("a pull quote that repeats a sentence of the text is left out", "[article][body]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second +
+                              "</p><figure><blockquote><p>We cannot wait any longer.</p></blockquote>"
+                              "<figcaption>The mayor</figcaption></figure><p>" + k_third + "</p></article>");
+    std::vector<std::string> texts;
+    for (const Block& block : article.body) texts.push_back(block.text);
+    CHECK(texts == std::vector<std::string>{k_first, k_second, k_third});
+}
