@@ -4,6 +4,10 @@
 #include <array>
 #include <cctype>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/text.h"
 #include "parser/feed/html_entities_table.h"
 
@@ -159,6 +163,38 @@ std::size_t unicode_space_at(std::string_view t, std::size_t i) {
 
 }  // namespace
 
+namespace {
+
+bool is_plain_byte(unsigned char u) { return u > ' ' && u < 0xC2; }
+
+// Where, from `i` (inside a run: the byte before it is kept), the first byte lies that fold_text
+// must look at one by one; up to it the text is plain bytes with single spaces between them, and
+// fold_text keeps it as it is. Sixteen bytes at a time; `i + 17 <= text.size()` (the byte after a
+// block tells whether a space at its end stays).
+std::size_t plain_stretch_end(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+    const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));      // unsigned order as signed
+    const __m128i above_space = _mm_set1_epi8(static_cast<char>(0xA0));  // ' ' ^ 0x80
+    const __m128i below_c2 = _mm_set1_epi8(static_cast<char>(0x42));     // 0xC2 ^ 0x80
+    const __m128i space = _mm_set1_epi8(' ');
+    for (; i + 17 <= text.size(); i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        __m128i flipped = _mm_xor_si128(v, flip);
+        auto plain = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(flipped, above_space), _mm_cmplt_epi8(flipped, below_c2))));
+        if (plain == 0xFFFF) continue;
+        auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+        unsigned before = (plain << 1) | 1U;
+        unsigned after = (plain >> 1) | (is_plain_byte(static_cast<unsigned char>(text[i + 16])) ? 0x8000U : 0U);
+        unsigned odd = ~(plain | (spaces & before & after)) & 0xFFFFU;
+        if (odd != 0) return i + static_cast<std::size_t>(__builtin_ctz(odd));
+    }
+#endif
+    return i;
+}
+
+}  // namespace
+
 std::string fold_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -170,8 +206,9 @@ std::string fold_text(std::string_view text) {
     };
     for (std::size_t i = 0; i < text.size();) {
         char c = text[i];
-        if (auto u = static_cast<unsigned char>(c); u > ' ' && u < 0xC2) {  // the common case
+        if (is_plain_byte(static_cast<unsigned char>(c))) {  // the common case
             ++i;
+            if (i + 17 <= text.size()) i = plain_stretch_end(text, i);
             continue;
         }
         if (c == ' ' && i > run && i + 1 < text.size()) {  // one space between words stays in the run
