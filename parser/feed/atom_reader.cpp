@@ -113,8 +113,9 @@ void read_atom(pugi::xml_node root, std::string_view document_base, ParsedFeed& 
     std::string_view base = own_base(root, document_base, base_storage);
     LinkChoice links;
     for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element || !is_atom(scope.resolve(child))) continue;
-        std::string_view local = local_name(child);
+        if (child.type() != pugi::node_element) continue;
+        std::string_view local;
+        if (!is_atom(scope.resolve(child, local))) continue;
         if (name_is(local, "entry") || name_is(local, "item")) {  // <item> in Atom: a mixed-up entry
             if (feed.items.size() < k_max_items) read_entry(child, scope, base, feed.items.emplace_back());
         } else if (name_is(local, "title") && feed.title.empty()) {

@@ -37,8 +37,7 @@ void ItemState::finish() {
 
 namespace {
 
-void read_media_element(pugi::xml_node child, ItemState& state) {
-    std::string_view local = local_name(child);
+void read_media_element(pugi::xml_node child, std::string_view local, ItemState& state) {
     if (name_is(local, "content") || name_is(local, "thumbnail")) {
         std::string url = absolute_url(state.base, attr(child, "url"));
         std::string_view type = attr(child, "type");
@@ -63,9 +62,10 @@ void read_media_element(pugi::xml_node child, ItemState& state) {
         }
     } else if (name_is(local, "group")) {
         for (pugi::xml_node grandchild = child.first_child(); grandchild; grandchild = grandchild.next_sibling()) {
-            if (grandchild.type() == pugi::node_element && ns_of(grandchild) == Ns::media &&
-                !name_is(local_name(grandchild), "group")) {
-                read_media_element(grandchild, state);
+            if (grandchild.type() != pugi::node_element) continue;
+            std::string_view grandchild_local = local_name(grandchild);
+            if (ns_of(grandchild) == Ns::media && !name_is(grandchild_local, "group")) {
+                read_media_element(grandchild, grandchild_local, state);
             }
         }
     }
@@ -109,7 +109,7 @@ bool read_extension_element(pugi::xml_node child, Ns ns, std::string_view local,
         return true;
     }
     if (ns == Ns::media) {
-        read_media_element(child, state);
+        read_media_element(child, local, state);
         return true;
     }
     if (ns == Ns::itunes) {

@@ -120,8 +120,8 @@ void read_rss_item(pugi::xml_node element, const NsScope& parent_scope, std::str
     state.finish();
 }
 
-void read_channel_child(pugi::xml_node child, Ns ns, std::string_view document_base, ParsedFeed& feed) {
-    std::string_view local = local_name(child);
+void read_channel_child(pugi::xml_node child, Ns ns, std::string_view local, std::string_view document_base,
+                        ParsedFeed& feed) {
     if (ns == Ns::dc && name_is(local, "language") && feed.language.empty()) {
         feed.language = trim(ElementText(child));
     } else if ((ns == Ns::atom || ns == Ns::atom03) && name_is(local, "link") && feed.link.empty()) {
@@ -155,8 +155,7 @@ struct Syndication {
     std::string period;
     std::string frequency;
 
-    void read(pugi::xml_node child) {
-        std::string_view local = local_name(child);
+    void read(pugi::xml_node child, std::string_view local) {
         if (name_is(local, "updatePeriod")) period = ElementText(child).view();
         if (name_is(local, "updateFrequency")) frequency = ElementText(child).view();
     }
@@ -181,13 +180,14 @@ void read_channel(pugi::xml_node channel, const NsScope& scope, std::string_view
     Syndication syndication;
     for (pugi::xml_node child = channel.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
-        Ns ns = scope.resolve(child);
-        if (ns == Ns::none && name_is(local_name(child), "item")) {
+        std::string_view local;
+        Ns ns = scope.resolve(child, local);
+        if (ns == Ns::none && name_is(local, "item")) {
             if (feed.items.size() < k_max_items) read_rss_item(child, scope, base, feed.items.emplace_back());
         } else if (ns == Ns::sy) {
-            syndication.read(child);
+            syndication.read(child, local);
         } else {
-            read_channel_child(child, ns, base, feed);
+            read_channel_child(child, ns, local, base, feed);
         }
     }
     feed.update_period_minutes = update_period_minutes(syndication.period, syndication.frequency);
