@@ -186,10 +186,12 @@ Ns NsScope::resolve(pugi::xml_node child, std::string_view& local) const {
 
 Ns NsScope::resolve_prefix(pugi::xml_node child, std::string_view prefix) const {
     for (pugi::xml_attribute a = child.first_attribute(); a; a = a.next_attribute()) {
-        auto declared = declared_prefix(a.name());
+        const char* name = a.name();
+        if (!is_xmlns_name(name)) continue;  // most attributes, without a call
+        auto declared = declared_prefix(name);
         if (declared && *declared == prefix) return ns_from_uri(a.value());
     }
-    return resolve_in_scope(prefix);
+    return prefix.empty() ? m_default : resolve_in_scope(prefix);
 }
 
 Ns NsScope::resolve_in_scope(std::string_view prefix) const {
