@@ -173,6 +173,17 @@ int run_status(const GlobalOptions& global) {
                     time_text(feed.last_fetch_at).c_str(), time_text(feed.next_fetch_at).c_str(),
                     feed.last_error.c_str());
     }
+    for (const FeedRow& feed : *feeds) {
+        if (!feed.moved_to.empty()) {
+            std::printf("%s moved permanently to %s: fetched there; update config.yaml\n", feed.name.c_str(),
+                        feed.moved_to.c_str());
+        }
+        if (feed.gone_since) {
+            std::printf("%s is gone (HTTP 410) since %s: not fetched again; remove it from config.yaml, or retry "
+                        "with `newswire fetch --feed %s`\n",
+                        feed.name.c_str(), time_text(feed.gone_since).c_str(), feed.name.c_str());
+        }
+    }
     return k_exit_ok;
 }
 

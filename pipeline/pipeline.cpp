@@ -138,11 +138,13 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
         bool configured = std::any_of(m_config.feeds.begin(), m_config.feeds.end(),
                                       [&](const FeedConfig& c) { return c.name == feed.name; });
         if (!configured) continue;
+        // A feed that answered 410 Gone is asked again only by name.
         bool wanted = selection.feed_name ? *selection.feed_name == feed.name
-                                          : selection.force || !feed.next_fetch_at || *feed.next_fetch_at <= now;
+                                          : !feed.gone_since && (selection.force || !feed.next_fetch_at || *feed.next_fetch_at <= now);
         if (!wanted) continue;
         due.emplace(static_cast<std::uint64_t>(feed.id), feed);
-        requests.push_back({static_cast<std::uint64_t>(feed.id), feed.url, feed.etag, feed.last_modified});
+        const std::string& url = feed.moved_to.empty() ? feed.url : feed.moved_to;
+        requests.push_back({static_cast<std::uint64_t>(feed.id), url, feed.etag, feed.last_modified});
     }
     if (selection.feed_name && due.empty()) {
         return fail(ErrorCode::not_found, "no feed named '" + *selection.feed_name + "' in the config");
@@ -176,9 +178,16 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
             response.error = parsed.error();  // a body that is no feed is the feed's failure
         }
     }
+    if (!response.moved_to.empty() && response.moved_to != feed.moved_to) {
+        spdlog::warn("feed {}: moved permanently to {}; fetched there from now on (update config.yaml)", feed.name,
+                     response.moved_to);
+    }
     bool failed = response.error.has_value();
     if (failed) {
         ++report.feeds_failed;
+        if (response.status == 410) {
+            response.error->message += "; the feed is gone and is not fetched again unless asked for by name";
+        }
         report.errors.push_back("feed " + feed.name + ": " + response.error->message);
         spdlog::warn("feed {}: {}", feed.name, response.error->message);
     } else if (response.not_modified()) {

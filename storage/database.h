@@ -41,6 +41,8 @@ struct FeedRow {
     int consecutive_failures = 0;
     int item_count = 0;
     FeedScheduleHints hints;                 // as the feed last said (kept across 304s)
+    std::string moved_to;                    // where permanent redirects led (fetched there); empty: not moved
+    std::optional<std::int64_t> gone_since;  // unix seconds of the first 410 Gone since it last answered
 };
 
 // A page the fetch stage should request; etag/last_modified are empty when nothing is stored.
@@ -105,14 +107,17 @@ public:
     Database& operator=(Database&&) noexcept;
     ~Database();
 
-    // Feeds from the config: inserted or updated by name (the url may change).
+    // Feeds from the config: inserted or updated by name (the url may change: a new one starts
+    // afresh, without validators, schedule, new address or gone mark).
     Result<std::int64_t> ensure_feed(const std::string& name, const std::string& url);
     Result<std::vector<FeedRow>> feeds() const;
 
     // Records one fetch of a feed: on 200 the new validators and title; on 304 the schedule (the
     // validators and title stay; the feed answered, so the error and failure count are cleared);
     // on error the message and one more consecutive failure. Always logs a row in `fetches`.
-    // `hints` replace the stored ones when given (a 200 whose body was read as a feed).
+    // `hints` replace the stored ones when given (a 200 whose body was read as a feed). A
+    // response's `moved_to` is kept as the feed's new address; a 410 marks the feed gone (until
+    // it answers again or its configured URL changes).
     Result<void> record_feed_fetch(std::int64_t feed_id, const FetchResponse& response,
                                    std::int64_t now, std::int64_t next_fetch_at,
                                    const std::string& feed_title = {},

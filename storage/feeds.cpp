@@ -20,21 +20,24 @@ Result<void> update_feed_row(Sqlite& db, std::int64_t feed_id, const FetchRespon
             "UPDATE feeds SET etag = ?2, last_modified = ?3,"
             " title = CASE WHEN ?4 = '' THEN title ELSE ?4 END,"
             " last_status = ?5, last_error = '', consecutive_failures = 0,"
-            " last_fetch_at = ?6, next_fetch_at = ?7 WHERE id = ?1",
+            " last_fetch_at = ?6, next_fetch_at = ?7,"
+            " moved_to = CASE WHEN ?8 = '' THEN moved_to ELSE ?8 END, gone_since = NULL WHERE id = ?1",
             feed_id, response.etag, response.last_modified, feed_title, response.status, now,
-            next_fetch_at);
+            next_fetch_at, response.moved_to);
     }
     if (response.not_modified()) {
         // Validators and title stay; the feed did answer, so it is no longer failing.
         return db.execute(
             "UPDATE feeds SET last_status = 304, last_error = '', consecutive_failures = 0,"
-            " last_fetch_at = ?2, next_fetch_at = ?3 WHERE id = ?1",
-            feed_id, now, next_fetch_at);
+            " last_fetch_at = ?2, next_fetch_at = ?3,"
+            " moved_to = CASE WHEN ?4 = '' THEN moved_to ELSE ?4 END, gone_since = NULL WHERE id = ?1",
+            feed_id, now, next_fetch_at, response.moved_to);
     }
     return db.execute(
         "UPDATE feeds SET last_status = ?2, last_error = ?3,"
         " consecutive_failures = consecutive_failures + 1,"
-        " last_fetch_at = ?4, next_fetch_at = ?5 WHERE id = ?1",
+        " last_fetch_at = ?4, next_fetch_at = ?5,"
+        " gone_since = CASE WHEN ?2 = 410 THEN COALESCE(gone_since, ?4) ELSE gone_since END WHERE id = ?1",
         feed_id, response.status, fetch_error_of(response), now, next_fetch_at);
 }
 
@@ -51,7 +54,9 @@ Result<std::int64_t> ensure_feed_in(Sqlite& db, const std::string& name, const s
         " url = excluded.url,"
         " etag = CASE WHEN url = excluded.url THEN etag ELSE '' END,"
         " last_modified = CASE WHEN url = excluded.url THEN last_modified ELSE '' END,"
-        " next_fetch_at = CASE WHEN url = excluded.url THEN next_fetch_at ELSE NULL END"
+        " next_fetch_at = CASE WHEN url = excluded.url THEN next_fetch_at ELSE NULL END,"
+        " moved_to = CASE WHEN url = excluded.url THEN moved_to ELSE '' END,"
+        " gone_since = CASE WHEN url = excluded.url THEN gone_since ELSE NULL END"
         " RETURNING id",
         name, url);
     if (!id) {
@@ -70,7 +75,8 @@ Result<std::vector<FeedRow>> feeds_in(Sqlite& db) {
     auto statement = db.prepare(
         "SELECT id, name, url, title, etag, last_modified, last_fetch_at, next_fetch_at,"
         " last_status, last_error, consecutive_failures,"
-        " (SELECT COUNT(*) FROM items WHERE items.feed_id = feeds.id), min_interval, skip_hours"
+        " (SELECT COUNT(*) FROM items WHERE items.feed_id = feeds.id), min_interval, skip_hours,"
+        " moved_to, gone_since"
         " FROM feeds ORDER BY id");
     if (!statement) {
         return tl::unexpected(statement.error());
@@ -92,6 +98,8 @@ Result<std::vector<FeedRow>> feeds_in(Sqlite& db) {
         feed.item_count = static_cast<int>(row.column_int(11));
         feed.hints.min_interval_seconds = row.column_int(12);
         feed.hints.skip_hours = static_cast<std::uint32_t>(row.column_int(13)) & 0xFFFFFFu;
+        feed.moved_to = row.column_text(14);
+        feed.gone_since = row.column_optional_int(15);
         rows.push_back(std::move(feed));
     });
     if (!done) {

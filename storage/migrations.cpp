@@ -156,6 +156,10 @@ CREATE TABLE robots (
     expires_at INTEGER NOT NULL
 );
 )sql"},
+    Migration{7, "feeds that moved or are gone", R"sql(
+ALTER TABLE feeds ADD COLUMN moved_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN gone_since INTEGER;
+)sql"},
 };
 
 Result<int> current_version(Sqlite& db) {

@@ -45,6 +45,14 @@ public:
             response.set_header("Last-Modified", k_atom_modified);
             response.set_content(atom(), "application/atom+xml");
         });
+        m_server.Get("/moved.xml", [this](const httplib::Request& request, httplib::Response& response) {
+            count(request);
+            response.set_redirect("/rss.xml", 308);
+        });
+        m_server.Get("/gone.xml", [this](const httplib::Request& request, httplib::Response& response) {
+            count(request);
+            response.status = 410;
+        });
         m_server.Get(R"(/politik/(\w+)\.html)", [this](const httplib::Request& request, httplib::Response& response) {
             count(request);
             std::string name = request.matches[1];
@@ -300,4 +308,29 @@ TEST_CASE("a config with an unknown key stops before anything runs", "[integrati
     CHECK(result.exit_code == 2);
     CHECK(result.err == "newswire: " + config.string() + ":3: fetch.speed: unknown key\n");
     CHECK_FALSE(std::filesystem::exists(dir.path() / "news.db"));
+}
+
+TEST_CASE("status tells which feeds moved and which are gone", "[integration]") {
+    NewsSite site;
+    TempDir dir;
+    auto config = dir.path() / "config.yaml";
+    write_text(config, "database: news.db\n"
+                       "fetch:\n  allow_private_addresses: true\n  per_host_interval: 1ms\n  timeout: 5s\n  retries: 0\n"
+                       "feeds:\n"
+                       "  - name: moved\n    url: " + site.base() + "/moved.xml\n"
+                       "  - name: gone\n    url: " + site.base() + "/gone.xml\n");
+    auto run = run_newswire("--config '" + config.string() + "' run");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find("feed gone: HTTP 410 for " + site.base() + "/gone.xml; the feed is gone") != std::string::npos);
+    auto again = run_newswire("--config '" + config.string() + "' fetch --force");
+    CHECK(again.exit_code == 0);
+    CHECK(site.requests("/moved.xml") == 1);
+    CHECK(site.requests("/gone.xml") == 1);
+    CHECK(site.requests("/rss.xml") == 2);
+    auto status = run_newswire("--config '" + config.string() + "' status");
+    REQUIRE(status.exit_code == 0);
+    CHECK(status.out.find("moved moved permanently to " + site.base() + "/rss.xml: fetched there; update config.yaml\n") !=
+          std::string::npos);
+    CHECK(status.out.find("gone is gone (HTTP 410) since ") != std::string::npos);
+    CHECK(status.out.find("retry with `newswire fetch --feed gone`\n") != std::string::npos);
 }

@@ -434,3 +434,59 @@ TEST_CASE("the parse stage applies the user's site rules", "[pipeline]") {
     REQUIRE(rules->add("loopback.yaml", "hosts: [127.0.0.1]\nheadline: og:title\n"));
     CHECK(headline_with(rules) == "Kurze Zeile");
 }
+
+TEST_CASE("a feed that moved permanently is fetched at its new address from then on", "[pipeline]") {
+    Server server;
+    std::atomic<int> old_hits{0}, new_hits{0};
+    server.http().Get("/old", [&](const httplib::Request&, httplib::Response& response) {
+        ++old_hits;
+        response.set_redirect("/feed", 301);
+    });
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        ++new_hits;
+        response.set_content(rss_linking(server, {}), "application/rss+xml");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/old")), *database);
+    for (int run = 0; run < 2; ++run) {
+        auto report = pipeline.fetch({true, std::nullopt, false});
+        REQUIRE(report);
+        CHECK(report->feeds_fetched == 1);
+    }
+    CHECK(old_hits == 1);
+    CHECK(new_hits == 2);
+    auto feeds = database->feeds();
+    REQUIRE(feeds);
+    CHECK((*feeds)[0].url == server.url("/old"));
+    CHECK((*feeds)[0].moved_to == server.url("/feed"));
+}
+
+TEST_CASE("a feed that is gone is asked again only by name", "[pipeline]") {
+    Server server;
+    std::atomic<int> hits{0};
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        ++hits;
+        response.status = 410;
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto first = pipeline.fetch({true, std::nullopt, false});
+    REQUIRE(first);
+    CHECK(first->feeds_failed == 1);
+    REQUIRE(first->errors.size() == 1);
+    CHECK(first->errors[0] == "feed test: HTTP 410 for " + server.url("/feed") +
+                                  "; the feed is gone and is not fetched again unless asked for by name");
+    auto forced = pipeline.fetch({true, std::nullopt, false});
+    REQUIRE(forced);
+    CHECK(forced->feeds_due == 0);
+    CHECK(hits == 1);
+    auto named = pipeline.fetch({false, std::string("test"), false});
+    REQUIRE(named);
+    CHECK(named->feeds_due == 1);
+    CHECK(hits == 2);
+    auto feeds = database->feeds();
+    REQUIRE(feeds);
+    CHECK((*feeds)[0].gone_since.has_value());
+}

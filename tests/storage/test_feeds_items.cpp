@@ -99,6 +99,35 @@ TEST_CASE("fetches of a feed record 200, error and 304 as the schedule needs", "
     CHECK(db.status().value().last_fetch_at == 5000);
 }
 
+TEST_CASE("a feed's new address is kept, a 410 marks it gone, and a new URL in the config clears both", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const auto id = db.ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    FetchResponse moved = feed_response(200, "\"v1\"", "<rss/>");
+    moved.final_url = moved.moved_to = "https://www.n-tv.de/rss/all";
+    REQUIRE(db.record_feed_fetch(id, moved, 1000, 1900));
+    CHECK(only_feed(db).moved_to == "https://www.n-tv.de/rss/all");
+    REQUIRE(db.record_feed_fetch(id, feed_response(304), 2000, 2900));  // asked there directly
+    CHECK(only_feed(db).moved_to == "https://www.n-tv.de/rss/all");
+
+    FetchResponse gone = feed_response(410);
+    gone.error = Error{ErrorCode::http, "HTTP 410"};
+    REQUIRE(db.record_feed_fetch(id, gone, 3000, 3900));
+    REQUIRE(db.record_feed_fetch(id, gone, 4000, 4900));
+    CHECK(only_feed(db).gone_since == 3000);
+    REQUIRE(db.record_feed_fetch(id, feed_response(304), 5000, 5900));
+    CHECK_FALSE(only_feed(db).gone_since);
+    REQUIRE(db.record_feed_fetch(id, gone, 6000, 6900));
+    CHECK(only_feed(db).gone_since == 6000);
+
+    CHECK(db.ensure_feed("ntv", "https://www.n-tv.de/rss").value() == id);
+    CHECK(only_feed(db).gone_since == 6000);
+    CHECK(db.ensure_feed("ntv", "https://www.n-tv.de/rss/all").value() == id);
+    const FeedRow fresh = only_feed(db);
+    CHECK(fresh.moved_to.empty());
+    CHECK_FALSE(fresh.gone_since);
+}
+
 TEST_CASE("a feed's schedule wishes are kept until a later 200 says otherwise", "[storage]") {
     TempDir dir;
     Database db = open_database(dir.file("news.db"));
