@@ -126,6 +126,10 @@ std::string_view prefix_of(const char* name) {
 }  // namespace
 
 void NsScope::add(std::string_view prefix, Ns ns) {
+    if (prefix.empty() && !m_has_default) {  // the first default declaration is the one find({}) gives
+        m_default = ns;
+        m_has_default = true;
+    }
     if (m_count < k_inline) m_inline[m_count] = {prefix, ns};
     else m_overflow.push_back({prefix, ns});
     ++m_count;
@@ -147,23 +151,23 @@ NsScope::NsScope(pugi::xml_node element) {
          n = n.parent(), ++depth) {
         int scanned = 0;
         for (pugi::xml_attribute a = n.first_attribute(); a && scanned < k_max_scanned; a = a.next_attribute(), ++scanned) {
-            auto prefix = declared_prefix(a.name());
+            const char* name = a.name();
+            auto prefix = is_xmlns_name(name) ? declared_prefix(name) : std::nullopt;
             if (!prefix || m_count >= k_max_declarations) continue;
             if (!find(*prefix)) add(*prefix, ns_from_uri(a.value()));
         }
     }
-    if (const Declaration* d = find({})) m_default = d->ns;
 }
 
 NsScope::NsScope(const NsScope& parent, pugi::xml_node element) {
     int scanned = 0;
     for (pugi::xml_attribute a = element.first_attribute(); a && scanned < k_max_scanned; a = a.next_attribute(), ++scanned) {
-        auto prefix = declared_prefix(a.name());
+        const char* name = a.name();
+        auto prefix = is_xmlns_name(name) ? declared_prefix(name) : std::nullopt;
         if (prefix && m_count < k_max_declarations) add(*prefix, ns_from_uri(a.value()));
     }
     m_parent = &parent;
-    const Declaration* d = find({});
-    m_default = d ? d->ns : parent.m_default;
+    if (!m_has_default) m_default = parent.m_default;
 }
 
 Ns NsScope::resolve(pugi::xml_node child) const { return resolve_prefix(child, prefix_of(child.name())); }

@@ -55,6 +55,7 @@ private:
     std::size_t m_count = 0;
     const NsScope* m_parent = nullptr;  // searched after this scope's declarations
     Ns m_default = Ns::none;            // what an unprefixed name resolves to, through the chain
+    bool m_has_default = false;         // this scope's own declarations hold a default namespace
 };
 
 // `name` equals `expected`, ASCII case-insensitively; inline, so that the usual cases cost no call:
