@@ -27,6 +27,7 @@ struct FetchResponse {
     std::string last_modified;
     std::string body;           // decoded (gzip/deflate/br undone); empty on 304
     std::optional<Error> error; // set when the fetch failed (network, policy, cap, HTTP >= 400)
+    std::int64_t retry_after_seconds = 0;  // the wait a 429/5xx asked for (Retry-After); 0: none
     double seconds = 0;
     int attempts = 0;
 

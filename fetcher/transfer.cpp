@@ -257,6 +257,7 @@ AttemptOutcome Transfer::finish(CURLcode result) {
     if (curl_easy_getinfo(m_easy.get(), CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK &&
         retry_after > 0) {
         outcome.retry_after = std::chrono::seconds(retry_after);
+        response.retry_after_seconds = static_cast<std::int64_t>(retry_after);
     }
     return outcome;
 }

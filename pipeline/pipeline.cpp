@@ -197,6 +197,10 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
     }
     // The fetch is recorded even when the items could not be stored, so the schedule moves on.
     std::int64_t next = next_fetch_time(feed, failed, done_at, fresh_hints.value_or(feed.hints));
+    if (failed && response.retry_after_seconds > 0) {  // the server said when to come back (up to the cap)
+        std::int64_t asked = done_at + std::min<std::int64_t>(response.retry_after_seconds, m_config.schedule.backoff_cap.count());
+        next = std::max(next, outside_skip_hours(asked, fresh_hints.value_or(feed.hints).skip_hours));
+    }
     auto recorded = m_database.record_feed_fetch(feed.id, response, done_at, next, title, fresh_hints);
     if (database_error) return tl::unexpected(*database_error);
     return recorded;

@@ -136,6 +136,8 @@ TEST_CASE("a 429 waits as long as Retry-After asks, up to max_retry_after", "[fe
     CHECK(refused.error->message == "HTTP 429 for " + http.url("/closed"));
     CHECK(refused.status == 429);
     CHECK(refused.attempts == 1);
+    CHECK(refused.retry_after_seconds == 3600);
+    CHECK(waited.retry_after_seconds == 0);
 }
 
 TEST_CASE("a server that stalls runs into the timeout", "[fetcher]") {

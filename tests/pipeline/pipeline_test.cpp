@@ -490,3 +490,26 @@ TEST_CASE("a feed that is gone is asked again only by name", "[pipeline]") {
     REQUIRE(feeds);
     CHECK((*feeds)[0].gone_since.has_value());
 }
+
+TEST_CASE("a feed that asks to be left alone with Retry-After is asked again no sooner, up to the cap", "[pipeline]") {
+    Server server;
+    std::string retry_after = "150";
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        response.status = 503;
+        response.set_header("Retry-After", retry_after);
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    std::vector<std::int64_t> waits;
+    for (const char* asked : {"150", "86400"}) {
+        retry_after = asked;
+        auto report = pipeline.fetch({true, std::nullopt, false});
+        REQUIRE(report);
+        CHECK(report->feeds_failed == 1);
+        auto feeds = database->feeds();
+        REQUIRE(feeds);
+        waits.push_back(*(*feeds)[0].next_fetch_at - *(*feeds)[0].last_fetch_at);
+    }
+    CHECK(waits == std::vector<std::int64_t>{150, 200});  // the interval is 60 s, the cap 200 s
+}
