@@ -242,9 +242,10 @@ void append_text(std::string& out, pugi::xml_node node) {
 
 std::string_view text_of(pugi::xml_node element, std::string& storage) {
     pugi::xml_node first = element.first_child();
-    if (first && !first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
+    pugi::xml_node_type type = first.type();  // node_null for no child
+    if ((type == pugi::node_pcdata || type == pugi::node_cdata) && !first.next_sibling()) {
         std::string_view value = first.value();
-        if (first.type() == pugi::node_cdata || value.find('&') == std::string_view::npos) return value;
+        if (type == pugi::node_cdata || value.find('&') == std::string_view::npos) return value;
         return decode_html_names_to(value, storage) ? std::string_view(storage) : value;
     }
     storage.clear();
