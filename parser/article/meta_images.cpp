@@ -101,6 +101,50 @@ void add_credit(std::vector<std::string>& credits, std::string credit) {
     }
 }
 
+const GumboNode* next_sibling(const GumboNode* node) {
+    const GumboVector& siblings = node->parent->v.element.children;
+    unsigned next = node->index_within_parent + 1;
+    return next < siblings.length ? static_cast<const GumboNode*>(siblings.data[next]) : nullptr;
+}
+
+// A caption element that holds text and no picture (class names call an image's box
+// "caption" too, and an icon's box in the caption); too big to tell counts as one.
+bool is_caption_text_box(const GumboNode* node) {
+    bool text = false;
+    bool exhausted = false;
+    const GumboNode* image = find_first_bounded(node, 400, [&](const GumboNode* n) {
+        text = text || n->type == GUMBO_NODE_TEXT;
+        return is_image_element(n);
+    }, &exhausted);
+    return !image && (text || exhausted);
+}
+
+// An element that holds nothing but a video's date and running time ("26.10.2025 | 2:43 min",
+// "3:18", "1:02:10 Min."): a player's label, not caption text.
+bool is_media_stamp(const GumboNode* node) {
+    const GumboVector& children = node->v.element.children;
+    if (children.length != 1) return false;
+    const auto* child = static_cast<const GumboNode*>(children.data[0]);
+    if (child->type != GUMBO_NODE_TEXT) return false;
+    std::string_view text = trim(child->v.text.text);
+    if (text.empty() || text.size() > 40) return false;
+    for (std::string_view unit : {"min.", "min", "sek.", "sec", "std.", "h"}) {
+        if (text.size() > unit.size() && equals_ci(text.substr(text.size() - unit.size()), unit)) {
+            text = trim(text.substr(0, text.size() - unit.size()));
+            break;
+        }
+    }
+    bool time = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        bool digit = c >= '0' && c <= '9';
+        if (!digit && c != '.' && c != ':' && c != '|' && c != '/' && c != ' ' && c != '-') return false;
+        time = time || (c == ':' && i > 0 && i + 1 < text.size() && text[i - 1] >= '0' && text[i - 1] <= '9' &&
+                        text[i + 1] >= '0' && text[i + 1] <= '9');
+    }
+    return time;
+}
+
 struct FigureText {
     std::string caption;
     std::vector<std::string> credits;
@@ -165,9 +209,13 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
     FigureText out;
     std::string raw;
     const GumboNode* caption_root = nullptr;
+    const GumboNode* caption_end = nullptr;  // the first node after the caption's subtree
+    bool past_caption = false;
     html::walk(figure, [&](const GumboNode* node) {
+        if (node == caption_end) past_caption = true;
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-            if ((caption_root || whole) && node->parent && html::is_element(node->parent)) raw += node->v.text.text;
+            bool in_caption = caption_root && !past_caption;
+            if ((in_caption || whole) && node->parent && html::is_element(node->parent)) raw += node->v.text.text;
             return Visit::descend;
         }
         if (node->type == GUMBO_NODE_WHITESPACE) {
@@ -180,11 +228,22 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
             tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_BUTTON) {
             return Visit::skip_children;
         }
+        if (is_media_stamp(node)) return Visit::skip_children;
         if (node != figure && (is_credit_element(node) || starts_with_marker(node) || is_closing_cite(node))) {
             for (std::string& credit : split_credit(html::text_content(node))) add_credit(out.credits, std::move(credit));
             return Visit::skip_children;
         }
-        if (!caption_root && node != figure && is_caption_element(node)) caption_root = node;
+        if ((!caption_root || past_caption) && node != figure && is_caption_element(node) &&
+            is_caption_text_box(node)) {
+            // Caption elements with text and no picture; text after them (a player's "autoplay"
+            // switch, a playlist's title) is not part of the caption.
+            caption_root = node;
+            caption_end = nullptr;
+            past_caption = false;
+            for (const GumboNode* n = node; n != figure && n->parent && !caption_end; n = n->parent) {
+                caption_end = next_sibling(n);
+            }
+        }
         raw += ' ';
         return Visit::descend;
     });

@@ -44,3 +44,20 @@ TEST_CASE("a pull quote that repeats a sentence of the text is left out", "[arti
     for (const Block& block : article.body) texts.push_back(block.text);
     CHECK(texts == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("text after a figure's caption (a player's switches and labels) is not caption text", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><figure><img src=\"https://x.test/bridge.jpg\">"
+                              "<figcaption><span class=\"caption-icon\"><svg></svg></span><span>The old bridge at "
+                              "dusk.</span></figcaption><div><span>autoplay</span></div><h2>More videos</h2>"
+                              "</figure><p>" + k_first + "</p><p>" + k_third + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "The old bridge at dusk.");
+}
+
+TEST_CASE("a video's date and running time are not part of its caption", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><figure><img src=\"https://x.test/bridge.jpg\">"
+                              "<figcaption><p>The council debates the bridge.</p><small>26.10.2025 | 2:43 min</small>"
+                              "</figcaption></figure><p>" + k_first + "</p><p>" + k_third + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "The council debates the bridge.");
+}
