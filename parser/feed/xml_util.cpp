@@ -77,13 +77,6 @@ Ns ns_from_prefix_name(std::string_view prefix) {
 
 }  // namespace
 
-std::string_view trim(std::string_view text) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
 std::string_view local_name(std::string_view qualified) {
     std::size_t colon = qualified.rfind(':');
     return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);

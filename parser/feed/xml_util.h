@@ -145,6 +145,12 @@ std::string_view own_base(pugi::xml_node element, std::string_view parent_base, 
 // it against).
 std::string absolute_url(std::string_view base, std::string_view reference);
 
-std::string_view trim(std::string_view text);
+// `text` without ASCII white space at either end; inline: fields are trimmed by the dozen per item.
+inline std::string_view trim(std::string_view text) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return text;
+}
 
 }  // namespace newswire::feed_detail
