@@ -23,8 +23,8 @@ struct LinkChoice {
 
 void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, FeedItem* item) {
     auto [rel_value, type_value, href_value, length] = attrs<4>(link, {"rel", "type", "href", "length"});
-    std::string rel = to_lower_ascii(trim(rel_value));
-    std::string type = to_lower_ascii(trim(type_value));
+    std::string_view rel = trim(rel_value);
+    std::string_view type = trim(type_value);
     std::string storage;
     std::string_view link_base = own_base(link, base, storage);
     std::string_view href = trim(href_value);
@@ -34,10 +34,10 @@ void read_link(pugi::xml_node link, std::string_view base, LinkChoice& choice, F
         return;
     }
     std::string url = absolute_url(link_base, href);
-    if (rel == "enclosure") {
-        if (item) add_enclosure(*item, std::move(url), type, length);
-    } else if (rel.empty() || rel == "alternate") {
-        bool html = type.empty() || type == "text/html" || type == "application/xhtml+xml";
+    if (name_is(rel, "enclosure")) {
+        if (item) add_enclosure(*item, std::move(url), to_lower_ascii(type), length);
+    } else if (rel.empty() || name_is(rel, "alternate")) {
+        bool html = type.empty() || name_is(type, "text/html") || name_is(type, "application/xhtml+xml");
         std::string& slot = html ? choice.alternate : choice.other_alternate;
         if (slot.empty()) slot = std::move(url);
     }
