@@ -2,6 +2,10 @@
 //
 //   extract_bench DIR                 plain Gumbo, extract_article on one thread and on all cores
 //   extract_bench DIR --single-only   extract_article on one thread alone, with its peak RSS
+//   extract_bench DIR --one-round [extract|gumbo]
+//                                     one untimed round of each side (or of the one named), for
+//                                     counting instructions: valgrind --tool=callgrind
+//                                     --toggle-collect='*extract_round*' (or '*gumbo_reference_round*')
 //
 // Pages are decompressed before the clock starts. In --single-only mode they stay compressed
 // in memory and each is inflated just before it is timed, so the peak RSS is the extractor's,
@@ -80,18 +84,31 @@ std::size_t total_bytes(const std::vector<std::string>& pages) {
     return total;
 }
 
-double time_gumbo(const std::vector<std::string>& pages) {
-    auto start = Clock::now();
+[[gnu::noinline]] std::size_t gumbo_reference_round(const std::vector<std::string>& pages) {
+    std::size_t parsed = 0;
     for (const auto& page : pages) {
         GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size());
+        parsed += output ? 1 : 0;
         gumbo_destroy_output(&kGumboDefaultOptions, output);
     }
+    return parsed;
+}
+
+[[gnu::noinline]] std::size_t extract_round(const std::vector<std::string>& pages) {
+    std::size_t extracted = 0;
+    for (const auto& page : pages) extracted += newswire::extract_article(page, "") ? 1 : 0;
+    return extracted;
+}
+
+double time_gumbo(const std::vector<std::string>& pages) {
+    auto start = Clock::now();
+    (void)gumbo_reference_round(pages);
     return seconds_since(start);
 }
 
 double time_single(const std::vector<std::string>& pages) {
     auto start = Clock::now();
-    for (const auto& page : pages) (void)newswire::extract_article(page, "");
+    (void)extract_round(pages);
     return seconds_since(start);
 }
 
@@ -128,11 +145,21 @@ int single_only(const std::vector<std::string>& compressed) {
     return 0;
 }
 
+int one_round(const std::vector<std::string>& pages, std::string_view side) {
+    if (side != "extract" && side != "gumbo" && !side.empty()) {
+        std::fprintf(stderr, "--one-round takes extract or gumbo, not %.*s\n", static_cast<int>(side.size()), side.data());
+        return 2;
+    }
+    if (side != "extract") std::printf("gumbo_reference_round: %zu pages parsed\n", gumbo_reference_round(pages));
+    if (side != "gumbo") std::printf("extract_round: %zu pages extracted\n", extract_round(pages));
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: extract_bench DIR [--single-only]\n");
+        std::fprintf(stderr, "usage: extract_bench DIR [--single-only | --one-round [extract|gumbo]]\n");
         return 2;
     }
     std::vector<std::string> compressed = compressed_pages(argv[1]);
@@ -145,6 +172,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> pages;
     for (const auto& packed : compressed) pages.push_back(gunzip(packed));
     compressed.clear();
+    if (argc > 2 && std::string_view(argv[2]) == "--one-round") return one_round(pages, argc > 3 ? argv[3] : "");
     std::size_t bytes = total_bytes(pages);
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 
