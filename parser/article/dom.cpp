@@ -1,5 +1,8 @@
 #include "parser/article/dom.h"
 
+#include <bit>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -7,14 +10,92 @@
 
 namespace newswire::html {
 
+// A small block is preceded by one word holding its class; a large one by a LargeBlock whose
+// last word holds k_large_tag. Payloads stay 8-byte aligned, all that Gumbo's structures need.
+struct ParsePool::LargeBlock {
+    LargeBlock* previous;
+    LargeBlock* next;
+    std::size_t unused;
+    std::size_t tag;
+};
+
+namespace {
+
+constexpr std::size_t k_header = sizeof(std::size_t);
+constexpr std::size_t k_large_tag = ~std::size_t{0};
+constexpr std::size_t k_smallest_block = 16;
+constexpr std::size_t k_chunk_size = 64 * 1024;
+
+// The class of a block of `size` payload bytes: blocks of class c hold 16 << c bytes.
+int class_of(std::size_t size) {
+    std::size_t block = size + k_header;
+    return block <= k_smallest_block ? 0 : static_cast<int>(std::bit_width(block - 1)) - 4;
+}
+
+}  // namespace
+
+ParsePool::~ParsePool() {
+    for (void* chunk : m_chunks) std::free(chunk);
+    while (m_large) {
+        LargeBlock* next = m_large->next;
+        std::free(m_large);
+        m_large = next;
+    }
+}
+
+void* ParsePool::allocate(std::size_t size) {
+    int c = size < (k_smallest_block << k_classes) ? class_of(size) : k_classes;
+    if (c >= k_classes) {
+        if (size > SIZE_MAX - sizeof(LargeBlock)) return nullptr;
+        auto* large = static_cast<LargeBlock*>(std::malloc(sizeof(LargeBlock) + size));
+        if (!large) return nullptr;
+        *large = LargeBlock{nullptr, m_large, 0, k_large_tag};
+        if (m_large) m_large->previous = large;
+        m_large = large;
+        return large + 1;
+    }
+    if (void* block = m_free[c]) {
+        std::memcpy(&m_free[c], block, sizeof(void*));
+        return block;
+    }
+    std::size_t block_size = k_smallest_block << c;
+    if (static_cast<std::size_t>(m_end - m_next) < block_size) {
+        char* chunk = static_cast<char*>(std::malloc(k_chunk_size));
+        if (!chunk) return nullptr;
+        m_chunks.push_back(chunk);
+        m_next = chunk;
+        m_end = chunk + k_chunk_size;
+    }
+    char* start = m_next;
+    m_next += block_size;
+    std::size_t tag = static_cast<std::size_t>(c);
+    std::memcpy(start, &tag, k_header);
+    return start + k_header;
+}
+
+void ParsePool::deallocate(void* block) {
+    if (!block) return;
+    std::size_t tag = 0;
+    std::memcpy(&tag, static_cast<char*>(block) - k_header, k_header);
+    if (tag == k_large_tag) {
+        LargeBlock* large = static_cast<LargeBlock*>(block) - 1;
+        if (large->previous) large->previous->next = large->next;
+        else m_large = large->next;
+        if (large->next) large->next->previous = large->previous;
+        std::free(large);
+        return;
+    }
+    std::memcpy(block, &m_free[tag], sizeof(void*));
+    m_free[tag] = block;
+}
+
 Document::Document(std::string html) : m_html(std::move(html)) {
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // error records cost time and memory and nobody reads them
+    options.userdata = &m_pool;
+    options.allocator = [](void* pool, std::size_t size) { return static_cast<ParsePool*>(pool)->allocate(size); };
+    options.deallocator = [](void* pool, void* block) { static_cast<ParsePool*>(pool)->deallocate(block); };
     m_output = gumbo_parse_with_options(&options, m_html.data(), m_html.size());
-}
-
-Document::~Document() {
-    if (m_output) gumbo_destroy_output(&kGumboDefaultOptions, m_output);
 }
 
 const GumboNode* Document::root() const { return m_output ? m_output->root : nullptr; }

@@ -5,6 +5,7 @@
 // Every walk here is iterative, so a page nested a hundred thousand levels deep cannot blow
 // the stack.
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -15,12 +16,35 @@
 
 namespace newswire::html {
 
+// The memory of one parse: Gumbo makes millions of small allocations per corpus and frees
+// most of them again, which costs more through malloc than through size-class free lists.
+// Everything is released at once with the pool, so the tree needs no walk to be destroyed.
+// Not thread-safe; one pool per document.
+class ParsePool {
+public:
+    ParsePool() = default;
+    ~ParsePool();
+    ParsePool(const ParsePool&) = delete;
+    ParsePool& operator=(const ParsePool&) = delete;
+
+    void* allocate(std::size_t size);
+    void deallocate(void* block);  // a block from this pool, or nullptr
+
+private:
+    struct LargeBlock;
+    static constexpr int k_classes = 8;  // blocks of 16 .. 2,048 bytes, header included
+    void* m_free[k_classes] = {};        // freed blocks of each class, linked through their payload
+    std::vector<void*> m_chunks;
+    char* m_next = nullptr;  // the unused rest of the newest chunk
+    char* m_end = nullptr;
+    LargeBlock* m_large = nullptr;  // live blocks past the largest class, doubly linked
+};
+
 // Owns one parsed document. `html` must be UTF-8; Gumbo keeps pointers into it, so the
 // document copies it and the caller's buffer may go away.
 class Document {
 public:
     explicit Document(std::string html);
-    ~Document();
     Document(const Document&) = delete;
     Document& operator=(const Document&) = delete;
 
@@ -29,6 +53,7 @@ public:
 
 private:
     std::string m_html;
+    ParsePool m_pool;  // holds the whole tree
     GumboOutput* m_output = nullptr;
 };
 
