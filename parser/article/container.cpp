@@ -234,12 +234,13 @@ const GumboNode* find_article_container(const GumboNode* root, const GumboNode* 
             if (html::is_element(ancestor, GUMBO_TAG_BODY) || html::is_element(ancestor, GUMBO_TAG_HTML)) break;
             auto it = candidates.find(ancestor);
             if (it != candidates.end() && it->second.chars * 10 >= own * 13) return ancestor;
-            if (is_hard_boundary(ancestor)) break;
+            if (is_hard_boundary(ancestor) || html::is_element(ancestor, GUMBO_TAG_MAIN)) break;
             ancestor = ancestor->parent;
         }
         return nullptr;
     };
-    while (true) {
+    // <main> holds the page's own content: what lies outside it is never more of the article.
+    while (!html::is_element(best, GUMBO_TAG_MAIN)) {
         const GumboNode* next = grows_into(best);
         if (!next) next = parent_with_sibling_paragraphs(best);
         if (!next) break;

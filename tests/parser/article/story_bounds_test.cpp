@@ -47,3 +47,9 @@ TEST_CASE("a second story appended below the first is not part of the first one'
                               "</article></main>");
     CHECK(texts_of(article) == k_bridge);
 }
+
+TEST_CASE("the article does not reach past the <main> element that holds it", "[article][container]") {
+    Article article = extract("<div class=\"page\"><main><h1>Bridge closes</h1>" + paragraphs(k_bridge) +
+                              "</main><div class=\"more\"><p>" + k_harbour[0] + "</p><p>" + k_harbour[1] + "</p></div></div>");
+    CHECK(texts_of(article) == k_bridge);
+}
