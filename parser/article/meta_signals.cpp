@@ -84,28 +84,6 @@ unsigned class_word_kinds(const GumboNode* node) {
     return kinds;
 }
 
-// A link inside a list the page marks as its tags ("article-tags", "tagList", "schlagworte"),
-// not inside navigation.
-bool in_tag_list(const GumboNode* link) {
-    const GumboNode* n = link;
-    for (int level = 0; level < 5 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
-        if (html::tag_of(n) == GUMBO_TAG_NAV || html::tag_of(n) == GUMBO_TAG_BODY) return false;
-        unsigned kinds = class_word_kinds(n);
-        if (kinds & (k_navigation_word | k_header_word)) return false;
-        if (kinds & k_tag_list_word) return true;
-    }
-    return false;
-}
-
-bool in_navigation(const GumboNode* link) {
-    const GumboNode* n = link->parent;
-    for (int level = 0; level < 6 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
-        if (html::tag_of(n) == GUMBO_TAG_NAV) return true;
-        if (class_word_kinds(n) & k_navigation_word) return true;
-    }
-    return false;
-}
-
 // A link to a tag or topic page ("/thema/ukraine-198.html", "/tags/books/"), or one whose
 // label is marked as a tag (<a><span class="tag-like">).
 bool links_to_topic(const GumboNode* link, std::string_view href) {
@@ -277,6 +255,9 @@ public:
 
     Visit visit(const GumboNode* node) {
         if (node->type != GUMBO_NODE_ELEMENT) return Visit::skip_children;
+        // The walk is in document order: the open elements are the path from the root to here.
+        while (!m_path.empty() && m_path.back().node != node->parent) m_path.pop_back();
+        m_path.push_back({node, -1});
         switch (node->v.element.tag) {
         case GUMBO_TAG_HTML:
             if (m_signals.html_lang.empty()) m_signals.html_lang = std::string(trim(html::attribute(node, "lang")));
@@ -348,13 +329,13 @@ private:
             add_author(m_signals.rel_authors, bounded_text(node, k_max_text_length), in_article(node));
         }
         if (m_signals.rel_tags.size() >= k_max_tags) return;
-        if (contains_ci(rel, "tag") || in_tag_list(node)) {
+        if (contains_ci(rel, "tag") || in_tag_list()) {
             std::string text = bounded_text(node, 100);
             bool in_article = (m_article && inside(node, m_article)) || (m_main && inside(node, m_main));
             add_tag(m_signals.rel_tags, text);
             if (in_article) add_tag(m_signals.article_tags, text);
         } else if (links_to_topic(node, href) && ((m_article && inside(node, m_article)) || (m_main && inside(node, m_main))) &&
-                   !in_navigation(node)) {
+                   !in_navigation()) {
             add_tag(m_signals.topic_links, bounded_text(node, 100));
         }
     }
@@ -398,6 +379,35 @@ private:
         if (std::find(tags.begin(), tags.end(), text) == tags.end()) tags.push_back(text);
     }
 
+    // Class and id word kinds of the element `up` levels above the current one, read once.
+    unsigned kinds_above(std::size_t up) {
+        Frame& frame = m_path[m_path.size() - 1 - up];
+        if (frame.kinds < 0) frame.kinds = static_cast<int>(class_word_kinds(frame.node));
+        return static_cast<unsigned>(frame.kinds);
+    }
+
+    // The current link inside a list the page marks as its tags ("article-tags", "tagList",
+    // "schlagworte"), not inside navigation: the link and four elements above it.
+    bool in_tag_list() {
+        for (std::size_t up = 0; up < 5 && up < m_path.size(); ++up) {
+            GumboTag tag = m_path[m_path.size() - 1 - up].node->v.element.tag;
+            if (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_BODY) return false;
+            unsigned kinds = kinds_above(up);
+            if (kinds & (k_navigation_word | k_header_word)) return false;
+            if (kinds & k_tag_list_word) return true;
+        }
+        return false;
+    }
+
+    // The current link inside <nav> or an element named as navigation, six levels up at most.
+    bool in_navigation() {
+        for (std::size_t up = 1; up < 7 && up < m_path.size(); ++up) {
+            if (m_path[m_path.size() - 1 - up].node->v.element.tag == GUMBO_TAG_NAV) return true;
+            if (kinds_above(up) & k_navigation_word) return true;
+        }
+        return false;
+    }
+
     bool in_article(const GumboNode* node) const {
         return m_article ? inside(node, m_article) : (m_main && inside(node, m_main));
     }
@@ -410,6 +420,11 @@ private:
     const GumboNode* m_main = nullptr;
     std::string m_names;  // scratch for read_marked
     int m_headings_examined = 0;
+    struct Frame {
+        const GumboNode* node;
+        int kinds;  // class_word_kinds, -1 until asked for
+    };
+    std::vector<Frame> m_path;
 };
 
 }  // namespace
