@@ -216,9 +216,32 @@ bool opens_with_byline_label(const GumboNode* node) {
     return false;
 }
 
-bool is_byline(std::string_view lowered) { return names_contain(lowered, {"byline", "author"}); }
+// What lower-cased class and id names mark, read in one pass: a byline ("byline", "author"), a
+// date box ("date", "publish", "zeit", "datum"), or a date box in Turkish or Spanish ("tarih",
+// "fecha").
+struct NameMarks {
+    bool byline = false;
+    bool date = false;
+    bool other_date = false;
+};
 
-bool is_date_box(std::string_view lowered) { return names_contain(lowered, {"date", "publish", "zeit", "datum"}); }
+NameMarks marks_of(std::string_view lowered) {
+    NameMarks marks;
+    auto at = [&](std::size_t i, std::string_view word) { return lowered.substr(i, word.size()) == word; };
+    for (std::size_t i = 0; i < lowered.size(); ++i) {
+        switch (lowered[i]) {
+        case 'a': marks.byline |= at(i, "author"); break;
+        case 'b': marks.byline |= at(i, "byline"); break;
+        case 'd': marks.date |= at(i, "date") || at(i, "datum"); break;
+        case 'p': marks.date |= at(i, "publish"); break;
+        case 'z': marks.date |= at(i, "zeit"); break;
+        case 't': marks.other_date |= at(i, "tarih"); break;
+        case 'f': marks.other_date |= at(i, "fecha"); break;
+        default: break;
+        }
+    }
+    return marks;
+}
 
 // Teasers of other articles link their whole box, byline included.
 bool inside_link(const GumboNode* node) {
@@ -355,11 +378,12 @@ private:
         std::string_view id = html::attribute(node, "id");
         if (class_names.empty() && id.empty()) return;
         lowered_names(class_names, id, m_names);
-        if (m_signals.bylines.size() < 2 * k_max_texts && is_byline(m_names) && !in_furniture(node)) {
+        NameMarks marks = marks_of(m_names);
+        if (m_signals.bylines.size() < 2 * k_max_texts && marks.byline && !in_furniture(node)) {
             add_author(m_signals.bylines, bounded_text(node, k_max_text_length), in_article(node));
         }
-        bool date_named = is_date_box(m_names);
-        bool date_box = date_named || names_contain(m_names, {"tarih", "fecha"});
+        bool date_named = marks.date;
+        bool date_box = marks.date || marks.other_date;
         if (date_box && m_signals.dated_bylines.size() < k_max_texts) {
             const GumboNode* before = text_sibling_before(node);
             if (before && !in_furniture(before) && !inside_link(before)) {
