@@ -1,5 +1,6 @@
 #include "parser/article/blocks.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "core/text.h"
@@ -298,6 +299,41 @@ const GumboNode* pull_quote_of(const GumboNode* figure) {
         }
     }
     return quote;
+}
+
+namespace {
+
+// Does `text` read as a sentence: five words or more and a closing stop (quotes after it
+// allowed), or a closing stop of CJK script ("。")?
+bool reads_as_sentence(std::string_view text) {
+    while (!text.empty() && (text.back() == '"' || text.back() == ')' || text.back() == '\'')) text.remove_suffix(1);
+    for (std::string_view quote : {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xC2\xBB", "\xE2\x80\x99"}) {
+        if (text.ends_with(quote)) text.remove_suffix(quote.size());
+    }
+    for (std::string_view stop : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F"}) {
+        if (text.ends_with(stop)) return true;
+    }
+    if (text.empty() || (text.back() != '.' && text.back() != '!' && text.back() != '?')) return false;
+    return std::count(text.begin(), text.end(), ' ') >= 4;
+}
+
+}  // namespace
+
+void drop_trailing_labels(std::vector<SourcedBlock>& blocks) {
+    constexpr std::size_t k_long_paragraph = 150;  // bytes: about 25 words, or 50 CJK characters
+    constexpr std::size_t k_short_block = 100;
+    std::size_t tail = blocks.size();
+    while (tail > 0) {
+        const Block& block = blocks[tail - 1].block;
+        if (block.type == BlockType::paragraph && block.text.size() >= k_long_paragraph) break;
+        if (block.text.size() >= k_short_block) return;  // more text after the last long paragraph
+        --tail;
+    }
+    if (tail == 0) return;
+    std::size_t index = 0;
+    std::erase_if(blocks, [&](const SourcedBlock& block) {
+        return index++ >= tail && block.block.type != BlockType::heading && !reads_as_sentence(block.block.text);
+    });
 }
 
 std::vector<SourcedBlock> collect_blocks(const GumboNode* container,

@@ -23,6 +23,12 @@ struct SourcedBlock {
 std::vector<SourcedBlock> collect_blocks(const GumboNode* container,
                                          const std::function<bool(const GumboNode*)>& also_drop = {});
 
+// Leaves out the short blocks after the last long paragraph that do not read as sentences
+// (headings stay): the labels and boxes that close a page's article area ("Passend zum
+// Artikel", "4 min", the author's department). Nothing is left out when a block of some length
+// follows the last long paragraph. To be called once the source-credit line is taken.
+void drop_trailing_labels(std::vector<SourcedBlock>& blocks);
+
 // The <blockquote> that `figure` holds as a child of its own, when it holds no image beside
 // it: a quotation set apart with its source in the caption, not a picture. nullptr otherwise.
 const GumboNode* pull_quote_of(const GumboNode* figure);

@@ -105,6 +105,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     const GumboNode* known_lead = rule ? find_by(root, rule->lead) : nullptr;
     article.teaser = take_teaser(root, headline_element, blocks, description, known_lead);
     article.source_credit = take_source_credit(container, blocks);
+    drop_trailing_labels(blocks);
     drop_repeats(blocks, article);
     drop_recurring_labels(blocks);
     article.body.reserve(blocks.size());

@@ -53,3 +53,21 @@ TEST_CASE("the article does not reach past the <main> element that holds it", "[
                               "</main><div class=\"more\"><p>" + k_harbour[0] + "</p><p>" + k_harbour[1] + "</p></div></div>");
     CHECK(texts_of(article) == k_bridge);
 }
+
+TEST_CASE("short labels after the last paragraph close the page, not the story", "[article][body]") {
+    std::vector<std::string> story = {k_harbour[0] + " " + k_harbour[1], k_harbour[2] + " " + k_harbour[3],
+                                      "The work ends in August."};  // a closing sentence stays
+    Article article = extract("<article><h1>Harbour to be dredged</h1>" + paragraphs(story) +
+                              "<div><p>Related topics</p><p>4 min</p><h2>More from the region</h2></div></article>");
+    std::vector<std::string> expected = story;
+    expected.push_back("More from the region");
+    CHECK(texts_of(article) == expected);
+}
+
+TEST_CASE("short blocks stay when a longer one follows them", "[article][body]") {
+    std::vector<std::string> story = {k_harbour[0] + " " + k_harbour[1], k_harbour[2] + " " + k_harbour[3]};
+    story.push_back("Fact box");
+    story.push_back("Dredging season: June to August; cost: twelve million, shared by the town, the region, the state and the port");
+    Article article = extract("<article><h1>Harbour to be dredged</h1>" + paragraphs(story) + "</article>");
+    CHECK(texts_of(article) == story);
+}
