@@ -84,13 +84,30 @@ unsigned class_word_kinds(const GumboNode* node) {
     return kinds;
 }
 
-// A link to a tag or topic page ("/thema/ukraine-198.html", "/tags/books/"), or one whose
-// label is marked as a tag (<a><span class="tag-like">).
-bool links_to_topic(const GumboNode* link, std::string_view href) {
-    for (std::string_view path : {"/tag/", "/tags/", "/thema/", "/themen/", "/topic/", "/topics/", "/schlagwort/",
-                                  "/stichwort/", "/keyword/", "/keywords/"}) {
-        if (contains_ci(href, path)) return true;
+// What a link's path names, read in one pass over its slashes: an author page ("/author…",
+// "/autor…") or a tag or topic page ("/thema/ukraine-198.html", "/tags/books/").
+struct HrefMarks {
+    bool author = false;
+    bool topic = false;
+};
+
+HrefMarks marks_of_href(std::string_view href) {
+    HrefMarks marks;
+    for (std::size_t slash = href.find('/'); slash != std::string_view::npos; slash = href.find('/', slash + 1)) {
+        std::string_view rest = href.substr(slash + 1);
+        if (rest.empty()) break;
+        marks.author |= starts_with_ci(rest, "author") || starts_with_ci(rest, "autor");
+        for (std::string_view path : {"tag/", "tags/", "thema/", "themen/", "topic/", "topics/", "schlagwort/",
+                                      "stichwort/", "keyword/", "keywords/"}) {
+            if (rest[0] == path[0] || rest[0] == path[0] - 'a' + 'A') marks.topic |= starts_with_ci(rest, path);
+        }
     }
+    return marks;
+}
+
+// A link to a tag or topic page, or one whose label is marked as a tag (<a><span class="tag-like">).
+bool links_to_topic(const GumboNode* link, const HrefMarks& marks) {
+    if (marks.topic) return true;
     const GumboVector& children = link->v.element.children;
     for (unsigned i = 0; i < children.length && i < 3; ++i) {
         const auto* child = static_cast<const GumboNode*>(children.data[i]);
@@ -347,7 +364,8 @@ private:
     void read_anchor(const GumboNode* node) {
         std::string_view rel = html::attribute(node, "rel");
         std::string_view href = html::attribute(node, "href");
-        bool author_link = contains_ci(rel, "author") || contains_ci(href, "/author") || contains_ci(href, "/autor");
+        HrefMarks marks = marks_of_href(href);
+        bool author_link = marks.author || contains_ci(rel, "author");
         if (author_link && m_signals.rel_authors.size() < 2 * k_max_texts && !in_furniture(node)) {
             add_author(m_signals.rel_authors, bounded_text(node, k_max_text_length), in_article(node));
         }
@@ -357,7 +375,7 @@ private:
             bool in_article = (m_article && inside(node, m_article)) || (m_main && inside(node, m_main));
             add_tag(m_signals.rel_tags, text);
             if (in_article) add_tag(m_signals.article_tags, text);
-        } else if (links_to_topic(node, href) && ((m_article && inside(node, m_article)) || (m_main && inside(node, m_main))) &&
+        } else if (links_to_topic(node, marks) && ((m_article && inside(node, m_article)) || (m_main && inside(node, m_main))) &&
                    !in_navigation()) {
             add_tag(m_signals.topic_links, bounded_text(node, 100));
         }
