@@ -53,6 +53,13 @@ bool starts_with_marker(const GumboNode* node) {
         tag != GUMBO_TAG_CITE && tag != GUMBO_TAG_EM && tag != GUMBO_TAG_I) {
         return false;
     }
+    // A box of blocks ("<div><div>Bild: X</div><div>Caption</div></div>") is no credit line:
+    // its first block may be.
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        GumboTag child = html::tag_of(static_cast<const GumboNode*>(children.data[i]));
+        if (child == GUMBO_TAG_DIV || child == GUMBO_TAG_P) return false;
+    }
     std::string text = bounded_text(node, 120);
     std::size_t length = 0;
     return !text.empty() && text.size() <= 120 && find_marker(text, length) == 0;
@@ -248,6 +255,12 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
         return Visit::descend;
     });
     out.caption = fold_whitespace(raw);
+    // A lightbox's copy of the caption beside the shown one: "Caption Caption" is "Caption".
+    std::size_t half = out.caption.size() / 2;
+    if (out.caption.size() % 2 == 1 && out.caption[half] == ' ' &&
+        std::string_view(out.caption).substr(0, half) == std::string_view(out.caption).substr(half + 1)) {
+        out.caption.resize(half);
+    }
     if (out.credits.empty() && (caption_root || whole)) split_trailing_credit(caption_root ? caption_root : text_holder(figure), out);
     return out;
 }

@@ -61,3 +61,13 @@ TEST_CASE("a video's date and running time are not part of its caption", "[artic
     REQUIRE(article.images.size() == 1);
     CHECK(article.images[0].caption == "The council debates the bridge.");
 }
+
+TEST_CASE("a lightbox box that opens with the credit holds the caption, not one long credit", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><figure><a href=\"/big.jpg\"><div class=\"lightbox-caption\">"
+                              "<div>Bild: APA/Anna Berg</div><div>The old bridge at dusk</div></div></a>"
+                              "<img src=\"https://x.test/bridge.jpg\"><figcaption>The old bridge at dusk</figcaption>"
+                              "</figure><p>" + k_first + "</p><p>" + k_third + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "The old bridge at dusk");
+    CHECK(article.images[0].credit == std::vector<std::string>{"APA/Anna Berg"});
+}
