@@ -96,10 +96,18 @@ HrefMarks marks_of_href(std::string_view href) {
     for (std::size_t slash = href.find('/'); slash != std::string_view::npos; slash = href.find('/', slash + 1)) {
         std::string_view rest = href.substr(slash + 1);
         if (rest.empty()) break;
-        marks.author |= starts_with_ci(rest, "author") || starts_with_ci(rest, "autor");
-        for (std::string_view path : {"tag/", "tags/", "thema/", "themen/", "topic/", "topics/", "schlagwort/",
-                                      "stichwort/", "keyword/", "keywords/"}) {
-            if (rest[0] == path[0] || rest[0] == path[0] - 'a' + 'A') marks.topic |= starts_with_ci(rest, path);
+        auto any_of = [rest](std::initializer_list<std::string_view> paths) {
+            for (std::string_view path : paths) {
+                if (starts_with_ci(rest, path)) return true;
+            }
+            return false;
+        };
+        switch (rest[0] | 0x20) {  // ASCII lower case
+        case 'a': marks.author |= any_of({"author", "autor"}); break;
+        case 't': marks.topic |= any_of({"tag/", "tags/", "thema/", "themen/", "topic/", "topics/"}); break;
+        case 's': marks.topic |= any_of({"schlagwort/", "stichwort/"}); break;
+        case 'k': marks.topic |= any_of({"keyword/", "keywords/"}); break;
+        default: break;
         }
     }
     return marks;
