@@ -62,10 +62,11 @@ bool skipped_region(const GumboNode* node, std::string& lowered) {
 }
 
 // A link to the picture itself (a lightbox or gallery view) belongs to the image, unlike a
-// teaser link to another page: its target is an image file, or it holds an image and no text
+// teaser link to another page: its target is on this page or an image file, or it holds an image and no text
 // and a caption element follows it (or follows the boxes that hold only the link).
 bool is_image_link(const GumboNode* link) {
     std::string_view href = html::attribute(link, "href");
+    if (href.starts_with('#') && href.size() > 1) return true;  // opens the picture on this page
     href = href.substr(0, href.find_first_of("?#"));
     for (std::string_view extension : {".jpg", ".jpeg", ".png", ".webp", ".avif"}) {
         if (href.size() > extension.size() && equals_ci(href.substr(href.size() - extension.size()), extension)) return true;

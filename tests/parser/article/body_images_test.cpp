@@ -71,3 +71,12 @@ TEST_CASE("a lightbox box that opens with the credit holds the caption, not one 
     CHECK(article.images[0].caption == "The old bridge at dusk");
     CHECK(article.images[0].credit == std::vector<std::string>{"APA/Anna Berg"});
 }
+
+TEST_CASE("a picture inside a link to its place on the page (a gallery view) is an article image", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><a href=\"#gallery-2\"><figure>"
+                              "<img src=\"https://x.test/pier.jpg\"><figcaption>The northern pier. Foto: Anna Berg"
+                              "</figcaption></figure></a><p>" + k_third + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "The northern pier.");
+    CHECK(article.images[0].credit == std::vector<std::string>{"Anna Berg"});
+}
