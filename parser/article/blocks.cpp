@@ -82,6 +82,18 @@ std::size_t link_chars_below(const GumboNode* node) {
     return chars;
 }
 
+// Does `text` end without a stop, comma, colon, closing quote or bracket (as a heading does)?
+bool ends_open(std::string_view text) {
+    if (text.empty()) return false;
+    char last = text.back();
+    if (std::string_view(".,;:!?\"')]").find(last) != std::string_view::npos) return false;
+    for (std::string_view mark : {"\xE2\x80\xA6", "\xC2\xBB", "\xC2\xAB", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                  "\xE2\x80\x99", "\xE3\x80\x82"}) {
+        if (text.ends_with(mark)) return false;
+    }
+    return true;
+}
+
 class Collector {
 public:
     explicit Collector(const std::function<bool(const GumboNode*)>& also_drop) : m_also_drop(also_drop) {}
@@ -90,6 +102,7 @@ public:
         m_scope_chars = raw_chars(container);
         visit_container(container);
         drop_repeated_pull_quotes();
+        promote_subheadings();
         return std::move(m_blocks);
     }
 
@@ -194,6 +207,24 @@ private:
         }
         std::size_t index = 0;
         std::erase_if(m_blocks, [&](const SourcedBlock&) { return repeated[index++]; });
+    }
+
+    // A short line without a closing stop between two long paragraphs is a subheading set as
+    // a paragraph (<p class="interline">, <p><b>…</b></p>).
+    void promote_subheadings() {
+        constexpr std::size_t k_max_line = 100;     // bytes
+        constexpr std::size_t k_min_neighbour = 150;
+        auto long_paragraph = [&](const Block& block) {
+            return block.type == BlockType::paragraph && block.text.size() >= k_min_neighbour;
+        };
+        for (std::size_t i = 1; i + 1 < m_blocks.size(); ++i) {
+            Block& block = m_blocks[i].block;
+            if (block.type != BlockType::paragraph || block.text.size() > k_max_line) continue;
+            if (!long_paragraph(m_blocks[i - 1].block) || !long_paragraph(m_blocks[i + 1].block)) continue;
+            if (block.text.find(' ') == std::string::npos || block.text.find("\xC2\xA9") != std::string::npos) continue;
+            if (!ends_open(block.text)) continue;
+            block.type = BlockType::heading;
+        }
     }
 
     // Handles one block-level element: emits it as a block or pushes it as a container.

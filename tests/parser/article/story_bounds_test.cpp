@@ -71,3 +71,15 @@ TEST_CASE("short blocks stay when a longer one follows them", "[article][body]")
     Article article = extract("<article><h1>Harbour to be dredged</h1>" + paragraphs(story) + "</article>");
     CHECK(texts_of(article) == story);
 }
+
+TEST_CASE("a short line without a stop between two long paragraphs is a subheading", "[article][body]") {
+    std::string first = k_harbour[0] + " " + k_harbour[1];
+    std::string second = k_harbour[2] + " " + k_harbour[3];
+    Article article = extract("<article><h1>Harbour to be dredged</h1><p>" + first +
+                              "</p><p class=\"interline\">Berths in the next town</p><p>" + second +
+                              "</p><p>Short, but a sentence.</p><p>" + first + " Again.</p></article>");
+    REQUIRE(article.body.size() == 5);
+    CHECK(article.body[1].type == BlockType::heading);
+    CHECK(article.body[1].text == "Berths in the next town");
+    CHECK(article.body[3].type == BlockType::paragraph);
+}
