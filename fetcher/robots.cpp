@@ -1,6 +1,7 @@
 #include "fetcher/robots.h"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include <curl/curl.h>
@@ -54,6 +55,31 @@ bool matches(std::string_view pattern, std::string_view path) {
     return p == pattern.size();
 }
 
+// RFC 9309 compares octets percent-encoded: bytes outside ASCII are encoded, and the hex digits
+// of an encoding are upper-cased, so "/caf%c3%a9", "/caf%C3%A9" and "/café" are one path.
+std::string percent_normalised(std::string_view text) {
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    auto is_hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
+            out += '%';
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i + 1])));
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i + 2])));
+            i += 2;
+        } else if (byte >= 0x80) {
+            out += '%';
+            out += k_hex[byte >> 4];
+            out += k_hex[byte & 0x0F];
+        } else {
+            out += static_cast<char>(byte);
+        }
+    }
+    return out;
+}
+
 struct Group {
     std::vector<std::string> agents;
     std::vector<std::pair<std::string, bool>> rules;
@@ -79,7 +105,7 @@ std::vector<Group> read_groups(std::string_view text) {
         } else if (key == "allow" || key == "disallow") {
             in_rules = true;
             if (groups.empty() || value.empty() || value.size() > k_max_pattern_bytes) continue;
-            groups.back().rules.emplace_back(std::string(value), key == "allow");
+            groups.back().rules.emplace_back(percent_normalised(value), key == "allow");
         }
     }
     return groups;
@@ -118,8 +144,9 @@ RobotsRules RobotsRules::parse(std::string_view text, std::string_view user_agen
     return rules;
 }
 
-bool RobotsRules::allows(std::string_view path) const {
-    if (path == "/robots.txt" && !m_unreachable) return true;
+bool RobotsRules::allows(std::string_view raw_path) const {
+    if (raw_path == "/robots.txt" && !m_unreachable) return true;
+    std::string path = percent_normalised(raw_path);
     const Rule* best = nullptr;
     for (const Rule& rule : m_rules) {
         if (!matches(rule.pattern, path)) continue;

@@ -86,6 +86,19 @@ TEST_CASE("robots.txt: stars match any run, a pathological pattern stays cheap",
     CHECK(rules.allows("/" + std::string(20000, 'a')));  // no b at the end: no match
 }
 
+TEST_CASE("robots.txt: paths compare percent-encoded, whatever the case of the hex digits", "[robots]") {
+    RobotsRules rules = RobotsRules::parse("User-agent: *\nDisallow: /caf%c3%a9/\nDisallow: /stra\xC3\x9F" "e\n",
+                                           "newswire/0.1");
+    CHECK_FALSE(rules.allows("/caf%C3%A9/menu"));
+    CHECK_FALSE(rules.allows("/caf\xC3\xA9/menu"));
+    CHECK_FALSE(rules.allows("/stra%c3%9fe/1"));
+    CHECK(rules.allows("/cafe/menu"));
+    RobotsRules only = RobotsRules::parse("User-agent: *\nDisallow: /\nAllow: /%7Eanna/\nAllow: /100%/\n", "newswire/0.1");
+    CHECK(only.allows("/%7eanna/notes"));
+    CHECK(only.allows("/100%/"));  // a lone % is no encoding and stays as written
+    CHECK_FALSE(only.allows("/%7Ebob/"));
+}
+
 TEST_CASE("robots.txt: what a fetch of it means", "[robots]") {
     CHECK(robots_rules_from(answer(404), k_agent).allows("/anything"));
     CHECK(robots_rules_from(answer(403), k_agent).allows("/anything"));
