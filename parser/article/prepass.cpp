@@ -1,8 +1,14 @@
 #include "parser/article/prepass.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstring>
+#include <initializer_list>
 #include <optional>
 
 #include "core/text.h"
@@ -20,20 +26,36 @@ bool starts_tag(std::string_view html, std::size_t pos, std::string_view name) {
     return equals_ci(html.substr(pos, name.size()), name) && is_tag_name_end(html[pos + name.size()]);
 }
 
+// The first '>', '"' or '\'' in p[i, n), or n: 16 bytes at a time where SSE2 is there.
+std::size_t find_tag_delimiter(const char* p, std::size_t n, std::size_t i) {
+#if defined(__SSE2__)
+    const __m128i greater = _mm_set1_epi8('>');
+    const __m128i double_quote = _mm_set1_epi8('"');
+    const __m128i single_quote = _mm_set1_epi8('\'');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, greater),
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, double_quote), _mm_cmpeq_epi8(v, single_quote)));
+        if (int mask = _mm_movemask_epi8(hits)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < n; ++i) {
+        if (p[i] == '>' || p[i] == '"' || p[i] == '\'') return i;
+    }
+    return n;
+}
+
 // Position just past the '>' that closes the tag opened at `pos`, honouring quoted values.
 std::size_t tag_end(std::string_view html, std::size_t pos) {
-    char quote = 0;
-    for (std::size_t i = pos; i < html.size(); ++i) {
-        char c = html[i];
-        if (quote) {
-            if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '>') {
-            return i + 1;
-        }
+    const char* p = html.data();
+    std::size_t n = html.size();
+    for (std::size_t i = find_tag_delimiter(p, n, pos); i < n; i = find_tag_delimiter(p, n, i)) {
+        if (p[i] == '>') return i + 1;
+        const void* close = std::memchr(p + i + 1, p[i], n - i - 1);
+        if (!close) return n;
+        i = static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1;
     }
-    return html.size();
+    return n;
 }
 
 // Position of the "</name" that closes a raw-text element, or npos.
@@ -71,28 +93,53 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 
 // Attributes that no reader of the page needs: data-* (tracking, JSON state) other than image
 // sources, test ids, captions and credits; event handlers and framework bindings; and any other
-// long value except links, names, classes and image sources.
-bool is_droppable(std::string_view name, std::size_t value_size) {
-    std::array<char, 48> buffer{};
-    if (name.size() > buffer.size()) return false;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        char c = name[i];
-        buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    std::string_view lower(buffer.data(), name.size());
+// long value except links, names, classes and image sources. `lower` is the lower-case name.
+bool is_droppable(std::string_view lower, std::size_t value_size) {
+    bool bound = lower.starts_with("data-") || lower.starts_with("on") || lower.starts_with("x-") ||
+                 lower.starts_with(":") || lower.starts_with("@") || lower.starts_with("v-");
+    bool long_value = value_size >= k_long_value && lower != "style" && lower != "id" && lower != "datetime";
+    if (!bound && !long_value) return false;
     for (std::string_view kept : {"src", "img", "image", "original", "caption", "credit", "testid", "href",
                                   "content", "class", "title", "alt", "url"}) {
         if (lower.find(kept) != std::string::npos) return false;
     }
-    if (lower.starts_with("data-") || lower.starts_with("on") || lower.starts_with("x-") ||
-        lower.starts_with(":") || lower.starts_with("@") || lower.starts_with("v-")) {
-        return true;
-    }
-    return value_size >= k_long_value && lower != "style" && lower != "id" && lower != "datetime";
+    return true;
 }
 
-// Appends the start tag `tag` ("<div ...>") to `out` without its droppable attributes.
-void append_tag(std::string_view tag, std::string& out) {
+// Attributes of a <script> that is not JSON-LD which nothing reads: only its type is read.
+bool is_unread_script_attribute(std::string_view lower) {
+    for (std::string_view unread : {"src", "async", "defer", "crossorigin", "integrity", "nonce", "referrerpolicy",
+                                    "nomodule", "charset", "language", "fetchpriority"}) {
+        if (lower == unread) return true;
+    }
+    return false;
+}
+
+// How much of a quoted attribute value to keep: all of it (npos), or a prefix that reads the
+// same. Only the first candidate of a srcset is read (meta_images' first_srcset_url: trimmed of
+// " \t\r\n", up to the first ' ', '\t', '\n' or ','), so the value is kept up to and with the
+// separator after it: the prefix trims to the same first candidate. A value with a character
+// reference or '\r' before that point stays whole, as those decode or trim differently. A lazy
+// image source that is a data: URI is skipped by every reader, so "data:" alone says as much.
+std::size_t kept_value_size(std::string_view lower, std::string_view value) {
+    if (lower == "srcset" || lower == "data-srcset") {
+        std::size_t first = value.find_first_not_of(" \t\r\n");
+        if (first == std::string_view::npos) return std::string_view::npos;
+        std::size_t separator = value.find_first_of(" \t\n,", first);
+        if (separator == std::string_view::npos) return std::string_view::npos;
+        if (value.substr(0, separator).find_first_of("&\r") != std::string_view::npos) return std::string_view::npos;
+        return separator + 1;
+    }
+    if ((lower == "data-src" || lower == "data-lazy-src" || lower == "data-original") && value.starts_with("data:")) {
+        return 5;
+    }
+    return std::string_view::npos;
+}
+
+// Appends the start tag `tag` ("<div ...>") to `out` without its droppable attributes, and
+// with srcset and data: URI values cut to what is read. `script`: the start tag of a script
+// that is not JSON-LD.
+void append_tag(std::string_view tag, std::string& out, bool script) {
     if (tag.size() < k_long_tag) {
         out.append(tag);
         return;
@@ -100,6 +147,7 @@ void append_tag(std::string_view tag, std::string& out) {
     std::size_t i = 1;
     while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>' && tag[i] != '/') ++i;
     out.append(tag.substr(0, i));
+    std::array<char, 48> buffer{};
     while (i < tag.size()) {
         std::size_t start = i;
         while (i < tag.size() && is_space(tag[i])) ++i;
@@ -107,11 +155,13 @@ void append_tag(std::string_view tag, std::string& out) {
         while (i < tag.size() && !is_space(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/') ++i;
         std::string_view name = tag.substr(name_start, i - name_start);
         std::size_t value_size = 0;
+        std::string_view quoted;  // a value within quotes that close
         if (i < tag.size() && tag[i] == '=') {
             ++i;
             if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
                 std::size_t close = tag.find(tag[i], i + 1);
                 if (close == std::string_view::npos) close = tag.size() - 1;
+                else quoted = tag.substr(i + 1, close - i - 1);
                 value_size = close - i - 1;
                 i = close + 1;
             } else {
@@ -124,7 +174,24 @@ void append_tag(std::string_view tag, std::string& out) {
             out.append(tag.substr(start));  // '/' or '>' closes the tag
             return;
         }
-        if (!is_droppable(name, value_size)) out.append(tag.substr(start, i - start));
+        if (name.size() > buffer.size()) {
+            out.append(tag.substr(start, i - start));
+            continue;
+        }
+        for (std::size_t k = 0; k < name.size(); ++k) {
+            char c = name[k];
+            buffer[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        std::string_view lower(buffer.data(), name.size());
+        if (is_droppable(lower, value_size) || (script && is_unread_script_attribute(lower))) continue;
+        std::size_t kept = quoted.data() ? kept_value_size(lower, quoted) : std::string_view::npos;
+        if (kept == std::string_view::npos) {
+            out.append(tag.substr(start, i - start));
+        } else {
+            std::size_t value_start = static_cast<std::size_t>(quoted.data() - tag.data());
+            out.append(tag.substr(start, value_start + kept - start));
+            out.push_back(tag[value_start - 1]);
+        }
     }
 }
 
@@ -135,11 +202,20 @@ constexpr int k_max_depth = 2000;
 // Tags that count towards nesting: not void, and not closed implicitly by the parser (an
 // unclosed <p> or <li> must not look like depth).
 bool counts_for_depth(std::string_view name) {
-    static constexpr std::array<std::string_view, 34> uncounted = {
-        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-        "colgroup", "rb", "rt", "rp", "html", "head", "body", "br", "img", "hr", "input", "meta",
-        "link", "source", "wbr", "area", "base", "col", "embed", "param", "track", "keygen"};
-    return !name.empty() && std::find(uncounted.begin(), uncounted.end(), name) == uncounted.end();
+    auto is_one_of = [name](std::initializer_list<std::string_view> names) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    switch (name.size()) {
+    case 0: return false;
+    case 1: return name != "p";
+    case 2: return !is_one_of({"li", "dt", "dd", "tr", "td", "th", "rb", "rt", "rp", "br", "hr"});
+    case 3: return !is_one_of({"img", "col", "wbr"});
+    case 4: return !is_one_of({"html", "head", "body", "meta", "link", "base", "area"});
+    case 5: return !is_one_of({"thead", "tbody", "tfoot", "input", "embed", "param", "track"});
+    case 6: return !is_one_of({"option", "source", "keygen"});
+    case 8: return !is_one_of({"optgroup", "colgroup"});
+    default: return true;
+    }
 }
 
 // The lower-case name of the tag that starts at `lt` ('<'), and whether it is an end tag.
@@ -244,14 +320,14 @@ std::string strip_heavy_content(std::string_view html) {
                     ++depth;
                 }
             }
-            append_tag(html.substr(lt, open_end - lt), out);
+            append_tag(html.substr(lt, open_end - lt), out, false);
             continue;
         }
-        append_tag(html.substr(lt, open_end - lt), out);
+        bool json_ld = raw_name == "script" && contains_ci(html.substr(lt, open_end - lt), "ld+json");
+        append_tag(html.substr(lt, open_end - lt), out, raw_name == "script" && !json_ld);
         std::size_t close = find_close(html, open_end, raw_name);
         if (close == std::string_view::npos) close = html.size();
-        bool keep = raw_name == "script" && contains_ci(html.substr(lt, open_end - lt), "ld+json");
-        if (keep) out.append(html.substr(open_end, close - open_end));
+        if (json_ld) out.append(html.substr(open_end, close - open_end));
         i = close;
     }
     if (i < html.size()) out.append(html.substr(i));
