@@ -14,6 +14,7 @@ namespace newswire {
 namespace {
 
 constexpr std::size_t k_max_heading_chars = 250;
+constexpr std::size_t k_max_picture_box_chars = 400;  // a picture with its caption and credit
 // Quotation marks (ASCII, „“”‚‘’«») and stops at the edges of a quote; bytes of UTF-8 marks.
 constexpr std::string_view k_quote_edges = " .,;:!?\"'\xE2\x80\x9A\x9C\x9D\x9E\x98\x99\xC2\xAB\xBB";
 
@@ -92,6 +93,31 @@ bool ends_open(std::string_view text) {
         if (text.ends_with(mark)) return false;
     }
     return true;
+}
+
+// <picture>, which this Gumbo does not know by tag.
+bool is_picture(const GumboNode* node) {
+    if (html::is_element(node, GUMBO_TAG_IMG)) return true;
+    if (!html::is_element(node) || node->v.element.tag != GUMBO_TAG_UNKNOWN) return false;
+    std::string_view original(node->v.element.original_tag.data, node->v.element.original_tag.length);
+    return original.size() > 8 && equals_ci(original.substr(1, 7), "picture");
+}
+
+// Does the box open with a picture: its first element, or that one's first, a few levels down?
+// (<div><div><picture>…</picture></div><div>Caption</div><div>Quelle: AFP</div></div>)
+bool opens_with_picture(const GumboNode* node) {
+    for (int level = 0; level < 3; ++level) {
+        const GumboNode* first = nullptr;
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = 0; i < children.length && !first; ++i) {
+            const auto* child = static_cast<const GumboNode*>(children.data[i]);
+            if (html::is_element(child)) first = child;
+        }
+        if (!first) return false;
+        if (is_picture(first)) return true;
+        node = first;
+    }
+    return false;
 }
 
 class Collector {
@@ -267,6 +293,7 @@ private:
             push(node, BlockType::quote);
             return;
         }
+        if (tag != GUMBO_TAG_P && opens_with_picture(node) && raw_chars(node) <= k_max_picture_box_chars) return;
         BlockType inherited = m_stack.empty() ? BlockType::paragraph : m_stack.back().run_type;
         if (tag == GUMBO_TAG_LI) inherited = BlockType::list_item;
         push(node, inherited);

@@ -80,3 +80,12 @@ TEST_CASE("a picture inside a link to its place on the page (a gallery view) is 
     CHECK(article.images[0].caption == "The northern pier.");
     CHECK(article.images[0].credit == std::vector<std::string>{"Anna Berg"});
 }
+
+TEST_CASE("a box that opens with a picture holds its caption, not body text", "[article][body]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div><div><div><picture>"
+                              "<img src=\"https://x.test/bridge.jpg\"></picture></div></div><div>The old bridge at "
+                              "dusk.</div><div>Quelle: AFP</div></div><p>" + k_third + "</p></article>");
+    std::vector<std::string> texts{article.teaser};
+    for (const Block& block : article.body) texts.push_back(block.text);
+    CHECK(texts == std::vector<std::string>{k_first, k_third});
+}
