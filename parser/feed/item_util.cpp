@@ -157,7 +157,8 @@ void add_author(FeedItem& item, std::string_view raw) {
         name = trim(name.substr(0, lt));
     }
     if (name.empty() || item.authors.size() >= k_max_authors || has_any_item_text(item, name)) return;
-    item.authors.emplace_back(name);
+    if (name.size() == text.size()) item.authors.push_back(std::move(text));  // the whole text: no copy
+    else item.authors.emplace_back(name);
 }
 
 void add_category(FeedItem& item, std::string_view raw) {
