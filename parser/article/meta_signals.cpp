@@ -11,6 +11,7 @@
 #include "parser/article/hints.h"
 #include "parser/article/meta_authors.h"
 #include "parser/article/meta_dom.h"
+#include "parser/article/meta_names.h"
 #include "parser/article/meta_text.h"
 
 namespace newswire {
@@ -25,208 +26,6 @@ constexpr std::size_t k_max_tags = 40;
 constexpr std::size_t k_max_label_byline = 160;
 constexpr std::size_t k_max_headings = 8;
 constexpr int k_max_headings_examined = 24;
-
-// ASCII classes, as <cctype>'s in the "C" locale the program runs in.
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_ascii_alnum(char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
-
-// Words of a class or id value, split at '-', '_', ' ' and lower-to-upper case changes:
-// "tag-list_tagList__mPIdS" -> tag, list, tag, list, m, p, id, s.
-template <typename Visit>
-void for_each_class_word(std::string_view value, Visit visit) {
-    std::size_t i = 0;
-    while (i < value.size()) {
-        while (i < value.size() && !is_ascii_alnum(value[i])) ++i;
-        std::size_t start = i++;
-        while (i < value.size() && is_ascii_alnum(value[i]) && !(is_ascii_upper(value[i]) && is_ascii_lower(value[i - 1]))) {
-            ++i;
-        }
-        if (start >= value.size()) break;
-        visit(value.substr(start, i - start));
-    }
-}
-
-bool has_class_word(const GumboNode* node, std::initializer_list<std::string_view> words) {
-    bool found = false;
-    for (std::string_view name : {"class", "id"}) {
-        for_each_class_word(html::attribute(node, name), [&](std::string_view word) {
-            for (std::string_view wanted : words) {  // lower-case
-                if (equals_ci(word, wanted)) found = true;
-            }
-        });
-        if (found) return true;
-    }
-    return false;
-}
-
-// Which word lists the class and id words of `node` fall in (one pass over its attributes).
-enum ClassWordKind : unsigned { k_navigation_word = 1, k_header_word = 2, k_tag_list_word = 4 };
-
-unsigned class_word_kinds(const GumboNode* node) {
-    static constexpr std::array<std::pair<std::string_view, unsigned>, 13> k_words{{
-        {"nav", k_navigation_word}, {"navigation", k_navigation_word}, {"menu", k_navigation_word},
-        {"breadcrumb", k_navigation_word}, {"breadcrumbs", k_navigation_word}, {"header", k_header_word},
-        {"tag", k_tag_list_word}, {"tags", k_tag_list_word}, {"taglist", k_tag_list_word},
-        {"keywords", k_tag_list_word}, {"schlagworte", k_tag_list_word}, {"topics", k_tag_list_word},
-        {"themen", k_tag_list_word}}};
-    unsigned kinds = 0;
-    const GumboVector& attributes = node->v.element.attributes;
-    for (unsigned a = 0; a < attributes.length; ++a) {
-        const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[a]);
-        if (std::strcmp(attribute->name, "class") != 0 && std::strcmp(attribute->name, "id") != 0) continue;
-        for_each_class_word(attribute->value, [&](std::string_view word) {
-            for (const auto& [wanted, kind] : k_words) {
-                if (word.size() == wanted.size() && equals_ci(word, wanted)) kinds |= kind;
-            }
-        });
-    }
-    return kinds;
-}
-
-// What a link's path names, read in one pass over its slashes: an author page ("/author…",
-// "/autor…") or a tag or topic page ("/thema/ukraine-198.html", "/tags/books/").
-struct HrefMarks {
-    bool author = false;
-    bool topic = false;
-};
-
-HrefMarks marks_of_href(std::string_view href) {
-    HrefMarks marks;
-    for (std::size_t slash = href.find('/'); slash != std::string_view::npos; slash = href.find('/', slash + 1)) {
-        std::string_view rest = href.substr(slash + 1);
-        if (rest.empty()) break;
-        auto any_of = [rest](std::initializer_list<std::string_view> paths) {
-            for (std::string_view path : paths) {
-                if (starts_with_ci(rest, path)) return true;
-            }
-            return false;
-        };
-        switch (rest[0] | 0x20) {  // ASCII lower case
-        case 'a': marks.author |= any_of({"author", "autor"}); break;
-        case 't': marks.topic |= any_of({"tag/", "tags/", "thema/", "themen/", "topic/", "topics/"}); break;
-        case 's': marks.topic |= any_of({"schlagwort/", "stichwort/"}); break;
-        case 'k': marks.topic |= any_of({"keyword/", "keywords/"}); break;
-        default: break;
-        }
-    }
-    return marks;
-}
-
-// A link to a tag or topic page, or one whose label is marked as a tag (<a><span class="tag-like">).
-bool links_to_topic(const GumboNode* link, const HrefMarks& marks) {
-    if (marks.topic) return true;
-    const GumboVector& children = link->v.element.children;
-    for (unsigned i = 0; i < children.length && i < 3; ++i) {
-        const auto* child = static_cast<const GumboNode*>(children.data[i]);
-        if (child->type == GUMBO_NODE_ELEMENT) return has_class_word(child, {"tag", "tags"});
-    }
-    return false;
-}
-
-void add_limited(std::vector<std::string>& to, std::string text) {
-    if (to.size() < k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
-        to.push_back(std::move(text));
-    }
-}
-
-void add_author(std::vector<AuthorText>& to, std::string text, bool in_article) {
-    if (to.size() < 2 * k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
-        to.push_back(AuthorText{std::move(text), in_article});
-    }
-}
-
-std::string value_of(const GumboNode* node) {
-    for (std::string_view name : {"content", "datetime"}) {
-        std::string_view v = html::attribute(node, name);
-        if (!v.empty()) return std::string(v);
-    }
-    return bounded_text(node, k_max_text_length);
-}
-
-void read_meta(const GumboNode* node, MetaSignals& signals) {
-    std::string_view content = html::attribute(node, "content");
-    if (content.empty()) return;
-    for (std::string_view key_attribute : {"property", "name", "itemprop", "http-equiv"}) {
-        std::string_view key = html::attribute(node, key_attribute);
-        if (!key.empty()) {
-            signals.metas.emplace_back(to_lower_ascii(trim(key)), std::string(content));
-            return;
-        }
-    }
-}
-
-void read_link(const GumboNode* node, MetaSignals& signals) {
-    std::string_view rel = html::attribute(node, "rel");
-    if (signals.canonical.empty() && equals_ci(trim(rel), "canonical")) {
-        signals.canonical = std::string(trim(html::attribute(node, "href")));
-    }
-}
-
-// Does `lowered` (class and id, lower-cased, joined by a space) contain any of `fragments`
-// (lower-case, without spaces)?
-bool names_contain(std::string_view lowered, std::initializer_list<std::string_view> fragments) {
-    for (std::string_view fragment : fragments) {
-        if (lowered.find(fragment) != std::string_view::npos) return true;
-    }
-    return false;
-}
-
-void append_lowered(std::string_view text, std::string& out) {
-    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-}
-
-// `out` = class and id lower-cased, joined by a space: no fragment holds a space, so none
-// matches across the two.
-void lowered_names(std::string_view class_names, std::string_view id, std::string& out) {
-    out.clear();
-    append_lowered(class_names, out);
-    out.push_back(' ');
-    append_lowered(id, out);
-}
-
-bool in_breadcrumb(const GumboNode* node) {
-    int levels = 0;
-    for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT && levels < 12; n = n->parent, ++levels) {
-        GumboTag tag = n->v.element.tag;
-        if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
-        if (tag == GUMBO_TAG_NAV || is_breadcrumb(n)) return true;
-    }
-    return false;
-}
-
-// Teasers of other articles, quotes, comments and asides name people who did not write this.
-bool in_furniture(const GumboNode* node) {
-    int levels = 0;
-    std::string names;
-    for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT && levels < 64; n = n->parent, ++levels) {
-        GumboTag tag = n->v.element.tag;
-        if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return false;
-        if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FOOTER) return true;
-        if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
-        lowered_names(html::attribute(n, "class"), html::attribute(n, "id"), names);
-        if (names_contain(names, {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar",
-                                  "most-read", "mostread", "most_read", "popular"})) {
-            return true;
-        }
-        if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
-    }
-    return false;
-}
-
-void read_itemprop(const GumboNode* node, std::string_view itemprop, bool in_article, MetaSignals& signals) {
-    if (itemprop == "datePublished" && signals.itemprop_published.empty()) {
-        signals.itemprop_published = value_of(node);
-    } else if (itemprop == "dateModified" && signals.itemprop_modified.empty()) {
-        signals.itemprop_modified = value_of(node);
-    } else if ((itemprop == "author" || itemprop == "creator") && !in_furniture(node)) {
-        const GumboNode* name = find_first_bounded(node, 500, [](const GumboNode* n) {
-            return html::attribute(n, "itemprop") == "name";
-        });
-        add_author(signals.itemprop_authors, value_of(name ? name : node), in_article);
-    }
-}
-
 
 // Does the element's first text (its first child, or the second after white space) open with a
 // byline word followed by a capital or a non-Latin letter ("Von: Bill", "By Jane", "(责编：")?
@@ -268,34 +67,57 @@ NameMarks marks_of(std::string_view lowered) {
     return marks;
 }
 
-// Teasers of other articles link their whole box, byline included.
-bool inside_link(const GumboNode* node) {
-    const GumboNode* n = node;
-    for (int level = 0; level < 6 && n && n->type == GUMBO_NODE_ELEMENT; ++level, n = n->parent) {
-        if (n->v.element.tag == GUMBO_TAG_A) return true;
+void add_limited(std::vector<std::string>& to, std::string text) {
+    if (to.size() < k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
+        to.push_back(std::move(text));
     }
-    return false;
 }
 
-// The element before `node` among its siblings when it holds text only ("Anna Muster |"
-// before the date), else null.
-const GumboNode* text_sibling_before(const GumboNode* node) {
-    const GumboNode* parent = node->parent;
-    if (!parent || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
-    const GumboVector& siblings = parent->v.element.children;
-    for (unsigned i = node->index_within_parent, steps = 0; i-- > 0 && i < siblings.length && steps < 3; ++steps) {
-        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
-        if (sibling->type == GUMBO_NODE_WHITESPACE) continue;
-        if (sibling->type != GUMBO_NODE_ELEMENT) return nullptr;
-        const GumboVector& children = sibling->v.element.children;
-        for (unsigned c = 0; c < children.length; ++c) {
-            if (static_cast<const GumboNode*>(children.data[c])->type == GUMBO_NODE_ELEMENT) return nullptr;
+void add_author(std::vector<AuthorText>& to, std::string text, bool in_article) {
+    if (to.size() < 2 * k_max_texts && !text.empty() && text.size() <= k_max_text_length) {
+        to.push_back(AuthorText{std::move(text), in_article});
+    }
+}
+
+std::string value_of(const GumboNode* node) {
+    for (std::string_view name : {"content", "datetime"}) {
+        std::string_view v = html::attribute(node, name);
+        if (!v.empty()) return std::string(v);
+    }
+    return bounded_text(node, k_max_text_length);
+}
+
+void read_meta(const GumboNode* node, MetaSignals& signals) {
+    std::string_view content = html::attribute(node, "content");
+    if (content.empty()) return;
+    for (std::string_view key_attribute : {"property", "name", "itemprop", "http-equiv"}) {
+        std::string_view key = html::attribute(node, key_attribute);
+        if (!key.empty()) {
+            signals.metas.emplace_back(to_lower_ascii(trim(key)), std::string(content));
+            return;
         }
-        return sibling;
     }
-    return nullptr;
 }
 
+void read_link(const GumboNode* node, MetaSignals& signals) {
+    std::string_view rel = html::attribute(node, "rel");
+    if (signals.canonical.empty() && equals_ci(trim(rel), "canonical")) {
+        signals.canonical = std::string(trim(html::attribute(node, "href")));
+    }
+}
+
+void read_itemprop(const GumboNode* node, std::string_view itemprop, bool in_article, MetaSignals& signals) {
+    if (itemprop == "datePublished" && signals.itemprop_published.empty()) {
+        signals.itemprop_published = value_of(node);
+    } else if (itemprop == "dateModified" && signals.itemprop_modified.empty()) {
+        signals.itemprop_modified = value_of(node);
+    } else if ((itemprop == "author" || itemprop == "creator") && !in_furniture(node)) {
+        const GumboNode* name = find_first_bounded(node, 500, [](const GumboNode* n) {
+            return html::attribute(n, "itemprop") == "name";
+        });
+        add_author(signals.itemprop_authors, value_of(name ? name : node), in_article);
+    }
+}
 
 class Gatherer {
 public:
