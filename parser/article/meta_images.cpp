@@ -152,6 +152,17 @@ bool is_media_stamp(const GumboNode* node) {
     return time;
 }
 
+// "Caption. —" once the credit after the dash went to `credit`: the dash goes too.
+std::string without_dangling_separator(std::string caption) {
+    for (std::string_view separator : {" -", " |", " /", " \xE2\x80\x93", " \xE2\x80\x94"}) {
+        if (caption.size() > separator.size() && std::string_view(caption).ends_with(separator)) {
+            caption.resize(caption.size() - separator.size());
+            break;
+        }
+    }
+    return caption;
+}
+
 struct FigureText {
     std::string caption;
     std::vector<std::string> credits;
@@ -424,7 +435,7 @@ Image read_figure(const GumboNode* figure, std::string_view url) {
     }) != nullptr;
     FigureText text = figure_text(figure, !has_caption && !html::is_element(figure, GUMBO_TAG_FIGURE));
     CaptionParts parts = split_caption_credit(text.caption);
-    image.caption = parts.caption;
+    image.caption = without_dangling_separator(std::move(parts.caption));
     image.credit = text.credits;
     for (std::string& credit : parts.credit) {
         if (std::find(image.credit.begin(), image.credit.end(), credit) == image.credit.end()) {

@@ -89,3 +89,12 @@ TEST_CASE("a box that opens with a picture holds its caption, not body text", "[
     for (const Block& block : article.body) texts.push_back(block.text);
     CHECK(texts == std::vector<std::string>{k_first, k_third});
 }
+
+TEST_CASE("the dash that set a credit apart does not stay at the end of the caption", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><figure><img src=\"https://x.test/"
+                              "bridge.jpg\"><figcaption><p>The old bridge at dusk. \xE2\x80\x94 \xC2\xA9 BELGA</p>"
+                              "</figcaption></figure><p>" + k_third + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "The old bridge at dusk.");
+    CHECK(article.images[0].credit == std::vector<std::string>{"BELGA"});
+}
