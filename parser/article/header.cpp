@@ -109,6 +109,33 @@ const GumboNode* previous_element(const GumboNode* node) {
     return nullptr;
 }
 
+// An <h1> set as the last entry of a breadcrumb list (for search engines) is not the
+// headline the reader sees: that is the next <h1> or <h2> after the list that opens the same
+// way (a kicker before it allowed).
+const GumboNode* headline_after_breadcrumb(const GumboNode* root, const GumboNode* heading) {
+    constexpr std::size_t k_shared_start = 30;
+    if (!heading || !heading->parent || !html::is_element(heading->parent, GUMBO_TAG_LI)) return nullptr;
+    const GumboNode* list = heading->parent->parent;
+    if (!list || !(html::is_element(list, GUMBO_TAG_UL) || html::is_element(list, GUMBO_TAG_OL))) return nullptr;
+    std::string start = comparable(html::text_content(heading)).substr(0, k_shared_start);
+    if (start.empty()) return nullptr;
+    bool after = false;
+    const GumboNode* found = nullptr;
+    html::walk(root, [&](const GumboNode* node) {
+        if (!html::is_element(node)) return html::Visit::skip_children;
+        if (node == list) {
+            after = true;
+            return html::Visit::skip_children;
+        }
+        if (after && (html::is_element(node, GUMBO_TAG_H1) || html::is_element(node, GUMBO_TAG_H2))) {
+            if (comparable(html::text_content(node)).find(start) != std::string::npos) found = node;
+            return html::Visit::stop;
+        }
+        return html::Visit::descend;
+    });
+    return found;
+}
+
 }  // namespace
 
 const GumboNode* find_headline_element(const GumboNode* root, std::string_view headline) {
@@ -122,7 +149,9 @@ const GumboNode* find_headline_element(const GumboNode* root, std::string_view h
         std::string text = comparable(html::text_content(node));
         return find_not_after_hyphen(text, wanted) != std::string::npos && text.size() <= wanted.size() + k_max_kicker_chars;
     });
-    return match ? match : first_h1;
+    const GumboNode* found = match ? match : first_h1;
+    if (const GumboNode* visible = headline_after_breadcrumb(root, found)) return visible;
+    return found;
 }
 
 std::string find_kicker(const GumboNode* headline_element, std::string_view headline) {

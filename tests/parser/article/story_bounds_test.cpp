@@ -83,3 +83,14 @@ TEST_CASE("a short line without a stop between two long paragraphs is a subheadi
     CHECK(article.body[1].text == "Berths in the next town");
     CHECK(article.body[3].type == BlockType::paragraph);
 }
+
+TEST_CASE("an <h1> set as the last entry of a breadcrumb is not the headline the reader sees", "[article][header]") {
+    auto article = extract_article(
+        "<!doctype html><html><head><meta property=\"og:title\" content=\"Harbour to be dredged this summer\">"
+        "</head><body><ol><li><a href=\"/\">Home</a></li><li><a href=\"/region\">Region</a></li>"
+        "<li><h1>Harbour to be dredged this summer</h1></li></ol><article><h2><span>Ferries</span> Harbour to be "
+        "dredged this summer</h2>" + paragraphs(k_harbour) + "</article></body></html>",
+        "");
+    REQUIRE(article);
+    CHECK(article->kicker == "Ferries");
+}
