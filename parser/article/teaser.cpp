@@ -218,6 +218,7 @@ LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* head
     };
     const GumboNode* container = first_block ? first_block->parent : nullptr;
     LeadCandidates found;
+    const GumboNode* relaxed_box = nullptr;
     std::size_t page_chars = raw_chars(root);
     html::walk(root, [&](const GumboNode* node) {
         if (!html::is_element(node)) return html::Visit::skip_children;
@@ -240,13 +241,21 @@ LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* head
                 found.described = node;
                 return html::Visit::stop;
             }
-            if (!found.marked && is_marked_lead(node) && acceptable_lead(node, container) &&
+            if (!found.marked && !(relaxed_box && is_inside(node, relaxed_box)) && is_marked_lead(node) &&
+                acceptable_lead(node, container) &&
                 !repeats_headline(node) && long_enough(node)) {
                 found.marked = node;
                 if (descriptions.empty()) return html::Visit::stop;
             }
         }
         if (node == first_block) return html::Visit::stop;
+        if (furniture && passed && headline_element && node->parent == headline_element->parent &&
+            !is_hard_furniture(node)) {
+            // A box beside the headline named like furniture (a "footer" list under it) may
+            // hold the standfirst: read for the description only.
+            relaxed_box = node;
+            return html::Visit::descend;
+        }
         if (furniture && !(headline_element && !passed && is_inside(headline_element, node))) {
             return html::Visit::skip_children;
         }

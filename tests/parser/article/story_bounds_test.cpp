@@ -94,3 +94,14 @@ TEST_CASE("an <h1> set as the last entry of a breadcrumb is not the headline the
     REQUIRE(article);
     CHECK(article->kicker == "Ferries");
 }
+
+TEST_CASE("the standfirst in a box beside the headline named like furniture is the teaser", "[article][teaser]") {
+    const std::string standfirst = "Larger ferries will dock at the northern pier again once the work is done.";
+    auto article = extract_article(
+        "<!doctype html><html><head><meta name=\"description\" content=\"" + standfirst + "\"></head><body>"
+        "<article><div class=\"news-header\"><h1>Harbour to be dredged</h1><ul class=\"footer\"><li><h2>" + standfirst +
+        "</h2></li></ul></div>" + paragraphs(k_harbour) + "</article></body></html>",
+        "");
+    REQUIRE(article);
+    CHECK(article->teaser == standfirst);
+}
