@@ -22,7 +22,7 @@ struct PageMetadata {
     std::string language;                 // BCP 47
     std::string canonical_url;            // as the page states it (absolute), not yet canonicalised
     std::string site_name;
-    std::vector<std::string> authors;     // people only
+    std::vector<std::string> authors;     // the people who signed; else the organisations credited
     std::optional<Timestamp> published;
     std::optional<Timestamp> modified;
     std::vector<std::string> topics;
