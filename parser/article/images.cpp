@@ -1,6 +1,8 @@
 #include "parser/article/images.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -181,8 +183,32 @@ const GumboNode* find_region(const GumboNode* root, const GumboNode* container, 
     return root;
 }
 
+// "von Katja Belousova", "By Jane Doe": the caption of the author's portrait, not of a picture
+// of the story.
+bool reads_as_byline(std::string_view caption) {
+    constexpr std::size_t k_max_name_words = 4;
+    std::size_t space = caption.find(' ');
+    if (space == std::string_view::npos) return false;
+    std::string_view first = caption.substr(0, space);
+    static constexpr std::array<std::string_view, 10> markers = {"von", "by", "par", "door", "di", "por", "av", "af", "przez", "od"};
+    if (std::none_of(markers.begin(), markers.end(), [&](std::string_view marker) { return equals_ci(first, marker); })) {
+        return false;
+    }
+    std::size_t words = 0;
+    for (std::size_t at = space + 1; at < caption.size();) {
+        std::size_t end = caption.find(' ', at);
+        if (end == std::string_view::npos) end = caption.size();
+        unsigned char lead = static_cast<unsigned char>(caption[at]);
+        if (end > at && !(std::isupper(lead) || lead >= 0xC3)) return false;  // names are capitalised
+        if (end > at) ++words;
+        at = end + 1;
+    }
+    return words >= 1 && words <= k_max_name_words && caption.back() != '.';
+}
+
 void add_image(std::vector<Image>& images, Image image) {
     if (image.url.empty() && image.caption.empty() && image.credit.empty()) return;
+    if (reads_as_byline(image.caption)) return;
     // The same picture again is a repeat unless it comes with a caption of its own (a video's
     // poster reused as the lead photo).
     bool known = !image.url.empty() && std::any_of(images.begin(), images.end(), [&](const Image& i) {

@@ -98,3 +98,12 @@ TEST_CASE("the dash that set a credit apart does not stay at the end of the capt
     CHECK(article.images[0].caption == "The old bridge at dusk.");
     CHECK(article.images[0].credit == std::vector<std::string>{"BELGA"});
 }
+
+TEST_CASE("a picture captioned with a byline is the author's portrait, not an article image", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><figure><img src=\"https://x.test/author.jpg\">"
+                              "<figcaption>von Katja Berg</figcaption></figure><p>" + k_first + "</p><figure>"
+                              "<img src=\"https://x.test/bridge.jpg\"><figcaption>By night the bridge is lit.</figcaption>"
+                              "</figure><p>" + k_third + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "By night the bridge is lit.");
+}
