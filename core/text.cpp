@@ -252,21 +252,47 @@ bool is_mostly_utf8(std::string_view bytes) {
     return valid_multibyte > 0 && valid_multibyte * 4 >= invalid;
 }
 
+namespace {
+
+// Marks the bytes of a 16-byte block that repair_utf8 must look at one by one: controls other
+// than tab, line feed and carriage return, DEL, and every byte of a multi-byte sequence.
+#if defined(__SSE2__)
+unsigned odd_bytes(const unsigned char* block) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+    // Signed: bytes >= 0x80 are below 0x20 too.
+    __m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+    __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(allowed, odd)));
+}
+#endif
+
+}  // namespace
+
 // Bytes that need no change are copied a run at a time; only a dropped control character or a
-// broken sequence ends a run.
+// broken sequence ends a run. Blocks of 16 plain bytes are passed over at once.
 std::string repair_utf8(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const std::size_t n = bytes.size();
     std::string out;
-    out.reserve(bytes.size());
+    out.reserve(n);
     std::size_t run = 0;
-    for (std::size_t i = 0; i < bytes.size();) {
-        auto c = static_cast<unsigned char>(bytes[i]);
-        if (c >= 0x20 && c < 0x7f) {
-            ++i;
-            continue;
+    std::size_t i = 0;
+    while (i < n) {
+#if defined(__SSE2__)
+        if (i + 16 <= n) {
+            unsigned mask = odd_bytes(p + i);
+            if (mask == 0) {
+                i += 16;
+                continue;
+            }
+            i += static_cast<std::size_t>(__builtin_ctz(mask));
         }
-        std::size_t n = c < 0x80 ? (is_dropped_control(c) ? 0 : 1) : utf8_sequence_length(bytes, i);
-        if (n > 0) {
-            i += n;
+#endif
+        unsigned char c = p[i];
+        std::size_t length = c < 0x80 ? (is_dropped_control(c) ? 0 : 1) : multibyte_length(p, n, i);
+        if (length > 0) {
+            i += length;
             continue;
         }
         out.append(bytes.substr(run, i - run));
@@ -277,16 +303,47 @@ std::string repair_utf8(std::string_view bytes) {
     return out;
 }
 
+namespace {
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Does `tail` (the rest of the needle) match h[0, tail.size()) ignoring ASCII case?
+bool tail_equals_ci(const char* h, std::string_view tail) {
+    for (std::size_t k = 0; k < tail.size(); ++k) {
+        if (h[k] != tail[k] && lower_ascii(h[k]) != lower_ascii(tail[k])) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+// Candidates for the needle's first character are found 16 at a time where SSE2 is there: a
+// letter matches both cases at once through its 0x20 bit.
 bool contains_ci(std::string_view haystack, std::string_view needle) {
     if (needle.empty()) return true;
     if (needle.size() > haystack.size()) return false;
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    char first = lower(needle[0]);
-    char first_upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
-    const std::size_t last = haystack.size() - needle.size();
-    for (std::size_t i = 0; i <= last; ++i) {
-        if (haystack[i] != first && haystack[i] != first_upper) continue;
-        if (equals_ci(haystack.substr(i + 1, needle.size() - 1), needle.substr(1))) return true;
+    const char first = lower_ascii(needle[0]);
+    const bool letter = first >= 'a' && first <= 'z';
+    const char fold = letter ? 0x20 : 0;
+    const std::string_view tail = needle.substr(1);
+    const char* h = haystack.data();
+    const std::size_t starts = haystack.size() - needle.size() + 1;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i wanted = _mm_set1_epi8(first);
+    const __m128i folded = _mm_set1_epi8(fold);
+    for (; i + 16 <= starts; i += 16) {
+        __m128i v = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i)), folded);
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, wanted)));
+        while (mask != 0) {
+            std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+            if (tail_equals_ci(h + at + 1, tail)) return true;
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i < starts; ++i) {
+        if (static_cast<char>(h[i] | fold) == first && tail_equals_ci(h + i + 1, tail)) return true;
     }
     return false;
 }
@@ -310,49 +367,53 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
     return repair_utf8(bytes);
 }
 
+// Writes into a buffer of the input's size (a run of white space never becomes longer) and
+// cuts it to what was written.
 std::string fold_whitespace(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string out(text.size(), '\0');
+    char* const begin = out.data();
+    char* w = begin;
     bool pending_space = false;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t run_end = i;
-        while (run_end < text.size()) {
-            auto r = static_cast<unsigned char>(text[run_end]);
-            if (r >= 0x80 || r == ' ' || (r >= '\t' && r <= '\r')) break;
-            ++run_end;
-        }
-        if (run_end > i) {  // a run of ASCII non-space characters, appended at once
-            if (pending_space) out += ' ';
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                pending_space = w != begin;
+                ++i;
+                continue;
+            }
+            if (pending_space) *w++ = ' ';
             pending_space = false;
-            out.append(text.substr(i, run_end - i));
-            i = run_end;
+            do {  // a run of ASCII characters that are not white space
+                *w++ = static_cast<char>(c);
+                if (++i == n) break;
+                c = p[i];
+            } while (c < 0x80 && c != ' ' && (c < '\t' || c > '\r'));
             continue;
         }
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t n = 1;
+        std::size_t length = 1;
         bool space = false;
-        if (c < 0x80) {
-            space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        } else {
-            utf8proc_int32_t codepoint = 0;
-            auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                        static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
-            if (len > 0) {
-                n = static_cast<std::size_t>(len);
-                auto category = utf8proc_category(codepoint);
-                space = category == UTF8PROC_CATEGORY_ZS || codepoint == 0x2028 || codepoint == 0x2029 ||
-                        codepoint == 0x85;
-            }
+        utf8proc_int32_t codepoint = 0;
+        auto read = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &codepoint);
+        if (read > 0) {
+            length = static_cast<std::size_t>(read);
+            space = utf8proc_category(codepoint) == UTF8PROC_CATEGORY_ZS || codepoint == 0x2028 ||
+                    codepoint == 0x2029 || codepoint == 0x85;
         }
         if (space) {
-            pending_space = !out.empty();
+            pending_space = w != begin;
         } else {
-            if (pending_space) out += ' ';
+            if (pending_space) *w++ = ' ';
             pending_space = false;
-            out.append(text.substr(i, n));
+            std::memcpy(w, p + i, length);
+            w += length;
         }
-        i += n;
+        i += length;
     }
+    out.resize(static_cast<std::size_t>(w - begin));
     return out;
 }
 
@@ -364,14 +425,10 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
-namespace {
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-}  // namespace
-
 bool equals_ci(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i] && lower(a[i]) != lower(b[i])) return false;
+        if (a[i] != b[i] && lower_ascii(a[i]) != lower_ascii(b[i])) return false;
     }
     return true;
 }
