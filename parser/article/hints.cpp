@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 
 #include "core/text.h"
 #include "parser/article/dom.h"
@@ -86,11 +87,16 @@ bool any_word_of_token(std::string_view text, Visit visit) {
     return flush();
 }
 
-// The attributes that name an element, read in one pass over its attributes.
+// The attributes the hints read, from one pass over an element's attributes.
 struct Names {
     std::string_view class_list;
     std::string_view id;
     std::string_view itemtype;
+    std::string_view role;
+    std::string_view style;
+    std::string_view aria_hidden;
+    std::string_view aria_label;
+    bool hidden = false;
 };
 
 Names names_of(const GumboNode* node) {
@@ -100,9 +106,21 @@ Names names_of(const GumboNode* node) {
     for (unsigned i = 0; i < attributes.length; ++i) {
         const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
         std::string_view name = attribute->name;
-        if (name == "class") names.class_list = attribute->value;
-        else if (name == "id") names.id = attribute->value;
-        else if (name == "itemtype") names.itemtype = attribute->value;
+        switch (name.empty() ? '\0' : name[0]) {
+        case 'c': if (name == "class") names.class_list = attribute->value; break;
+        case 'i':
+            if (name == "id") names.id = attribute->value;
+            else if (name == "itemtype") names.itemtype = attribute->value;
+            break;
+        case 'r': if (name == "role") names.role = attribute->value; break;
+        case 's': if (name == "style") names.style = attribute->value; break;
+        case 'h': if (name == "hidden") names.hidden = true; break;
+        case 'a':
+            if (name == "aria-hidden") names.aria_hidden = attribute->value;
+            else if (name == "aria-label") names.aria_label = attribute->value;
+            break;
+        default: break;
+        }
     }
     return names;
 }
@@ -117,16 +135,41 @@ bool any_hint_word(const GumboNode* node, Visit visit) {
     return any_hint_word(names_of(node), visit);
 }
 
-// A sorted word list for binary search.
+// A word list for lookups by hash: open addressing in a table at least four times the size
+// of the list, keyed by length and three letters (no allocation, one compare per hit).
 class WordSet {
 public:
-    explicit WordSet(std::vector<std::string_view> words) : m_words(std::move(words)) {
-        std::sort(m_words.begin(), m_words.end());
+    WordSet(std::initializer_list<std::string_view> words) {
+        std::size_t size = 16;
+        while (size < 4 * words.size()) size *= 2;
+        m_slots.resize(size);
+        for (std::string_view word : words) {
+            std::size_t slot = hash(word) & (size - 1);
+            while (!m_slots[slot].empty() && m_slots[slot] != word) slot = (slot + 1) & (size - 1);
+            m_slots[slot] = word;
+            m_longest = std::max(m_longest, word.size());
+        }
     }
-    bool contains(std::string_view word) const { return std::binary_search(m_words.begin(), m_words.end(), word); }
+    bool contains(std::string_view word) const {
+        if (word.empty() || word.size() > m_longest) return false;
+        std::size_t mask = m_slots.size() - 1;
+        for (std::size_t slot = hash(word) & mask; !m_slots[slot].empty(); slot = (slot + 1) & mask) {
+            if (m_slots[slot] == word) return true;
+        }
+        return false;
+    }
 
 private:
-    std::vector<std::string_view> m_words;
+    static std::size_t hash(std::string_view word) {
+        auto byte = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
+        std::size_t h = word.size();
+        h = h * 131 + byte(word.front());
+        h = h * 131 + byte(word[word.size() / 2]);
+        h = h * 131 + byte(word.back());
+        return h ^ (h >> 7);
+    }
+    std::vector<std::string_view> m_slots;
+    std::size_t m_longest = 0;
 };
 
 bool has_word_of(const GumboNode* node, const WordSet& set) {
@@ -213,16 +256,32 @@ bool is_paywalled_text(const GumboNode* node) {
     return has_word_of(node, words);
 }
 
-bool is_hidden_by_markup(const GumboNode* node) {
-    if (html::has_attribute(node, "hidden")) return !is_streamed_segment(node);
-    if (html::attribute(node, "aria-hidden") == "true") return true;
-    std::string style = to_lower_ascii(html::attribute(node, "style"));
-    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-    return style.find("display:none") != std::string::npos ||
-           style.find("visibility:hidden") != std::string::npos;
+// Does `style`, lower-cased and without spaces, contain `declaration` (lower-case, no spaces)?
+bool style_declares(std::string_view style, std::string_view declaration) {
+    std::array<char, 256> buffer;
+    std::string long_style;
+    char* out = buffer.data();
+    if (style.size() > buffer.size()) {
+        long_style.resize(style.size());
+        out = long_style.data();
+    }
+    std::size_t length = 0;
+    for (char c : style) {
+        if (c != ' ') out[length++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return std::string_view(out, length).find(declaration) != std::string_view::npos;
 }
 
-bool is_hidden(const GumboNode* node) { return is_hidden_by_markup(node) && !is_paywalled_text(node); }
+bool is_hidden_by_markup(const GumboNode* node, const Names& names) {
+    if (names.hidden) return !is_streamed_segment(node);
+    if (names.aria_hidden == "true") return true;
+    return !names.style.empty() &&
+           (style_declares(names.style, "display:none") || style_declares(names.style, "visibility:hidden"));
+}
+
+bool is_hidden(const GumboNode* node, const Names& names) {
+    return is_hidden_by_markup(node, names) && !is_paywalled_text(node);
+}
 
 bool is_furniture_role(std::string_view role) {
     static constexpr std::array<std::string_view, 8> roles = {
@@ -247,20 +306,28 @@ bool has_hint_word(const GumboNode* node, const std::vector<std::string_view>& w
     });
 }
 
-bool is_hard_furniture(const GumboNode* node) {
-    if (!html::is_element(node)) return false;
+namespace {
+
+bool is_hard_furniture(const GumboNode* node, const Names& names) {
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
     if (is_furniture_tag(tag)) return true;
-    return is_hidden(node) || is_furniture_role(html::attribute(node, "role"));
+    return is_hidden(node, names) || (!names.role.empty() && is_furniture_role(names.role));
+}
+
+}  // namespace
+
+bool is_hard_furniture(const GumboNode* node) {
+    if (!html::is_element(node)) return false;
+    return is_hard_furniture(node, names_of(node));
 }
 
 bool is_furniture(const GumboNode* node) {
-    if (is_hard_furniture(node)) return true;
-    GumboTag tag = html::tag_of(node);
-    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
     if (!html::is_element(node)) return false;
     Names names = names_of(node);
+    if (is_hard_furniture(node, names)) return true;
+    GumboTag tag = html::tag_of(node);
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
     // A schema.org Person or Organization inside a page is a byline or an info box about
     // someone, not the story's text.
     if (!names.itemtype.empty() && (contains_ci(names.itemtype, "schema.org/Person") ||
@@ -381,14 +448,17 @@ bool is_kicker_hint(const GumboNode* node) { return has_word_of(node, k_kicker_w
 
 bool is_breadcrumb(const GumboNode* node) {
     if (!html::is_element(node)) return false;
-    if (contains_ci(html::attribute(node, "itemtype"), "BreadcrumbList")) return true;
-    std::string_view label = html::attribute(node, "aria-label");
-    if (contains_ci(label, "breadcrumb") || contains_ci(label, "brotkrume") ||
-        contains_ci(label, "brotkrümel")) {
+    Names names = names_of(node);
+    if (contains_ci(names.itemtype, "BreadcrumbList")) return true;
+    std::string_view label = names.aria_label;
+    if (!label.empty() && (contains_ci(label, "breadcrumb") || contains_ci(label, "brotkrume") ||
+                           contains_ci(label, "brotkrümel"))) {
         return true;
     }
-    static const std::vector<std::string_view> words = {"breadcrumb", "breadcrumbs", "crumbs", "crumb"};
-    return has_hint_word(node, words);
+    // Each word below holds "crumb", and a class or id word is a piece of its attribute.
+    if (!contains_ci(names.class_list, "crumb") && !contains_ci(names.id, "crumb")) return false;
+    static const WordSet words({"breadcrumb", "breadcrumbs", "crumbs", "crumb"});
+    return any_hint_word(names, [](std::string_view word) { return words.contains(word); });
 }
 
 }  // namespace newswire
