@@ -31,6 +31,7 @@ std::string charset_parameter(std::string_view text) {
 
 // The charset a <meta ...> or <?xml ...?> tag (the text between '<' and '>') declares.
 std::string charset_of_tag(std::string_view tag) {
+    if (!starts_with_ci(tag, "meta") && !starts_with_ci(tag, "?xml")) return {};  // most tags, without a copy
     std::string lower = to_lower_ascii(tag);
     if (lower.rfind("meta", 0) == 0) {
         if (lower.find("charset") == std::string::npos) return {};

@@ -25,6 +25,7 @@ constexpr std::size_t k_header = sizeof(std::size_t);
 constexpr std::size_t k_large_tag = ~std::size_t{0};
 constexpr std::size_t k_smallest_block = 16;
 constexpr std::size_t k_chunk_size = 64 * 1024;
+constexpr std::size_t k_chunk_header = 16;  // the link to the previous chunk; blocks stay 16-byte aligned
 
 // The class of a block of `size` payload bytes: blocks of class c hold 16 << c bytes.
 int class_of(std::size_t size) {
@@ -35,7 +36,12 @@ int class_of(std::size_t size) {
 }  // namespace
 
 ParsePool::~ParsePool() {
-    for (void* chunk : m_chunks) std::free(chunk);
+    while (m_chunks) {
+        char* previous = nullptr;
+        std::memcpy(&previous, m_chunks, sizeof previous);
+        std::free(m_chunks);
+        m_chunks = previous;
+    }
     while (m_large) {
         LargeBlock* next = m_large->next;
         std::free(m_large);
@@ -43,8 +49,27 @@ ParsePool::~ParsePool() {
     }
 }
 
-void* ParsePool::allocate(std::size_t size) {
+void* ParsePool::allocate(std::size_t size) noexcept {
     int c = size < (k_smallest_block << k_classes) ? class_of(size) : k_classes;
+    if (c < k_classes) {
+        if (void* block = m_free[c]) {
+            std::memcpy(&m_free[c], block, sizeof(void*));
+            return block;
+        }
+        std::size_t block_size = k_smallest_block << c;
+        if (static_cast<std::size_t>(m_end - m_next) >= block_size) {
+            char* start = m_next;
+            m_next += block_size;
+            std::size_t tag = static_cast<std::size_t>(c);
+            std::memcpy(start, &tag, k_header);
+            return start + k_header;
+        }
+    }
+    return allocate_slowly(size, c);
+}
+
+// A new chunk, or a block past the largest class from malloc.
+void* ParsePool::allocate_slowly(std::size_t size, int c) noexcept {
     if (c >= k_classes) {
         if (size > SIZE_MAX - sizeof(LargeBlock)) return nullptr;
         auto* large = static_cast<LargeBlock*>(std::malloc(sizeof(LargeBlock) + size));
@@ -54,26 +79,16 @@ void* ParsePool::allocate(std::size_t size) {
         m_large = large;
         return large + 1;
     }
-    if (void* block = m_free[c]) {
-        std::memcpy(&m_free[c], block, sizeof(void*));
-        return block;
-    }
-    std::size_t block_size = k_smallest_block << c;
-    if (static_cast<std::size_t>(m_end - m_next) < block_size) {
-        char* chunk = static_cast<char*>(std::malloc(k_chunk_size));
-        if (!chunk) return nullptr;
-        m_chunks.push_back(chunk);
-        m_next = chunk;
-        m_end = chunk + k_chunk_size;
-    }
-    char* start = m_next;
-    m_next += block_size;
-    std::size_t tag = static_cast<std::size_t>(c);
-    std::memcpy(start, &tag, k_header);
-    return start + k_header;
+    char* chunk = static_cast<char*>(std::malloc(k_chunk_size));
+    if (!chunk) return nullptr;
+    std::memcpy(chunk, &m_chunks, sizeof m_chunks);  // chunks are linked through their first word
+    m_chunks = chunk;
+    m_next = chunk + k_chunk_header;
+    m_end = chunk + k_chunk_size;
+    return allocate(size);
 }
 
-void ParsePool::deallocate(void* block) {
+void ParsePool::deallocate(void* block) noexcept {
     if (!block) return;
     std::size_t tag = 0;
     std::memcpy(&tag, static_cast<char*>(block) - k_header, k_header);

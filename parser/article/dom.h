@@ -27,14 +27,17 @@ public:
     ParsePool(const ParsePool&) = delete;
     ParsePool& operator=(const ParsePool&) = delete;
 
-    void* allocate(std::size_t size);
-    void deallocate(void* block);  // a block from this pool, or nullptr
+    // Both are called from Gumbo's C code, so they throw nothing; allocate returns nullptr when
+    // malloc does.
+    void* allocate(std::size_t size) noexcept;
+    void deallocate(void* block) noexcept;  // a block from this pool, or nullptr
 
 private:
     struct LargeBlock;
+    [[gnu::noinline]] void* allocate_slowly(std::size_t size, int size_class) noexcept;
     static constexpr int k_classes = 8;  // blocks of 16 .. 2,048 bytes, header included
     void* m_free[k_classes] = {};        // freed blocks of each class, linked through their payload
-    std::vector<void*> m_chunks;
+    char* m_chunks = nullptr;  // the newest 64 KiB chunk, linked to the one before
     char* m_next = nullptr;  // the unused rest of the newest chunk
     char* m_end = nullptr;
     LargeBlock* m_large = nullptr;  // live blocks past the largest class, doubly linked
