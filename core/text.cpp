@@ -387,6 +387,21 @@ std::string fold_whitespace(std::string_view text) {
             }
             if (pending_space) *w++ = ' ';
             pending_space = false;
+#if defined(__SSE2__)
+            // 16 bytes at a time up to the next byte <= 0x20 or >= 0x80 (signed, both are below
+            // 0x21). The store stays inside `out`: nothing is written ahead of what is read.
+            std::size_t run_start = i;
+            while (i + 16 <= n) {
+                __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+                auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21))));
+                std::size_t plain = mask == 0 ? 16 : static_cast<std::size_t>(__builtin_ctz(mask));
+                w += plain;
+                i += plain;
+                if (plain < 16) break;
+            }
+            if (i != run_start) continue;  // the byte it stopped at is read afresh
+#endif
             do {  // a run of ASCII characters that are not white space
                 *w++ = static_cast<char>(c);
                 if (++i == n) break;
