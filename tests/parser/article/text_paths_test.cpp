@@ -34,4 +34,7 @@ TEST_CASE("fold_whitespace keeps words whole across white space of every kind", 
     CHECK(fold_whitespace("\xE3\x80\x80") == "");
     CHECK(fold_whitespace("a\xFF" "b c") == "a\xFF" "b c");
     CHECK(fold_whitespace(std::string(40, 'w')) == std::string(40, 'w'));
+    std::string a(20, 'a'), d(17, 'd');
+    CHECK(fold_whitespace(a + "  b\x01" "c" + d + "\xC2\xA0" "e\t") == a + " b\x01" "c" + d + " e");
+    CHECK(fold_whitespace(std::string(16, 'x') + " ") == std::string(16, 'x'));
 }
