@@ -175,8 +175,9 @@ int run_status(const GlobalOptions& global) {
     }
     for (const FeedRow& feed : *feeds) {
         if (!feed.moved_to.empty()) {
-            std::printf("%s moved permanently to %s: fetched there; update config.yaml\n", feed.name.c_str(),
-                        feed.moved_to.c_str());
+            std::printf("%s is fetched at %s (moved there, or named as the feed by the configured page); update "
+                        "config.yaml\n",
+                        feed.name.c_str(), feed.moved_to.c_str());
         }
         if (feed.gone_since) {
             std::printf("%s is gone (HTTP 410) since %s: not fetched again; remove it from config.yaml, or retry "

@@ -11,6 +11,7 @@
 #include "core/time.h"
 #include "fetcher/fetcher.h"
 #include "parser/article/extractor.h"
+#include "parser/article/feed_links.h"
 #include "parser/feed/feed_parser.h"
 #include "pipeline/robots_gate.h"
 
@@ -151,12 +152,35 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
     }
     report.feeds_due = static_cast<int>(requests.size());
     std::optional<Error> database_error;
+    std::vector<FetchRequest> named;  // feeds that pages answering for a feed name as theirs
     fetcher.fetch(requests, [&](FetchResponse&& response) {
+        const FeedRow& feed = due.at(response.id);
+        if (auto link = feed_named_by_page(feed, response)) {
+            spdlog::info("feed {}: {} is a web page that names its feed at {}", feed.name, response.url, *link);
+            named.push_back({response.id, std::move(*link), "", ""});
+            return;
+        }
+        auto stored = store_feed_response(feed, std::move(response), report);
+        if (!stored && !database_error) database_error = stored.error();
+    });
+    fetcher.fetch(named, [&](FetchResponse&& response) {
+        if (response.ok() || response.not_modified()) response.moved_to = response.final_url;  // asked there from now on
         auto stored = store_feed_response(due.at(response.id), std::move(response), report);
         if (!stored && !database_error) database_error = stored.error();
     });
     if (database_error) return tl::unexpected(*database_error);
     return {};
+}
+
+// The feed a web page names as its own (<link rel="alternate">) when a feed's address answers
+// with that page instead of a feed; empty otherwise.
+std::optional<std::string> Pipeline::feed_named_by_page(const FeedRow& feed, const FetchResponse& response) const {
+    if (!response.ok() || !looks_like_html_page(response.body)) return std::nullopt;
+    const std::string& page = response.final_url.empty() ? response.url : response.final_url;
+    for (std::string& link : discover_feed_links(response.body, page, response.content_type)) {
+        if (link != page && link != feed.url && link != response.url) return std::move(link);
+    }
+    return std::nullopt;
 }
 
 Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report) {
@@ -179,8 +203,7 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
         }
     }
     if (!response.moved_to.empty() && response.moved_to != feed.moved_to) {
-        spdlog::warn("feed {}: moved permanently to {}; fetched there from now on (update config.yaml)", feed.name,
-                     response.moved_to);
+        spdlog::warn("feed {}: fetched at {} from now on (update config.yaml)", feed.name, response.moved_to);
     }
     bool failed = response.error.has_value();
     if (failed) {

@@ -63,6 +63,7 @@ private:
     Result<void> store_extracted(const PageRef& page, const Result<Article>& article, RunReport& report);
     // Parses a fetched feed, stores its items and records the fetch with the next due time.
     Result<void> store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report);
+    std::optional<std::string> feed_named_by_page(const FeedRow& feed, const FetchResponse& response) const;
     // Success: the feed's interval, or the wait the feed asks for (<ttl>, sy:updatePeriod) when
     // longer, held to the backoff cap. Failure: exponential backoff. Either way, a time inside
     // the feed's <skipHours> moves to the start of the next hour it allows.

@@ -41,7 +41,8 @@ struct FeedRow {
     int consecutive_failures = 0;
     int item_count = 0;
     FeedScheduleHints hints;                 // as the feed last said (kept across 304s)
-    std::string moved_to;                    // where permanent redirects led (fetched there); empty: not moved
+    std::string moved_to;                    // where the feed is fetched instead of `url` (permanent redirects led
+                                             // there, or the page at `url` names it); empty: at `url`
     std::optional<std::int64_t> gone_since;  // unix seconds of the first 410 Gone since it last answered
 };
 

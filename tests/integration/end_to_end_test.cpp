@@ -329,8 +329,8 @@ TEST_CASE("status tells which feeds moved and which are gone", "[integration]") 
     CHECK(site.requests("/rss.xml") == 2);
     auto status = run_newswire("--config '" + config.string() + "' status");
     REQUIRE(status.exit_code == 0);
-    CHECK(status.out.find("moved moved permanently to " + site.base() + "/rss.xml: fetched there; update config.yaml\n") !=
-          std::string::npos);
+    CHECK(status.out.find("moved is fetched at " + site.base() + "/rss.xml (moved there, or named as the feed by the "
+                          "configured page); update config.yaml\n") != std::string::npos);
     CHECK(status.out.find("gone is gone (HTTP 410) since ") != std::string::npos);
     CHECK(status.out.find("retry with `newswire fetch --feed gone`\n") != std::string::npos);
 }

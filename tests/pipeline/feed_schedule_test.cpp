@@ -198,3 +198,52 @@ TEST_CASE("a feed that asks to be left alone with Retry-After is asked again no 
     }
     CHECK(waits == std::vector<std::int64_t>{150, 200});  // the interval is 60 s, the cap 200 s
 }
+
+TEST_CASE("a web page at a feed's address is replaced by the feed it names", "[pipeline]") {
+    Server server;
+    std::atomic<int> page_hits{0}, feed_hits{0};
+    server.http().Get("/", [&](const httplib::Request&, httplib::Response& response) {
+        ++page_hits;
+        response.set_content(R"(<!DOCTYPE html><html><head><title>Beispiel</title>
+            <link rel="alternate" type="application/rss+xml" title="Kommentare" href="/comments.xml">
+            <link rel="alternate" type="application/rss+xml" title="Nachrichten" href="feed">
+            </head><body><p>Willkommen</p></body></html>)", "text/html; charset=utf-8");
+    });
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        ++feed_hits;
+        response.set_content(rss_linking(server, {"/a/1"}), "application/rss+xml");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/")), *database);
+    auto first = pipeline.fetch({true, std::nullopt, false});
+    REQUIRE(first);
+    CHECK(first->feeds_fetched == 1);
+    CHECK(first->feeds_failed == 0);
+    CHECK(first->items_new_or_changed == 1);
+    auto second = pipeline.fetch({true, std::nullopt, false});
+    REQUIRE(second);
+    CHECK(page_hits == 1);
+    CHECK(feed_hits == 2);
+    auto feeds = database->feeds();
+    REQUIRE(feeds);
+    CHECK((*feeds)[0].moved_to == server.url("/feed"));
+}
+
+TEST_CASE("a web page that names no feed is the feed's error", "[pipeline]") {
+    Server server;
+    server.http().Get("/", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("<!doctype html><html><head><title>Beispiel</title></head><body></body></html>", "text/html");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/")), *database);
+    auto report = pipeline.fetch({true, std::nullopt, false});
+    REQUIRE(report);
+    CHECK(report->feeds_failed == 1);
+    REQUIRE(report->errors.size() == 1);
+    CHECK(report->errors[0].rfind("feed test: not a feed: ", 0) == 0);
+    auto feeds = database->feeds();
+    REQUIRE(feeds);
+    CHECK((*feeds)[0].moved_to.empty());
+}
