@@ -177,7 +177,7 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
 std::optional<std::string> Pipeline::feed_named_by_page(const FeedRow& feed, const FetchResponse& response) const {
     if (!response.ok() || !looks_like_html_page(response.body)) return std::nullopt;
     const std::string& page = response.final_url.empty() ? response.url : response.final_url;
-    for (std::string& link : discover_feed_links(response.body, page, response.content_type)) {
+    for (std::string& link : discover_feed_links(response.body, page)) {
         if (link != page && link != feed.url && link != response.url) return std::move(link);
     }
     return std::nullopt;

@@ -2,20 +2,65 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "core/text.h"
 #include "core/url.h"
-#include "parser/article/charset.h"
-#include "parser/article/dom.h"
 #include "parser/article/meta_text.h"
 
 namespace newswire {
 namespace {
 
 constexpr std::size_t k_max_links = 16;
+constexpr std::size_t k_max_scanned_bytes = 1024 * 1024;  // feed links stand in the head
 
 constexpr std::array<std::string_view, 4> k_feed_types{
     "application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml"};
+
+struct Tag {
+    std::string_view name;  // as written
+    std::vector<std::pair<std::string_view, std::string_view>> attributes;
+
+    std::string_view operator[](std::string_view wanted) const {
+        for (const auto& [key, value] : attributes) {
+            if (equals_ci(key, wanted)) return value;
+        }
+        return {};
+    }
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Reads the tag that opens at `at` ('<'); `at` moves past it. A linear scan of attributes as
+// HTML writes them: name, name=value, name="value", name='value'.
+Tag read_tag(std::string_view html, std::size_t& at) {
+    Tag tag;
+    std::size_t i = at + 1;
+    std::size_t start = i;
+    while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/') ++i;
+    tag.name = html.substr(start, i - start);
+    while (i < html.size() && html[i] != '>') {
+        while (i < html.size() && (is_space(html[i]) || html[i] == '/')) ++i;
+        start = i;
+        while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/') ++i;
+        std::string_view name = html.substr(start, i - start);
+        std::string_view value;
+        while (i < html.size() && is_space(html[i])) ++i;
+        if (i < html.size() && html[i] == '=') {
+            ++i;
+            while (i < html.size() && is_space(html[i])) ++i;
+            char quote = i < html.size() && (html[i] == '"' || html[i] == '\'') ? html[i] : '\0';
+            start = quote ? ++i : i;
+            while (i < html.size() && (quote ? html[i] != quote : !is_space(html[i]) && html[i] != '>')) ++i;
+            value = html.substr(start, i - start);
+            if (quote && i < html.size()) ++i;
+        }
+        if (!name.empty() && tag.attributes.size() < 32) tag.attributes.emplace_back(name, value);
+        if (name.empty() && i < html.size() && html[i] != '>') ++i;  // a stray character
+    }
+    at = i;
+    return tag;
+}
 
 bool has_token(std::string_view list, std::string_view token) {
     std::size_t start = 0;
@@ -28,19 +73,29 @@ bool has_token(std::string_view list, std::string_view token) {
     return false;
 }
 
-bool is_feed_link(const GumboNode* node) {
-    if (!has_token(html::attribute(node, "rel"), "alternate")) return false;
-    std::string_view type = trim(html::attribute(node, "type"));
+bool is_feed_link(const Tag& tag) {
+    if (!has_token(tag["rel"], "alternate")) return false;
+    std::string_view type = trim(tag["type"]);
     return std::any_of(k_feed_types.begin(), k_feed_types.end(), [&](std::string_view known) { return equals_ci(type, known); });
 }
 
 // WordPress and others list the comments' feed beside the articles' one.
-bool is_comment_feed(const GumboNode* node, std::string_view url) {
-    std::string_view title = html::attribute(node, "title");
+bool is_comment_feed(const Tag& tag, std::string_view url) {
     for (std::string_view word : {"comment", "kommentar", "commentaire", "comentario"}) {
-        if (contains_ci(title, word) || contains_ci(url, word)) return true;
+        if (contains_ci(tag["title"], word) || contains_ci(url, word)) return true;
     }
     return false;
+}
+
+// An attribute value as written in HTML, the entities URLs carry decoded.
+std::string decoded(std::string_view value) {
+    std::string out(trim(value));
+    for (auto [entity, character] : {std::pair{"&amp;", "&"}, std::pair{"&#38;", "&"}, std::pair{"&#x2F;", "/"}}) {
+        for (std::size_t at = out.find(entity); at != std::string::npos; at = out.find(entity, at + 1)) {
+            out.replace(at, std::string_view(entity).size(), character);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -59,30 +114,31 @@ bool looks_like_html_page(std::string_view body) {
     return starts_with_ci(body, "<!doctype html") || starts_with_ci(body, "<html");
 }
 
-std::vector<std::string> discover_feed_links(std::string_view html, std::string_view page_url,
-                                             std::string_view content_type) {
-    if (html.find('<') == std::string_view::npos) return {};
-    // Not through the pre-pass: it drops the <link>s the extractor does not read, these among them.
-    html::Document document(decode_page(html, content_type));
-    if (!document.root()) return {};
+std::vector<std::string> discover_feed_links(std::string_view html, std::string_view page_url) {
+    html = html.substr(0, k_max_scanned_bytes);
     std::string base(page_url);
     std::vector<std::string> articles, comments;
-    html::walk(document.root(), [&](const GumboNode* node) {
-        if (!html::is_element(node)) return html::Visit::skip_children;
-        if (html::is_element(node, GUMBO_TAG_BASE) && base == page_url) {
-            if (auto resolved = resolve_url(page_url, trim(html::attribute(node, "href")))) base = *resolved;
+    for (std::size_t at = html.find('<'); at != std::string_view::npos && articles.size() + comments.size() < k_max_links;
+         at = html.find('<', at + 1)) {
+        if (html.substr(at, 4) == "<!--") {
+            at = html.find("-->", at);
+            if (at == std::string_view::npos) break;
+            continue;
         }
-        if (!html::is_element(node, GUMBO_TAG_LINK) && !html::is_element(node, GUMBO_TAG_A)) return html::Visit::descend;
-        if (!is_feed_link(node) || articles.size() + comments.size() >= k_max_links) return html::Visit::skip_children;
-        auto url = resolve_url(base, trim(html::attribute(node, "href")));
-        if (!url || !is_http_url(*url)) return html::Visit::skip_children;
-        std::vector<std::string>& list = is_comment_feed(node, *url) ? comments : articles;
-        if (std::find(articles.begin(), articles.end(), *url) == articles.end() &&
-            std::find(comments.begin(), comments.end(), *url) == comments.end()) {
-            list.push_back(std::move(*url));
+        Tag tag = read_tag(html, at);
+        if (equals_ci(tag.name, "body")) break;
+        if (equals_ci(tag.name, "base") && base == page_url) {
+            if (auto resolved = resolve_url(page_url, decoded(tag["href"]))) base = *resolved;
         }
-        return html::Visit::skip_children;
-    });
+        if (!(equals_ci(tag.name, "link") || equals_ci(tag.name, "a")) || !is_feed_link(tag)) continue;
+        auto url = resolve_url(base, decoded(tag["href"]));
+        if (!url || !is_http_url(*url)) continue;
+        if (std::find(articles.begin(), articles.end(), *url) != articles.end() ||
+            std::find(comments.begin(), comments.end(), *url) != comments.end()) {
+            continue;
+        }
+        (is_comment_feed(tag, *url) ? comments : articles).push_back(std::move(*url));
+    }
     articles.insert(articles.end(), comments.begin(), comments.end());
     return articles;
 }

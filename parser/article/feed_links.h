@@ -13,10 +13,10 @@ namespace newswire {
 // doctype or <html>: a web page, which no feed format begins with.
 bool looks_like_html_page(std::string_view body);
 
-// The absolute URLs of the RSS, Atom and JSON feeds `html` links as alternates, in page order,
-// each once, comment feeds last; `page_url` (and a <base href>) resolve relative ones. Empty when
-// the page names none or is no HTML.
-std::vector<std::string> discover_feed_links(std::string_view html, std::string_view page_url,
-                                             std::string_view content_type = {});
+// The absolute URLs of the RSS, Atom and JSON feeds the head of `html` links as alternates, in
+// page order, each once, comment feeds last; `page_url` (and a <base href>) resolve relative ones.
+// Empty when the page names none or is no HTML. A linear scan of the tags before <body> (the first
+// MiB at most), so no page makes it slow.
+std::vector<std::string> discover_feed_links(std::string_view html, std::string_view page_url);
 
 }  // namespace newswire

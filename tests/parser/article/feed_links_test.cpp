@@ -17,10 +17,12 @@ TEST_CASE("a page's alternate feed links are found, resolved, each once, comment
         <link rel="alternate" type="application/rss+xml" href="/news/feed/">
         <link rel="alternate" type="text/html" hreflang="en" href="/en/">
         <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
-        </head><body><a rel="alternate" type="application/feed+json" href="/feed.json">JSON</a></body></html>)html";
+        <a rel="alternate" type="application/feed+json" href="/feed.json?a=1&amp;b=2">JSON</a>
+        <!-- <link rel="alternate" type="application/rss+xml" href="/old.xml"> -->
+        </head><body><link rel="alternate" type="application/rss+xml" href="/body.xml"></body></html>)html";
     CHECK(discover_feed_links(page, "https://www.example.org/news/") ==
           Links{"https://www.example.org/news/feed/", "https://cdn.example.org/atom.xml",
-                "https://www.example.org/feed.json", "https://www.example.org/comments/feed/"});
+                "https://www.example.org/feed.json?a=1&b=2", "https://www.example.org/comments/feed/"});
 }
 
 TEST_CASE("a base element moves where relative feed links point", "[feed_links]") {
@@ -41,4 +43,12 @@ TEST_CASE("a web page is told apart from a feed by its first markup", "[feed_lin
     CHECK_FALSE(looks_like_html_page("<rss version=\"2.0\"><channel><description>&lt;html&gt;</description></channel></rss>"));
     CHECK_FALSE(looks_like_html_page("<!-- unterminated"));
     CHECK_FALSE(looks_like_html_page(""));
+}
+
+TEST_CASE("a hostile page costs one linear scan", "[feed_links]") {
+    std::string deep;
+    for (int i = 0; i < 200000; ++i) deep += "<div a=\"";
+    CHECK(discover_feed_links(deep, "https://www.example.org/").empty());
+    std::string unclosed = "<html><head><link rel=alternate type=application/rss+xml href=/x.xml";
+    CHECK(discover_feed_links(unclosed, "https://www.example.org/") == Links{"https://www.example.org/x.xml"});
 }
