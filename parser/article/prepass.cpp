@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
@@ -136,9 +137,29 @@ std::size_t kept_value_size(std::string_view lower, std::string_view value) {
     return std::string_view::npos;
 }
 
+// Bytes that end an attribute name: white space, '=', '>' and '/'.
+constexpr std::array<bool, 256> k_name_ends = [] {
+    std::array<bool, 256> ends{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '=', '>', '/'}) ends[c] = true;
+    return ends;
+}();
+
+bool ends_name(char c) { return k_name_ends[static_cast<unsigned char>(c)]; }
+
+// Can the attribute be dropped or cut at all? Most cannot, and need no lower-case copy: none
+// of the names that are dropped or cut starts otherwise or is of another length.
+bool may_change(std::string_view name, std::size_t value_size, bool script) {
+    if (script || value_size >= k_long_value) return true;
+    if (name.empty()) return false;  // "<div =x>": a nameless attribute with a short value
+    switch (name[0]) {
+    case 'd': case 'D': case 'o': case 'O': case 'x': case 'X': case ':': case '@': case 'v': case 'V': return true;
+    default: return name.size() == 6;  // srcset
+    }
+}
+
 // Appends the start tag `tag` ("<div ...>") to `out` without its droppable attributes, and
 // with srcset and data: URI values cut to what is read. `script`: the start tag of a script
-// that is not JSON-LD.
+// that is not JSON-LD. Runs of attributes that stay are appended at once.
 void append_tag(std::string_view tag, std::string& out, bool script) {
     if (tag.size() < k_long_tag) {
         out.append(tag);
@@ -146,13 +167,13 @@ void append_tag(std::string_view tag, std::string& out, bool script) {
     }
     std::size_t i = 1;
     while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>' && tag[i] != '/') ++i;
-    out.append(tag.substr(0, i));
+    std::size_t kept_from = 0;  // the start of what stays and is not yet appended
     std::array<char, 48> buffer{};
     while (i < tag.size()) {
         std::size_t start = i;
         while (i < tag.size() && is_space(tag[i])) ++i;
         std::size_t name_start = i;
-        while (i < tag.size() && !is_space(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/') ++i;
+        while (i < tag.size() && !ends_name(tag[i])) ++i;
         std::string_view name = tag.substr(name_start, i - name_start);
         std::size_t value_size = 0;
         std::string_view quoted;  // a value within quotes that close
@@ -170,29 +191,27 @@ void append_tag(std::string_view tag, std::string& out, bool script) {
                 value_size = i - value_start;
             }
         }
-        if (name.empty() && i == name_start) {
-            out.append(tag.substr(start));  // '/' or '>' closes the tag
-            return;
-        }
-        if (name.size() > buffer.size()) {
-            out.append(tag.substr(start, i - start));
-            continue;
-        }
+        if (name.empty() && i == name_start) break;  // '/' or '>' closes the tag
+        if (name.size() > buffer.size() || !may_change(name, value_size, script)) continue;
         for (std::size_t k = 0; k < name.size(); ++k) {
             char c = name[k];
             buffer[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
         }
         std::string_view lower(buffer.data(), name.size());
-        if (is_droppable(lower, value_size) || (script && is_unread_script_attribute(lower))) continue;
+        if (is_droppable(lower, value_size) || (script && is_unread_script_attribute(lower))) {
+            out.append(tag.substr(kept_from, start - kept_from));
+            kept_from = i;
+            continue;
+        }
         std::size_t kept = quoted.data() ? kept_value_size(lower, quoted) : std::string_view::npos;
-        if (kept == std::string_view::npos) {
-            out.append(tag.substr(start, i - start));
-        } else {
+        if (kept != std::string_view::npos) {
             std::size_t value_start = static_cast<std::size_t>(quoted.data() - tag.data());
-            out.append(tag.substr(start, value_start + kept - start));
+            out.append(tag.substr(kept_from, value_start + kept - kept_from));
             out.push_back(tag[value_start - 1]);
+            kept_from = i;
         }
     }
+    out.append(tag.substr(kept_from));
 }
 
 // Gumbo's tree construction slows down with the square of the nesting depth (200,000 nested
@@ -201,19 +220,40 @@ constexpr int k_max_depth = 2000;
 
 // Tags that count towards nesting: not void, and not closed implicitly by the parser (an
 // unclosed <p> or <li> must not look like depth).
+// The bytes of a name of up to 8 characters as one number, for a switch over names of one length.
+constexpr std::uint64_t packed(std::string_view name) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < name.size() && i < 8; ++i) key |= std::uint64_t{static_cast<unsigned char>(name[i])} << (8 * i);
+    return key;
+}
+
 bool counts_for_depth(std::string_view name) {
-    auto is_one_of = [name](std::initializer_list<std::string_view> names) {
-        return std::find(names.begin(), names.end(), name) != names.end();
-    };
+    std::uint64_t key = packed(name);
     switch (name.size()) {
     case 0: return false;
-    case 1: return name != "p";
-    case 2: return !is_one_of({"li", "dt", "dd", "tr", "td", "th", "rb", "rt", "rp", "br", "hr"});
-    case 3: return !is_one_of({"img", "col", "wbr"});
-    case 4: return !is_one_of({"html", "head", "body", "meta", "link", "base", "area"});
-    case 5: return !is_one_of({"thead", "tbody", "tfoot", "input", "embed", "param", "track"});
-    case 6: return !is_one_of({"option", "source", "keygen"});
-    case 8: return !is_one_of({"optgroup", "colgroup"});
+    case 1: return key != packed("p");
+    case 2:
+        switch (key) {
+        case packed("li"): case packed("dt"): case packed("dd"): case packed("tr"): case packed("td"):
+        case packed("th"): case packed("rb"): case packed("rt"): case packed("rp"): case packed("br"):
+        case packed("hr"): return false;
+        default: return true;
+        }
+    case 3: return key != packed("img") && key != packed("col") && key != packed("wbr");
+    case 4:
+        switch (key) {
+        case packed("html"): case packed("head"): case packed("body"): case packed("meta"): case packed("link"):
+        case packed("base"): case packed("area"): return false;
+        default: return true;
+        }
+    case 5:
+        switch (key) {
+        case packed("thead"): case packed("tbody"): case packed("tfoot"): case packed("input"):
+        case packed("embed"): case packed("param"): case packed("track"): return false;
+        default: return true;
+        }
+    case 6: return key != packed("option") && key != packed("source") && key != packed("keygen");
+    case 8: return key != packed("optgroup") && key != packed("colgroup");
     default: return true;
     }
 }
