@@ -55,3 +55,10 @@ TEST_CASE("an image read from the first candidate of a cut srcset keeps its addr
     CHECK(article->images[0].url == "https://cdn.example.com/bridge-320.jpg");
     CHECK(article->images[0].caption == "The old bridge at dusk.");
 }
+
+TEST_CASE("attributes around a dropped one stay as they were, a nameless one too", "[article][prepass]") {
+    CHECK(strip_heavy_content("<div =xyz class=\"story-body story-body--wide\" data-track=\"1\" ID=k Data-Src=\"data:x\">t</div>") ==
+          "<div =xyz class=\"story-body story-body--wide\" ID=k Data-Src=\"data:\">t</div>");
+    std::string nameless_long = "<div =\"" + std::string(120, 'v') + "\" class=\"a\">";
+    CHECK(strip_heavy_content(nameless_long) == "<div class=\"a\">");
+}
