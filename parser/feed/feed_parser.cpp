@@ -16,8 +16,10 @@ namespace newswire {
 
 namespace {
 
-
-constexpr unsigned k_parse_flags = pugi::parse_default;
+// pugixml's defaults without turning tabs and line breaks inside attribute values into spaces:
+// every attribute read is trimmed (URLs, types, rel) or folded (category terms), so only the
+// rare break inside a value stays as written; parse_eol stays (dropping it costs pugixml more).
+constexpr unsigned k_parse_flags = pugi::parse_default & ~pugi::parse_wconv_attribute;
 
 enum class Root { rss, atom, unknown };
 
