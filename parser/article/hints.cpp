@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <initializer_list>
+#include <optional>
 
 #include "core/text.h"
 #include "parser/article/dom.h"
@@ -256,8 +257,9 @@ bool is_paywalled_text(const GumboNode* node) {
     return has_word_of(node, words);
 }
 
-// Does `style`, lower-cased and without spaces, contain `declaration` (lower-case, no spaces)?
-bool style_declares(std::string_view style, std::string_view declaration) {
+// Does `style`, lower-cased and without spaces, hide the element (display:none or
+// visibility:hidden)?
+bool style_hides(std::string_view style) {
     std::array<char, 256> buffer;
     std::string long_style;
     char* out = buffer.data();
@@ -269,14 +271,15 @@ bool style_declares(std::string_view style, std::string_view declaration) {
     for (char c : style) {
         if (c != ' ') out[length++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    return std::string_view(out, length).find(declaration) != std::string_view::npos;
+    std::string_view normal(out, length);
+    return normal.find("display:none") != std::string_view::npos ||
+           normal.find("visibility:hidden") != std::string_view::npos;
 }
 
 bool is_hidden_by_markup(const GumboNode* node, const Names& names) {
     if (names.hidden) return !is_streamed_segment(node);
     if (names.aria_hidden == "true") return true;
-    return !names.style.empty() &&
-           (style_declares(names.style, "display:none") || style_declares(names.style, "visibility:hidden"));
+    return !names.style.empty() && style_hides(names.style);
 }
 
 bool is_hidden(const GumboNode* node, const Names& names) {
@@ -308,10 +311,15 @@ bool has_hint_word(const GumboNode* node, const std::vector<std::string_view>& w
 
 namespace {
 
-bool is_hard_furniture(const GumboNode* node, const Names& names) {
-    GumboTag tag = html::tag_of(node);
+// By tag alone: furniture, never furniture, or (nullopt) as the attributes say.
+std::optional<bool> is_furniture_by_tag(GumboTag tag) {
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
     if (is_furniture_tag(tag)) return true;
+    return std::nullopt;
+}
+
+bool is_hard_furniture(const GumboNode* node, const Names& names) {
+    if (std::optional<bool> by_tag = is_furniture_by_tag(html::tag_of(node))) return *by_tag;
     return is_hidden(node, names) || (!names.role.empty() && is_furniture_role(names.role));
 }
 
@@ -319,6 +327,7 @@ bool is_hard_furniture(const GumboNode* node, const Names& names) {
 
 bool is_hard_furniture(const GumboNode* node) {
     if (!html::is_element(node)) return false;
+    if (std::optional<bool> by_tag = is_furniture_by_tag(node->v.element.tag)) return *by_tag;
     return is_hard_furniture(node, names_of(node));
 }
 
