@@ -22,6 +22,15 @@ std::string declared_charset(std::string_view bytes, std::string_view content_ty
 // tab, line feed and carriage return, and without bytes >= 0xED; checked 16 bytes at a time.
 std::size_t clean_prefix(std::string_view text);
 
+// Whether `bytes` may be a feed's UTF-8 as they stand: no byte order mark, no UTF-16/32 pattern.
+bool may_be_plain_utf8(std::string_view bytes);
+
+// Whether core's is_clean_utf8_text holds for `bytes`, copying them to `out` (bytes.size()
+// writable bytes; unspecified when false) in the same pass: 32 bytes at a time, tab, line
+// breaks and multi-byte sequences sorted out by masks of the block that has them. Same answer as
+// is_clean_utf8_text (tests/parser/feed/feed_clean_copy_test.cpp holds them side by side).
+bool copy_if_clean_utf8(std::string_view bytes, char* out);
+
 // A guess for bytes that are not UTF-8 and declare nothing, from byte patterns: Shift_JIS,
 // EUC-JP, EUC-KR, GB18030, KOI8-R, windows-1251; empty (windows-1252 then) when nothing fits.
 std::string guess_charset(std::string_view bytes);
@@ -29,7 +38,10 @@ std::string guess_charset(std::string_view bytes);
 // The feed as valid UTF-8 without a BOM (core/text.h to_utf8 does the converting). `clean`, when
 // given, tells whether the result is the bytes as they came and core's is_clean_utf8_text holds
 // for them (no control character anywhere); false tells nothing.
-std::string feed_to_utf8(std::string_view bytes, std::string_view content_type, bool* clean = nullptr);
+// `plain_unclean`: the caller found may_be_plain_utf8 true and the clean check false, which is
+// then not run again.
+std::string feed_to_utf8(std::string_view bytes, std::string_view content_type, bool* clean = nullptr,
+                         bool plain_unclean = false);
 
 // Whether `text` holds a numeric character reference ("&#1;", "&#xD800;", a malformed "&#x;")
 // that could decode to something core's is_clean_utf8_text refuses; references to ordinary

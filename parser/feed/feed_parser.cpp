@@ -1,6 +1,8 @@
 #include "parser/feed/feed_parser.h"
 
 #include <cctype>
+#include <new>
+#include <utility>
 
 #include <pugixml.hpp>
 
@@ -40,6 +42,29 @@ pugi::xml_node first_element(const pugi::xml_document& document) {
     return {};
 }
 
+// Bytes from pugixml's allocation function, which a document can take over
+// (load_buffer_inplace_own): the clean copy of a feed is parsed where it was copied to.
+class XmlBuffer {
+public:
+    explicit XmlBuffer(std::size_t size)
+        : m_data(static_cast<char*>(pugi::get_memory_allocation_function()(size == 0 ? 1 : size))), m_size(size) {
+        if (!m_data) throw std::bad_alloc();
+    }
+    XmlBuffer(XmlBuffer&& other) noexcept : m_data(std::exchange(other.m_data, nullptr)), m_size(other.m_size) {}
+    XmlBuffer& operator=(XmlBuffer&&) = delete;
+    ~XmlBuffer() {
+        if (m_data) pugi::get_memory_deallocation_function()(m_data);
+    }
+    char* data() { return m_data; }
+    const char* data() const { return m_data; }
+    std::size_t size() const { return m_size; }
+    char* release() { return std::exchange(m_data, nullptr); }
+
+private:
+    char* m_data;
+    std::size_t m_size;
+};
+
 // A parsed document that owns the text pugixml parsed in place.
 struct XmlDocument {
     std::string text;
@@ -48,6 +73,10 @@ struct XmlDocument {
 
     explicit XmlDocument(std::string source) : text(std::move(source)) {
         result = document.load_buffer_inplace(text.data(), text.size(), k_parse_flags, pugi::encoding_utf8);
+    }
+    explicit XmlDocument(XmlBuffer source) {
+        std::size_t size = source.size();
+        result = document.load_buffer_inplace_own(source.release(), size, k_parse_flags, pugi::encoding_utf8);
     }
     pugi::xml_node root() const { return first_element(document); }
 };
@@ -87,13 +116,15 @@ std::string prepared_xml(std::string text, bool& repaired) {
 }
 
 // pugixml parses in place and so changes its buffer: a lenient second pass, rare, converts the
-// bytes again rather than every parse keeping a copy.
+// bytes again rather than every parse keeping a copy. `text` is a std::string or an XmlBuffer.
 // `entities`: whether the document defines entities (defines_entities).
-Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::string_view base_url,
+template <typename Text>
+Result<ParsedFeed> parse_xml_feed(Text text, std::string_view body, std::string_view base_url,
                                   std::string_view content_type, bool clean, bool entities) {
     bool repaired = false;
-    clean = clean && !entities && !feed_detail::has_suspect_reference(text);
-    XmlDocument strict(entities ? prepared_xml(std::move(text), repaired) : std::move(text));
+    std::string_view view(text.data(), text.size());
+    clean = clean && !entities && !feed_detail::has_suspect_reference(view);
+    XmlDocument strict = entities ? XmlDocument(prepared_xml(std::string(view), repaired)) : XmlDocument(std::move(text));
     if (strict.result) return read_xml(strict, base_url, repaired, clean);
     std::string again = prepared_xml(feed_detail::feed_to_utf8(body, content_type), repaired);
     XmlDocument lenient(feed_detail::rebalance_markup(again));
@@ -104,19 +135,33 @@ Result<ParsedFeed> parse_xml_feed(std::string text, std::string_view body, std::
                                               std::to_string(strict.result.offset) + ")");
 }
 
-}  // namespace
-
-Result<ParsedFeed> parse_feed(std::string_view body, std::string_view base_url, std::string_view content_type) {
-    if (auto refusal = feed_detail::refuse_non_feed(body)) return fail(ErrorCode::invalid_input, *refusal);
-    bool clean = false;
-    std::string text = feed_detail::feed_to_utf8(body, content_type, &clean);
-    std::string_view start = feed_detail::trim(text);
+// The feed as UTF-8 (`text`, `body` itself or its conversion) read as JSON or XML.
+template <typename Text>
+Result<ParsedFeed> parse_text(Text text, std::string_view body, std::string_view base_url,
+                              std::string_view content_type, bool clean) {
+    std::string_view start = feed_detail::trim(std::string_view(text.data(), text.size()));
     if (start.empty()) return fail(ErrorCode::invalid_input, "not a feed: the document is empty");
     if (start.front() == '{') return feed_detail::read_json_feed(start, base_url);
     std::string_view markup = feed_detail::first_markup(start);
     if (auto refusal = feed_detail::refuse_html(markup)) return fail(ErrorCode::invalid_input, *refusal);
     bool entities = defines_entities(markup);
     return parse_xml_feed(std::move(text), body, base_url, content_type, clean, entities);
+}
+
+}  // namespace
+
+Result<ParsedFeed> parse_feed(std::string_view body, std::string_view base_url, std::string_view content_type) {
+    if (auto refusal = feed_detail::refuse_non_feed(body)) return fail(ErrorCode::invalid_input, *refusal);
+    bool plain = feed_detail::may_be_plain_utf8(body);
+    if (plain) {  // the usual case: clean UTF-8, copied once, checked on the way
+        XmlBuffer copy(body.size());
+        if (feed_detail::copy_if_clean_utf8(body, copy.data())) {
+            return parse_text(std::move(copy), body, base_url, content_type, true);
+        }
+    }
+    bool clean = false;
+    std::string text = feed_detail::feed_to_utf8(body, content_type, &clean, plain);
+    return parse_text(std::move(text), body, base_url, content_type, clean);
 }
 
 }  // namespace newswire
