@@ -25,11 +25,16 @@ std::size_t clean_prefix(std::string_view text);
 // Whether `bytes` may be a feed's UTF-8 as they stand: no byte order mark, no UTF-16/32 pattern.
 bool may_be_plain_utf8(std::string_view bytes);
 
+// Which code copy_if_clean_utf8 runs: the fastest the processor has (AVX2 when it has it), or
+// the SSE2 steps every x86-64 processor has (for tests of that code on any machine).
+enum class CleanCopyPath { fastest, sse2 };
+
 // Whether core's is_clean_utf8_text holds for `bytes`, copying them to `out` (bytes.size()
-// writable bytes; unspecified when false) in the same pass: 32 bytes at a time, tab, line
-// breaks and multi-byte sequences sorted out by masks of the block that has them. Same answer as
-// is_clean_utf8_text (tests/parser/feed/feed_clean_copy_test.cpp holds them side by side).
-bool copy_if_clean_utf8(std::string_view bytes, char* out);
+// writable bytes; unspecified when false) in the same pass (parser/feed/clean_copy.cpp): 32 bytes
+// at a time, tab, line breaks and multi-byte sequences sorted out by masks of the block that has
+// them. Same answer as is_clean_utf8_text (tests/parser/feed/feed_clean_copy_test.cpp holds them
+// side by side).
+bool copy_if_clean_utf8(std::string_view bytes, char* out, CleanCopyPath path = CleanCopyPath::fastest);
 
 // A guess for bytes that are not UTF-8 and declare nothing, from byte patterns: Shift_JIS,
 // EUC-JP, EUC-KR, GB18030, KOI8-R, windows-1251; empty (windows-1252 then) when nothing fits.

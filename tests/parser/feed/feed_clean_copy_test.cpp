@@ -11,23 +11,32 @@
 #include "parser/feed/encoding.h"
 
 using namespace newswire;
+using feed_detail::CleanCopyPath;
 using feed_detail::copy_if_clean_utf8;
 
 namespace {
 
-// copy_if_clean_utf8's answer, checked to match core's is_clean_utf8_text and to copy the bytes.
+// copy_if_clean_utf8's answer on either path, checked to match core's is_clean_utf8_text and to
+// copy the bytes and no more.
 bool clean_copy_agrees(const std::string& bytes) {
-    std::vector<char> out(bytes.size() + 1, '\x01');
-    bool clean = copy_if_clean_utf8(bytes, out.data());
-    bool agrees = clean == is_clean_utf8_text(bytes);
-    if (clean) agrees = agrees && std::string(out.data(), bytes.size()) == bytes;
-    if (!agrees) UNSCOPED_INFO("disagreement on " << bytes.size() << " bytes: " << bytes);
-    return agrees && out[bytes.size()] == '\x01';
+    bool agrees = true;
+    for (CleanCopyPath path : {CleanCopyPath::fastest, CleanCopyPath::sse2}) {
+        std::vector<char> out(bytes.size() + 1, '\x01');
+        bool clean = copy_if_clean_utf8(bytes, out.data(), path);
+        bool same = clean == is_clean_utf8_text(bytes) && out[bytes.size()] == '\x01';
+        if (clean) same = same && std::string(out.data(), bytes.size()) == bytes;
+        if (!same) UNSCOPED_INFO("disagreement on " << bytes.size() << " bytes: " << bytes);
+        agrees = agrees && same;
+    }
+    return agrees;
 }
 
+// The answer of the fastest path; a failed check when the SSE2 path answers otherwise.
 bool clean(const std::string& bytes) {
     std::vector<char> out(bytes.size() + 1);
-    return copy_if_clean_utf8(bytes, out.data());
+    bool fastest = copy_if_clean_utf8(bytes, out.data(), CleanCopyPath::fastest);
+    if (fastest != copy_if_clean_utf8(bytes, out.data(), CleanCopyPath::sse2)) FAIL_CHECK("the paths disagree");
+    return fastest;
 }
 
 }  // namespace
