@@ -103,7 +103,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     if (rule && !rule->drop.empty()) also_drop = [rule](const GumboNode* node) { return matches_any(node, rule->drop); };
     std::vector<SourcedBlock> blocks = collect_blocks(container, also_drop);
     const GumboNode* known_lead = rule ? find_by(root, rule->lead) : nullptr;
-    article.teaser = take_teaser(root, headline_element, blocks, description, known_lead);
+    article.teaser = take_teaser(root, headline_element, article.headline, blocks, description, known_lead);
     article.source_credit = take_source_credit(container, blocks);
     drop_trailing_labels(blocks);
     drop_repeats(blocks, article);

@@ -23,8 +23,10 @@ bool is_alnum(char c) { return is_upper(c) || is_lower(c) || (c >= '0' && c <= '
 template <typename Visit>
 bool any_word_of_token(std::string_view text, Visit visit);
 
-// Utility-class variants ("print:hidden", "dark:text-white", "md:px-4") say where a style
-// applies, not what the element is: only the part after the last ':' counts.
+// Utility-class variants ("md:hidden", "dark:text-white", "md:px-4") say where a style
+// applies, not what the element is: only the part after the last ':' counts, and nothing of a
+// print-only style ("print:hidden", "print:article-dropcap-print"), which says nothing of the
+// screen.
 template <typename Visit>
 bool any_word(std::string_view text, Visit visit) {
     std::size_t i = 0;
@@ -33,6 +35,7 @@ bool any_word(std::string_view text, Visit visit) {
         std::size_t start = i;
         while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') ++i;
         std::string_view token = text.substr(start, i - start);
+        if (token.starts_with("print:")) continue;
         std::size_t colon = token.rfind(':');
         if (colon != std::string_view::npos) token.remove_prefix(colon + 1);
         if (!token.empty() && any_word_of_token(token, visit)) return true;
@@ -343,6 +346,8 @@ bool is_furniture(const GumboNode* node) {
                                     contains_ci(names.itemtype, "schema.org/Organization"))) {
         return true;
     }
+    // A heading's id is the target of a table of contents ("toc_1"), not a name of furniture.
+    if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) names.id = {};
     bool image_word = false;
     bool furniture = any_hint_word(names, [&](std::string_view word) {
         if (k_furniture_words.contains(word)) return true;
@@ -360,6 +365,7 @@ constexpr std::string_view k_furniture_openers[] = {
     "auch interessant", "mehr zum thema", "mehr zu diesem thema", "weitere artikel",
     "weitere informationen", "weiterlesen", "read more", "related:", "see also", "also read",
     "anzeige", "werbung", "advertisement", "artikel teilen", "teilen", "zur startseite", "sign up",
+    "sign in or create", "log in or create", "create a free account", "create an account",
     "subscribe", "follow us", "folgen sie", "hier klicken", "click here",
     "empfohlener redaktioneller inhalt", "externer inhalt", "mehr lesen", "das könnte sie",
     "jetzt abonnieren", "newsletter", "alle rechte vorbehalten", "copyright", "artikel anhören",

@@ -201,10 +201,11 @@ struct LeadCandidates {
     const GumboNode* described = nullptr;  // reads as the page's description
 };
 
-LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* headline_element,
+LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* headline_element, std::string_view headline_text,
                                     const GumboNode* first_block, const std::vector<Description>& descriptions) {
     bool passed = headline_element == nullptr;
-    std::string headline = headline_element ? comparable(html::text_content(headline_element)) : std::string();
+    // Without a headline element (a page that sets its headline in a <p>), the headline's text.
+    std::string headline = comparable(headline_element ? html::text_content(headline_element) : std::string(headline_text));
     // Part of the headline, or the headline with a few words more (a kicker): a lead that
     // merely mentions a short headline is twice as long as it.
     auto repeats_headline = [&](const GumboNode* node) {
@@ -387,9 +388,9 @@ std::string join_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
-const GumboNode* choose_lead(const GumboNode* root, const GumboNode* headline_element, const GumboNode* first_block,
-                             const std::vector<Description>& descriptions) {
-    LeadCandidates candidates = find_lead_candidates(root, headline_element, first_block, descriptions);
+const GumboNode* choose_lead(const GumboNode* root, const GumboNode* headline_element, std::string_view headline,
+                             const GumboNode* first_block, const std::vector<Description>& descriptions) {
+    LeadCandidates candidates = find_lead_candidates(root, headline_element, headline, first_block, descriptions);
     if (candidates.described) return candidates.described;
     if (candidates.marked) return candidates.marked;
     if (const GumboNode* below = lead_below_headline(headline_element)) return below;
@@ -399,7 +400,7 @@ const GumboNode* choose_lead(const GumboNode* root, const GumboNode* headline_el
 
 }  // namespace
 
-std::string take_teaser(const GumboNode* root, const GumboNode* headline_element,
+std::string take_teaser(const GumboNode* root, const GumboNode* headline_element, std::string_view headline,
                         std::vector<SourcedBlock>& blocks, std::string_view description,
                         const GumboNode* known_lead) {
     const GumboNode* first_block = nullptr;
@@ -411,7 +412,7 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
     }
     std::vector<Description> descriptions = page_descriptions(root, description);
     Description described = describe(description);
-    const GumboNode* lead = known_lead ? known_lead : choose_lead(root, headline_element, first_block, descriptions);
+    const GumboNode* lead = known_lead ? known_lead : choose_lead(root, headline_element, headline, first_block, descriptions);
     if (lead) {
         std::vector<const GumboNode*> leads = with_marked_siblings(lead);
         std::vector<std::string> paragraphs;

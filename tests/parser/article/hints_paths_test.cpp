@@ -54,3 +54,26 @@ TEST_CASE("a hidden style is found in any case, with spaces and in a long style"
     CHECK(hard_furniture("<div role=\"navigation\">a</div>"));
     CHECK_FALSE(hard_furniture("<div hidden id=\"S:1a\">a</div>"));
 }
+
+TEST_CASE("print-only utility classes say nothing of what an element is on screen", "[article][hints]") {
+    CHECK_FALSE(furniture("<div class=\"text-lg print:article-dropcap-print\">a</div>"));
+    CHECK_FALSE(furniture("<div class=\"print:hidden\">a</div>"));
+    CHECK(furniture("<div class=\"md:print-button\">a</div>"));
+    CHECK(furniture("<div class=\"article-print\">a</div>"));
+}
+
+TEST_CASE("a heading's id is a table of contents' target, no furniture name", "[article][hints]") {
+    html::Document document("<html><body><h2 id=\"toc_1\">Zwischentitel</h2><div id=\"toc\">a</div></body></html>");
+    const GumboNode* heading = html::find_first(document.root(), [](const GumboNode* n) { return html::tag_of(n) == GUMBO_TAG_H2; });
+    const GumboNode* box = html::find_first(document.root(), [](const GumboNode* n) { return html::tag_of(n) == GUMBO_TAG_DIV; });
+    REQUIRE(heading);
+    REQUIRE(box);
+    CHECK_FALSE(is_furniture(heading));
+    CHECK(is_furniture(box));
+}
+
+TEST_CASE("sign-in prompts are furniture text", "[article][hints]") {
+    CHECK(is_furniture_text("Sign In or Create an Account"));
+    CHECK(is_furniture_text("Create a free account to keep reading"));
+    CHECK_FALSE(is_furniture_text("Signing in to the new system took the council three weeks."));
+}

@@ -115,3 +115,12 @@ TEST_CASE("a description equal to a paragraph after the marked lead leaves the m
     CHECK(article.teaser == k_lead);
     CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a headline set in a paragraph is never the teaser", "[article][teaser]") {
+    Article article = extract(R"(<meta property="og:title" content="The old bridge closes for good">
+        <meta name="description" content="The old bridge closes for good">)",
+                              "<p class=\"headline text-xl\">The old bridge closes for good</p><p class=\"lead\">" + k_lead +
+                                  "</p>" + k_body);
+    CHECK(article.headline == "The old bridge closes for good");
+    CHECK(article.teaser == k_lead);
+}
