@@ -1,5 +1,7 @@
 #include "parser/article/site_rules.h"
 
+#include <cctype>
+
 #include <yaml-cpp/yaml.h>
 
 #include "parser/article/site_rule_files.h"
@@ -60,7 +62,6 @@ Result<HeadlineSource> read_headline_source(std::string_view file_name, const YA
 }
 
 Result<void> read_key(std::string_view file_name, const std::string& key, const YAML::Node& value, SiteRule& rule) {
-    Result<std::vector<ClassSelector>> selectors;
     if (key == "hosts") {
         auto hosts = read_strings(file_name, value, key);
         if (!hosts) return tl::unexpected(hosts.error());
@@ -75,7 +76,7 @@ Result<void> read_key(std::string_view file_name, const std::string& key, const 
     }
     std::vector<ClassSelector>* target = key == "body" ? &rule.body : key == "lead" ? &rule.lead : key == "drop" ? &rule.drop : nullptr;
     if (!target) return tl::unexpected(rule_error(file_name, value.Mark(), "unknown key \"" + key + "\" (known: hosts, body, lead, drop, headline)"));
-    selectors = read_selectors(file_name, value, key);
+    auto selectors = read_selectors(file_name, value, key);
     if (!selectors) return tl::unexpected(selectors.error());
     *target = std::move(*selectors);
     return {};
