@@ -21,8 +21,8 @@ constexpr unsigned k_broken = ~0U;
 // `carry`: what earlier blocks want of this one; only bits from `first` on are this block's
 // (the last block overlaps the one before). Returns what this block wants of the next, or
 // k_broken. `block` may be read up to `end` (for the byte after a lead at its last place).
-unsigned utf8_block(__m128i v, unsigned high, const unsigned char* block, const unsigned char* end, unsigned carry,
-                    unsigned first = 0) {
+[[gnu::always_inline]] inline unsigned utf8_block(__m128i v, unsigned high, const unsigned char* block,
+                                                  const unsigned char* end, unsigned carry, unsigned first = 0) {
     auto mask_of = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
     auto bytes = [](int b) { return _mm_set1_epi8(static_cast<char>(b)); };
     unsigned own = 0xFFFFU << first & 0xFFFFU;
@@ -121,10 +121,11 @@ bool copy_with_sse2(const unsigned char* p, std::size_t n, char* out) {
 }
 
 #if defined(__x86_64__)
-// As copy_with_sse2, 32 bytes a step in one AVX2 register.
-[[gnu::target("avx2")]] bool copy_with_avx2(const unsigned char* p, std::size_t n, char* out) {
-    unsigned carry = 0;
-    std::size_t i = 0;
+// As copy_with_sse2, 32 bytes a step in one AVX2 register. Nothing here calls SSE code while
+// the upper halves of the AVX registers are in use (each SSE instruction would wait on them):
+// the block checks are inlined, and the steps end in a return, where the compiler clears them.
+[[gnu::target("avx2")]] bool copy_with_avx2(const unsigned char* p, std::size_t n, char* out, std::size_t& i,
+                                            unsigned& carry) {
     for (; i + 32 <= n; i += 32) {
         __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + i), v);
@@ -141,7 +142,7 @@ bool copy_with_sse2(const unsigned char* p, std::size_t n, char* out) {
         carry = odd_block(_mm256_extracti128_si256(v, 1), plain >> 16, p + i + 16, p + n, carry);
         if (carry == k_broken) return false;
     }
-    return finish_clean_copy(p, n, out, i, carry);
+    return true;
 }
 #endif
 
@@ -156,7 +157,11 @@ bool copy_if_clean_utf8(std::string_view bytes, char* out, CleanCopyPath path) {
     if (n < 16) return copy_short_if_clean(p, n, out);
 #if defined(__x86_64__)
     static const bool avx2 = __builtin_cpu_supports("avx2");
-    if (avx2 && path == CleanCopyPath::fastest) return copy_with_avx2(p, n, out);
+    if (avx2 && path == CleanCopyPath::fastest) {
+        std::size_t i = 0;
+        unsigned carry = 0;
+        return copy_with_avx2(p, n, out, i, carry) && finish_clean_copy(p, n, out, i, carry);
+    }
 #endif
     return copy_with_sse2(p, n, out);
 #else
