@@ -11,7 +11,7 @@
 #include "core/time.h"
 #include "fetcher/fetcher.h"
 #include "parser/article/extractor.h"
-#include "parser/article/feed_links.h"
+#include "parser/feed/discover.h"
 #include "parser/feed/feed_parser.h"
 #include "pipeline/robots_gate.h"
 

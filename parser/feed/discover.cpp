@@ -1,4 +1,4 @@
-#include "parser/article/feed_links.h"
+#include "parser/feed/discover.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,6 @@
 
 #include "core/text.h"
 #include "core/url.h"
-#include "parser/article/meta_text.h"
 
 namespace newswire {
 namespace {
@@ -30,6 +29,12 @@ struct Tag {
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return text;
+}
 
 // Reads the tag that opens at `at` ('<'); `at` moves past it. A linear scan of attributes as
 // HTML writes them: name, name=value, name="value", name='value'.
