@@ -112,7 +112,7 @@ Result<void> Pipeline::sync_feeds() {
 }
 
 std::int64_t Pipeline::next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now,
-                                       const FeedScheduleHints& hints) const {
+                                       const FeedScheduleHints& hints, std::int64_t retry_after_seconds) const {
     std::chrono::seconds interval = m_config.schedule.default_interval;
     for (const FeedConfig& configured : m_config.feeds) {
         if (configured.name == feed.name && configured.interval.count() > 0) interval = configured.interval;
@@ -122,7 +122,7 @@ std::int64_t Pipeline::next_fetch_time(const FeedRow& feed, bool failed, std::in
     if (failed) {
         // Exponential backoff: interval, 2x, 4x, ... up to the cap.
         for (int i = 0; i < feed.consecutive_failures && wait < cap; ++i) wait *= 2;
-        wait = std::min(wait, cap);
+        wait = std::min(std::max(wait, retry_after_seconds), cap);
     } else {
         wait = std::max(wait, std::min(hints.min_interval_seconds, cap));
     }
@@ -152,6 +152,10 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
     }
     report.feeds_due = static_cast<int>(requests.size());
     std::optional<Error> database_error;
+    auto store = [&](FetchResponse&& response) {
+        auto stored = store_feed_response(due.at(response.id), std::move(response), report);
+        if (!stored && !database_error) database_error = stored.error();
+    };
     std::vector<FetchRequest> named;  // feeds that pages answering for a feed name as theirs
     fetcher.fetch(requests, [&](FetchResponse&& response) {
         const FeedRow& feed = due.at(response.id);
@@ -160,13 +164,11 @@ Result<void> Pipeline::fetch_feeds(Fetcher& fetcher, const FetchSelection& selec
             named.push_back({response.id, std::move(*link), "", ""});
             return;
         }
-        auto stored = store_feed_response(feed, std::move(response), report);
-        if (!stored && !database_error) database_error = stored.error();
+        store(std::move(response));
     });
     fetcher.fetch(named, [&](FetchResponse&& response) {
         if (response.ok() || response.not_modified()) response.moved_to = response.final_url;  // asked there from now on
-        auto stored = store_feed_response(due.at(response.id), std::move(response), report);
-        if (!stored && !database_error) database_error = stored.error();
+        store(std::move(response));
     });
     if (database_error) return tl::unexpected(*database_error);
     return {};
@@ -219,11 +221,8 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
         ++report.feeds_fetched;
     }
     // The fetch is recorded even when the items could not be stored, so the schedule moves on.
-    std::int64_t next = next_fetch_time(feed, failed, done_at, fresh_hints.value_or(feed.hints));
-    if (failed && response.retry_after_seconds > 0) {  // the server said when to come back (up to the cap)
-        std::int64_t asked = done_at + std::min<std::int64_t>(response.retry_after_seconds, m_config.schedule.backoff_cap.count());
-        next = std::max(next, outside_skip_hours(asked, fresh_hints.value_or(feed.hints).skip_hours));
-    }
+    std::int64_t next =
+        next_fetch_time(feed, failed, done_at, fresh_hints.value_or(feed.hints), response.retry_after_seconds);
     auto recorded = m_database.record_feed_fetch(feed.id, response, done_at, next, title, fresh_hints);
     if (database_error) return tl::unexpected(*database_error);
     return recorded;

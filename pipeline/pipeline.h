@@ -65,10 +65,11 @@ private:
     Result<void> store_feed_response(const FeedRow& feed, FetchResponse response, RunReport& report);
     std::optional<std::string> feed_named_by_page(const FeedRow& feed, const FetchResponse& response) const;
     // Success: the feed's interval, or the wait the feed asks for (<ttl>, sy:updatePeriod) when
-    // longer, held to the backoff cap. Failure: exponential backoff. Either way, a time inside
-    // the feed's <skipHours> moves to the start of the next hour it allows.
-    std::int64_t next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now,
-                                 const FeedScheduleHints& hints) const;
+    // longer, held to the backoff cap. Failure: exponential backoff, or the server's Retry-After
+    // (`retry_after_seconds`, 0: none) when longer, held to the cap. Either way, a time inside the
+    // feed's <skipHours> moves to the start of the next hour it allows.
+    std::int64_t next_fetch_time(const FeedRow& feed, bool failed, std::int64_t now, const FeedScheduleHints& hints,
+                                 std::int64_t retry_after_seconds) const;
 
     Config m_config;
     Database& m_database;
