@@ -6,6 +6,8 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parser/feed/html_text.h"
+#include "parser/feed/xml_util.h"
 
 namespace newswire {
 namespace {
@@ -28,13 +30,9 @@ struct Tag {
     }
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using feed_detail::trim;
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Reads the tag that opens at `at` ('<'); `at` moves past it. A linear scan of attributes as
 // HTML writes them: name, name=value, name="value", name='value'.
@@ -92,16 +90,8 @@ bool is_comment_feed(const Tag& tag, std::string_view url) {
     return false;
 }
 
-// An attribute value as written in HTML, the entities URLs carry decoded.
-std::string decoded(std::string_view value) {
-    std::string out(trim(value));
-    for (auto [entity, character] : {std::pair{"&amp;", "&"}, std::pair{"&#38;", "&"}, std::pair{"&#x2F;", "/"}}) {
-        for (std::size_t at = out.find(entity); at != std::string::npos; at = out.find(entity, at + 1)) {
-            out.replace(at, std::string_view(entity).size(), character);
-        }
-    }
-    return out;
-}
+// An attribute value as written in HTML, its character references decoded.
+std::string decoded(std::string_view value) { return feed_detail::decode_html_entities(trim(value)); }
 
 }  // namespace
 
