@@ -1,18 +1,17 @@
 #include "cli/opml.h"
 
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include <pugixml.hpp>
 
+#include "cli/small_file.h"
 #include "core/text.h"
 #include "core/url.h"
 
 namespace newswire::cli {
 namespace {
 
-constexpr std::size_t k_max_opml_bytes = 16 * 1024 * 1024;
+constexpr std::size_t k_max_opml_mib = 16;
 
 std::string attribute(const pugi::xml_node& node, const char* name) {
     return fold_whitespace(node.attribute(name).value());
@@ -53,15 +52,9 @@ Result<std::vector<FeedConfig>> read_opml(std::string_view text, std::string_vie
 }
 
 Result<std::vector<FeedConfig>> load_opml(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(ErrorCode::not_found, "cannot open OPML file " + path + ": " + std::strerror(errno));
-    std::string text(k_max_opml_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > k_max_opml_bytes) {
-        return fail(ErrorCode::invalid_input, path + ": an OPML file larger than 16 MiB is not read");
-    }
-    return read_opml(text, path);
+    auto text = read_small_file(path, k_max_opml_mib, "OPML file");
+    if (!text) return tl::unexpected(text.error());
+    return read_opml(*text, path);
 }
 
 }  // namespace newswire::cli

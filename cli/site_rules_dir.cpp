@@ -2,28 +2,17 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 #include <vector>
+
+#include "cli/small_file.h"
 
 namespace newswire::cli {
 
 namespace {
 
-constexpr std::size_t k_max_rule_bytes = 1024 * 1024;
+constexpr std::size_t k_max_rule_mib = 1;
 constexpr std::size_t k_max_rule_files = 10000;
-
-Result<std::string> read_rule_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(ErrorCode::io, "cannot open site rule file " + path.string());
-    std::string text(k_max_rule_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > k_max_rule_bytes) {
-        return fail(ErrorCode::invalid_input, path.string() + ": a site rule file larger than 1 MiB is not read");
-    }
-    return text;
-}
 
 }  // namespace
 
@@ -40,7 +29,7 @@ Result<std::shared_ptr<const SiteRules>> load_site_rules(const std::string& dir)
     std::sort(files.begin(), files.end());
     auto rules = std::make_shared<SiteRules>();
     for (const std::filesystem::path& file : files) {
-        auto text = read_rule_file(file);
+        auto text = read_small_file(file.string(), k_max_rule_mib, "site rule file");
         if (!text) return tl::unexpected(text.error());
         if (auto added = rules->add(file.string(), *text); !added) return tl::unexpected(added.error());
     }
