@@ -4,18 +4,13 @@
 #include <vector>
 
 #include "parser/article/extractor.h"
+#include "tests/parser/article/article_pages.h"
 
 using namespace newswire;
 
 namespace {
 
-Article extract(const std::string& body_html) {
-    auto article = extract_article("<!doctype html><html><head><title>T</title></head><body>" + body_html +
-                                       "</body></html>",
-                                   "");
-    REQUIRE(article);
-    return *article;
-}
+Article extract(const std::string& body_html) { return test::extract_page("<title>T</title>", body_html); }
 
 const std::string k_first =
     "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "parser/article/extractor.h"
+#include "tests/parser/article/article_pages.h"
 
 using namespace newswire;
 
@@ -11,13 +12,7 @@ namespace {
 
 // The body's texts of a page made of `body_html` under a plain head.
 std::vector<std::string> body_of(const std::string& body_html) {
-    auto article = extract_article("<!doctype html><html><head><title>T</title></head><body>" + body_html +
-                                       "</body></html>",
-                                   "");
-    REQUIRE(article);
-    std::vector<std::string> texts;
-    for (const Block& block : article->body) texts.push_back(block.text);
-    return texts;
+    return test::texts_of(test::extract_page("<title>T</title>", body_html));
 }
 
 const std::string k_first =

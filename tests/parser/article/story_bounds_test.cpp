@@ -4,24 +4,15 @@
 #include <vector>
 
 #include "parser/article/extractor.h"
+#include "tests/parser/article/article_pages.h"
 
 using namespace newswire;
 
 namespace {
 
-Article extract(const std::string& body_html) {
-    auto article = extract_article("<!doctype html><html><head><title>T</title></head><body>" + body_html +
-                                       "</body></html>",
-                                   "");
-    REQUIRE(article);
-    return *article;
-}
+Article extract(const std::string& body_html) { return test::extract_page("<title>T</title>", body_html); }
 
-std::vector<std::string> texts_of(const Article& article) {
-    std::vector<std::string> texts;
-    for (const Block& block : article.body) texts.push_back(block.text);
-    return texts;
-}
+using test::texts_of;
 
 std::string paragraphs(const std::vector<std::string>& texts) {
     std::string html;

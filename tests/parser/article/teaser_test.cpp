@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "parser/article/extractor.h"
+#include "tests/parser/article/article_pages.h"
 
 using namespace newswire;
 
@@ -21,11 +22,7 @@ const std::string k_body = "<div class=\"story\"><p>" + k_first + "</p><p>" + k_
                            "</p></div>";
 
 Article extract(const std::string& head, const std::string& body) {
-    auto article = extract_article("<!doctype html><html><head><title>Bridge closes</title>" + head +
-                                       "</head><body><article>" + body + "</article></body></html>",
-                                   "");
-    REQUIRE(article);
-    return *article;
+    return test::extract_page("<title>Bridge closes</title>" + head, "<article>" + body + "</article>");
 }
 
 std::string meta_description(const std::string& text) {
