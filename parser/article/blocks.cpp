@@ -54,10 +54,8 @@ bool is_inline_tag(const GumboNode* node) {
     }
 }
 
-bool is_heading(GumboTag tag) {
-    return tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 ||
-           tag == GUMBO_TAG_H6;
-}
+// The headings a body holds: h2 to h6 (the h1 is the headline's).
+bool is_subheading(GumboTag tag) { return tag != GUMBO_TAG_H1 && html::is_heading(tag); }
 
 bool mostly_links(const GumboNode* node) {
     TextStats stats = text_stats(node);
@@ -272,7 +270,7 @@ private:
             tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG) {
             return;
         }
-        if (is_heading(tag)) {
+        if (is_subheading(tag)) {
             std::string text = html::text_content(node);
             if (text.empty() || text.size() > k_max_heading_chars) return;
             // A linked heading titles a teaser card: the card's text goes with it.

@@ -64,6 +64,7 @@ bool is_element(const GumboNode* node);
 bool is_element(const GumboNode* node, GumboTag tag);
 // Elements that break a line of text: their text is set apart by a space when read as one.
 bool is_block(GumboTag tag);
+bool is_heading(GumboTag tag);  // h1 to h6
 GumboTag tag_of(const GumboNode* node);  // GUMBO_TAG_UNKNOWN for non-elements
 
 // Lower-case tag name, also for tags Gumbo does not know (custom elements such as <ntv-player>).

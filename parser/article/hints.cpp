@@ -347,7 +347,7 @@ bool is_furniture(const GumboNode* node) {
         return true;
     }
     // A heading's id is the target of a table of contents ("toc_1"), not a name of furniture.
-    if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) names.id = {};
+    if (html::is_heading(tag)) names.id = {};
     bool image_word = false;
     bool furniture = any_hint_word(names, [&](std::string_view word) {
         if (k_furniture_words.contains(word)) return true;
