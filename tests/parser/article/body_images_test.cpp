@@ -7,17 +7,15 @@
 #include "tests/parser/article/article_pages.h"
 
 using namespace newswire;
+using test::k_first;
+using test::k_third;
 
 namespace {
 
 Article extract(const std::string& body_html) { return test::extract_page("<title>T</title>", body_html); }
 
-const std::string k_first =
-    "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";
 const std::string k_second =
     "\xE2\x80\x9EWe cannot wait any longer\xE2\x80\x9C, the mayor said after the vote, which ended a long debate.";
-const std::string k_third =
-    "Drivers will have to take the ring road, which adds about twenty minutes to the trip into town.";
 
 }  // namespace
 

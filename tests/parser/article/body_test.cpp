@@ -7,6 +7,9 @@
 #include "tests/parser/article/article_pages.h"
 
 using namespace newswire;
+using test::k_first;
+using test::k_second;
+using test::k_third;
 
 namespace {
 
@@ -15,12 +18,6 @@ std::vector<std::string> body_of(const std::string& body_html) {
     return test::texts_of(test::extract_page("<title>T</title>", body_html));
 }
 
-const std::string k_first =
-    "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";
-const std::string k_second =
-    "Engineers had warned for years that the supports were failing, the mayor said after the vote.";
-const std::string k_third =
-    "Drivers will have to take the ring road, which adds about twenty minutes to the trip into town.";
 
 }  // namespace
 

@@ -7,15 +7,12 @@
 #include "tests/parser/article/article_pages.h"
 
 using namespace newswire;
+using test::k_first;
+using test::k_second;
+using test::k_third;
 
 namespace {
 
-const std::string k_first =
-    "The council voted on Monday evening to close the old bridge, which has carried traffic since 1911.";
-const std::string k_second =
-    "Engineers had warned for years that the supports were failing, the mayor said after the vote.";
-const std::string k_third =
-    "Drivers will have to take the ring road, which adds about twenty minutes to the trip into town.";
 const std::string k_lead = "The old bridge closes for good after engineers found its supports failing.";
 
 const std::string k_body = "<div class=\"story\"><p>" + k_first + "</p><p>" + k_second + "</p><p>" + k_third +
