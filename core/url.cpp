@@ -93,7 +93,7 @@ std::optional<std::string> canonical_url(std::string_view text) {
     curl_url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
     if (auto host = get_part(url.get(), CURLUPART_HOST)) {
         std::string lower = to_lower_ascii(*host);
-        if (lower.ends_with('.')) lower.pop_back();
+        while (lower.ends_with('.')) lower.pop_back();  // "a.org.." too: canonical twice is canonical once
         curl_url_set(url.get(), CURLUPART_HOST, lower.c_str(), 0);
     }
     if (auto query = get_part(url.get(), CURLUPART_QUERY)) {
