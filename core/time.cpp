@@ -151,12 +151,64 @@ std::optional<Timestamp> read_iso8601(std::string_view text, int default_offset_
     return Timestamp{*seconds - static_cast<std::int64_t>(applied) * 60, applied};
 }
 
+// Two or four ASCII digits at `at` as a number; -1 when any is not a digit.
+int fixed_digits(std::string_view t, std::size_t at, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        unsigned d = static_cast<unsigned char>(t[i]) - '0';
+        if (d > 9) return -1;
+        value = value * 10 + static_cast<int>(d);
+    }
+    return value;
+}
+
+// "+01:00" or "+0100" (`colon` tells which) at `at`, to the end of the text; empty otherwise.
+std::optional<int> fixed_offset(std::string_view t, std::size_t at, bool colon) {
+    char sign = t[at];
+    if (sign != '+' && sign != '-') return std::nullopt;
+    int hours = fixed_digits(t, at + 1, 2);
+    if (colon && t[at + 3] != ':') return std::nullopt;
+    int minutes = fixed_digits(t, at + (colon ? 4 : 3), 2);
+    if (hours < 0 || minutes < 0 || hours > 14 || minutes > 59) return std::nullopt;
+    return sign == '-' ? -(hours * 60 + minutes) : hours * 60 + minutes;
+}
+
+// The form nearly every feed writes, read at fixed positions: "2026-04-25T20:43:28", an
+// optional fraction, then "Z", "+02:00", "+0200" or nothing. Empty for anything else, which
+// read_iso8601 then reads (and reads the same for these).
+std::optional<Timestamp> read_common_iso8601(std::string_view t, int default_offset_minutes) {
+    if (t.size() < 19 || t[4] != '-' || t[7] != '-' || (t[10] != 'T' && t[10] != 't' && t[10] != ' ') ||
+        t[13] != ':' || t[16] != ':') {
+        return std::nullopt;
+    }
+    int year = fixed_digits(t, 0, 4), month = fixed_digits(t, 5, 2), day = fixed_digits(t, 8, 2);
+    int hour = fixed_digits(t, 11, 2), minute = fixed_digits(t, 14, 2), second = fixed_digits(t, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return std::nullopt;
+    std::size_t i = 19;
+    if (i < t.size() && (t[i] == '.' || t[i] == ',')) {
+        std::size_t start = ++i;
+        while (i < t.size() && i - start < 12 && t[i] >= '0' && t[i] <= '9') ++i;
+        if (i == start) return std::nullopt;
+    }
+    std::optional<int> offset;
+    std::size_t rest = t.size() - i;
+    if (rest == 1 && (t[i] == 'Z' || t[i] == 'z')) offset = 0;
+    else if (rest == 6 || rest == 5) offset = fixed_offset(t, i, rest == 6);
+    else if (rest != 0) return std::nullopt;
+    if (rest != 0 && !offset) return std::nullopt;
+    auto seconds = civil_seconds(year, month, day, hour, minute, second);
+    if (!seconds) return std::nullopt;
+    int applied = offset.value_or(default_offset_minutes);
+    return Timestamp{*seconds - static_cast<std::int64_t>(applied) * 60, applied};
+}
+
 }  // namespace
 
 // The text is read with its white space folded. A date that reads without folding reads the same
 // after it (only runs of ' ' before the zone or at the end are accepted, and folding shortens
 // those), so the folded copy is made only when the first reading fails.
 std::optional<Timestamp> parse_iso8601(std::string_view text, int default_offset_minutes) {
+    if (auto common = read_common_iso8601(text, default_offset_minutes)) return common;
     if (auto read = read_iso8601(text, default_offset_minutes)) return read;
     if (is_folded_ascii(text)) return std::nullopt;
     return read_iso8601(fold_whitespace(text), default_offset_minutes);
@@ -244,6 +296,47 @@ int read_year(Cursor& c) {
     return year;
 }
 
+// The English name of a month or weekday abbreviated to its three letters, in any case, as
+// the index in `names` (a string of three-letter names); -1 when it is none.
+int abbreviation_index(std::string_view t, std::size_t at, std::string_view names) {
+    char lower[3];
+    for (std::size_t i = 0; i < 3; ++i) {
+        char ch = t[at + i];
+        lower[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    for (std::size_t i = 0; i + 3 <= names.size(); i += 3) {
+        if (names[i] == lower[0] && names[i + 1] == lower[1] && names[i + 2] == lower[2]) return static_cast<int>(i / 3);
+    }
+    return -1;
+}
+
+// The form nearly every RSS feed writes, read at fixed positions: "Sat, 25 Apr 2026 20:43:28"
+// (one- or two-digit day) then "+0200", "GMT", "UTC", "UT" or "Z". Empty for anything else,
+// which parse_rfc822's general reading then reads (and reads the same for these).
+std::optional<Timestamp> read_common_rfc822(std::string_view t) {
+    if (t.size() < 25 || t[3] != ',' || t[4] != ' ' || abbreviation_index(t, 0, "montuewedthufrisatsun") < 0) {
+        return std::nullopt;
+    }
+    std::size_t day_end = t[6] == ' ' ? 6 : 7;  // "5 Apr" or "25 Apr"
+    int day = fixed_digits(t, 5, day_end - 5);
+    if (day < 0 || t[day_end] != ' ' || t[day_end + 4] != ' ' || t[day_end + 9] != ' ') return std::nullopt;
+    int month = abbreviation_index(t, day_end + 1, "janfebmaraprmayjunjulaugsepoctnovdec") + 1;
+    int year = fixed_digits(t, day_end + 5, 4);
+    std::size_t clock = day_end + 10;  // "20:43:28 " and at least one letter of a zone
+    if (t.size() < clock + 10 || t[clock + 2] != ':' || t[clock + 5] != ':' || t[clock + 8] != ' ') return std::nullopt;
+    int hour = fixed_digits(t, clock, 2), minute = fixed_digits(t, clock + 3, 2), second = fixed_digits(t, clock + 6, 2);
+    if (month == 0 || year < 0 || hour < 0 || minute < 0 || second < 0) return std::nullopt;
+    if (year < 100) year += year < 50 ? 2000 : 1900;  // "0026" as read_year reads it
+    std::string_view zone = t.substr(clock + 9);
+    std::optional<int> offset;
+    if (zone == "GMT" || zone == "UTC" || zone == "UT" || zone == "Z") offset = 0;
+    else if (zone.size() == 5) offset = fixed_offset(zone, 0, false);
+    if (!offset) return std::nullopt;
+    auto seconds = civil_seconds(year, month, day, hour, minute, second);
+    if (!seconds) return std::nullopt;
+    return Timestamp{*seconds - static_cast<std::int64_t>(*offset) * 60, *offset};
+}
+
 }  // namespace
 
 // RFC 822/1123 and its relatives as feeds write them: an optional (and possibly wrong, German,
@@ -252,6 +345,7 @@ int read_year(Cursor& c) {
 // numeric offset ("+0200", "+02:00"), a zone name (GMT, EST, PDT, CEST, MESZ, ...) or none
 // (UTC); a trailing "(CEST)" comment is ignored.
 std::optional<Timestamp> parse_rfc822(std::string_view text) {
+    if (auto common = read_common_rfc822(text)) return common;
     bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
         return static_cast<unsigned char>(ch) < 0x80 && ch != '\n' && ch != '\r' && ch != '\f' && ch != '\v';
     });

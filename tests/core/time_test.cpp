@@ -44,6 +44,25 @@ TEST_CASE("RFC 822 dates with the usual sins are read", "[core][time]") {
     CHECK_FALSE(parse_rfc822("not a date"));
 }
 
+// The forms nearly every feed writes are read at fixed positions; their neighbours, one step off
+// that form, go the general way and must come out as the general reading gives them.
+TEST_CASE("dates in the usual forms and one step off them read alike", "[core][time]") {
+    CHECK(to_iso8601(*parse_rfc822("Sat, 5 Apr 2025 20:43:28 +0200")) == "2025-04-05T20:43:28+02:00");
+    CHECK(to_iso8601(*parse_rfc822("sat, 05 APR 2025 20:43:28 UT")) == "2025-04-05T20:43:28+00:00");
+    CHECK(to_iso8601(*parse_rfc822("Sat, 05 Apr 0025 20:43:28 Z")) == "2025-04-05T20:43:28+00:00");
+    CHECK(to_iso8601(*parse_rfc822("Sat, 05 Apr 2025 20:43:28 +2500")) == "2025-04-05T20:43:28+00:00");
+    CHECK(to_iso8601(*parse_rfc822("Sat, 05 Apr 2025 20:43:28 +0200 (CEST)")) == "2025-04-05T20:43:28+02:00");
+    CHECK(to_iso8601(*parse_rfc822("Sat, 05 Apr 2025 20:43:28 cest")) == "2025-04-05T20:43:28+02:00");
+    CHECK_FALSE(parse_rfc822("Sat, 31 Apr 2025 20:43:28 GMT"));
+    CHECK(to_iso8601(*parse_iso8601("2025-04-05T20:43:28.123456+0200")) == "2025-04-05T20:43:28+02:00");
+    CHECK(to_iso8601(*parse_iso8601("2025-04-05t20:43:28z")) == "2025-04-05T20:43:28+00:00");
+    CHECK(to_iso8601(*parse_iso8601("2025-04-05T20:43:28 +02:00")) == "2025-04-05T20:43:28+02:00");
+    CHECK(to_iso8601(*parse_iso8601("2025-04-05T20:43:28+02")) == "2025-04-05T20:43:28+02:00");
+    CHECK(to_iso8601(*parse_iso8601("2025-04-05T20:43:28.+02:00")) == "2025-04-05T20:43:28+02:00");
+    CHECK_FALSE(parse_iso8601("2025-04-05T20:43:28+15:00"));
+    CHECK_FALSE(parse_iso8601("2025-04-05T20:43:28.1234567890123Z"));
+}
+
 TEST_CASE("parse_datetime tries ISO 8601 first, then RFC 822", "[core][time]") {
     CHECK(parse_datetime("2025-12-12T05:07:47+01:00")->unix_seconds == 1765512467);
     CHECK(parse_datetime("Fri, 12 Dec 2025 05:07:47 +0100")->unix_seconds == 1765512467);
