@@ -43,6 +43,9 @@ bool is_retryable(CURLcode result) {
     }
 }
 
+// A longer Retry-After means the same to every scheduler: not now.
+constexpr curl_off_t k_max_retry_after_seconds = 366 * 24 * 3600;
+
 long whole_seconds_at_least_one(std::chrono::milliseconds duration) {
     return std::max<long>(1, static_cast<long>((duration.count() + 999) / 1000));
 }
@@ -256,6 +259,8 @@ AttemptOutcome Transfer::finish(CURLcode result) {
     curl_off_t retry_after = 0;
     if (curl_easy_getinfo(m_easy.get(), CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK &&
         retry_after > 0) {
+        // curl hands back whatever number the server sent; in nanoseconds it would overflow.
+        retry_after = std::min<curl_off_t>(retry_after, k_max_retry_after_seconds);
         outcome.retry_after = std::chrono::seconds(retry_after);
         response.retry_after_seconds = static_cast<std::int64_t>(retry_after);
     }
