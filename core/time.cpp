@@ -29,11 +29,12 @@ struct Cursor {
     void skip_spaces() {
         while (!done() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == ',')) ++pos;
     }
-    // Reads between min and max digits; -1 when fewer than min.
+    // Reads between min and max digits; -1 when fewer than min. The value holds the first nine
+    // (a fraction of a second may have twelve digits; only that it is there matters).
     int digits(int min, int max) {
         int value = 0, count = 0;
         while (count < max && !done() && text[pos] >= '0' && text[pos] <= '9') {
-            value = value * 10 + (text[pos] - '0');
+            if (count < 9) value = value * 10 + (text[pos] - '0');
             ++pos;
             ++count;
         }
@@ -59,7 +60,11 @@ std::optional<std::int64_t> civil_seconds(int year, int month, int day, int hour
                              date::day{static_cast<unsigned>(day)}};
     if (!ymd.ok()) return std::nullopt;
     auto days = date::sys_days{ymd}.time_since_epoch().count();
-    return static_cast<std::int64_t>(days) * 86400 + hour * 3600 + minute * 60 + std::min(second, 59);
+    std::int64_t seconds = static_cast<std::int64_t>(days) * 86400 + hour * 3600 + minute * 60 + std::min(second, 59);
+    // "9999-12-31T24:00" would be printed in a year of five digits, which no reader takes back.
+    constexpr std::int64_t k_last_second_of_9999 = 253402300799;
+    if (seconds > k_last_second_of_9999) return std::nullopt;
+    return seconds;
 }
 
 // "+01:00", "+0100", "+01", "Z", "-05:30".

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/time.h"
 #include "core/url.h"
 
 using namespace newswire;
@@ -10,4 +11,18 @@ using namespace newswire;
 TEST_CASE("a host with several trailing dots is canonical after one pass", "[core][url][fuzz]") {
     CHECK(canonical_url("https://Example.ORG../a") == "https://example.org/a");
     CHECK(canonical_url("https://example.org/a") == "https://example.org/a");
+}
+
+TEST_CASE("a fraction of twelve nines is read without overflowing", "[core][time][fuzz]") {
+    auto read = parse_iso8601("2025-12-12 05:07:47.999999999999 Z");
+    REQUIRE(read);
+    CHECK(to_iso8601(*read) == "2025-12-12T05:07:47+00:00");
+    CHECK_FALSE(parse_iso8601("2025-12-12 05:07:47.9999999999999 Z"));
+}
+
+TEST_CASE("the end of the year 9999 is the last time that reads", "[core][time][fuzz]") {
+    CHECK(parse_iso8601("9999-12-31T23:59:59Z") == Timestamp{253402300799, 0});
+    CHECK_FALSE(parse_iso8601("9999-12-31T24:00"));
+    CHECK_FALSE(parse_rfc822("Fri, 31 Dec 9999 24:00:00 GMT"));
+    CHECK(parse_iso8601("2025-12-31T24:00") == parse_iso8601("2026-01-01T00:00"));
 }
