@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 
 #include <curl/curl.h>
@@ -29,30 +30,33 @@ std::string product_token(std::string_view user_agent) {
 }
 
 // Does `path` match `pattern` from its start? "*" matches any run of characters; a final "$"
-// anchors the end. One remembered star position keeps this O(path x pattern) at worst.
+// anchors the end. With no other wildcard, taking each literal piece between stars at its
+// leftmost place is never wrong, and memmem finds each in linear time: a hostile rule such as
+// "/*aaaa…ab" costs no more than a plain one (backtracking over the stars cost path x pattern).
 bool matches(std::string_view pattern, std::string_view path) {
     bool anchored = !pattern.empty() && pattern.back() == '$';
     if (anchored) pattern.remove_suffix(1);
-    std::size_t p = 0, s = 0;
-    std::size_t star = std::string_view::npos, resume = 0;
-    while (s < path.size()) {
-        if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            resume = s;
-        } else if (p < pattern.size() && pattern[p] == path[s]) {
-            ++p;
-            ++s;
-        } else if (p == pattern.size() && !anchored) {
-            return true;  // the pattern is a prefix of the path
-        } else if (star != std::string_view::npos) {
-            p = star + 1;
-            s = ++resume;
-        } else {
-            return false;
-        }
+    std::size_t star = pattern.find('*');
+    if (!path.starts_with(pattern.substr(0, star))) return false;
+    if (star == std::string_view::npos) return !anchored || path.size() == pattern.size();
+    std::size_t at = star;
+    std::string_view rest = pattern.substr(star + 1);
+    std::string_view last;  // an anchored pattern's piece after its final star ends the path
+    if (anchored) {
+        std::size_t final_star = rest.rfind('*');
+        last = final_star == std::string_view::npos ? rest : rest.substr(final_star + 1);
+        rest = final_star == std::string_view::npos ? std::string_view() : rest.substr(0, final_star);
     }
-    while (p < pattern.size() && pattern[p] == '*') ++p;
-    return p == pattern.size();
+    while (!rest.empty()) {
+        std::size_t next = rest.find('*');
+        std::string_view piece = rest.substr(0, next);
+        rest.remove_prefix(next == std::string_view::npos ? rest.size() : next + 1);
+        if (piece.empty()) continue;
+        const void* found = memmem(path.data() + at, path.size() - at, piece.data(), piece.size());
+        if (!found) return false;
+        at = static_cast<std::size_t>(static_cast<const char*>(found) - path.data()) + piece.size();
+    }
+    return !anchored || (path.size() - at >= last.size() && path.ends_with(last));
 }
 
 // RFC 9309 compares octets percent-encoded: bytes outside ASCII are encoded, and the hex digits
