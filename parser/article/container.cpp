@@ -131,7 +131,7 @@ TextStats text_stats(const GumboNode* node) {
 bool is_furniture_in(const GumboNode* node, std::size_t scope_chars) {
     if (is_hard_furniture(node)) return true;
     if (!is_furniture(node)) return false;
-    return raw_chars(node) * 2 < scope_chars;
+    return raw_chars(node) * 2 < scope_chars || is_fact_box(node);
 }
 
 namespace {

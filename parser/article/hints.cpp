@@ -193,6 +193,21 @@ const WordSet k_furniture_words({
     "donation", "sr", "sronly", "visually", "vh", "offscreen", "a11y", "outstream", "video", "player", "trending",
     "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"});
 
+// A box of facts or background set beside the story ("factbox", "info-box", "InfoBox",
+// "faktaboks", "Infokasten"): camelCase and dashes split most names into two words.
+const WordSet k_fact_box_words({"factbox", "infobox", "faktbox", "faktenbox", "faktabox", "faktaboks", "infokasten"});
+const WordSet k_fact_words({"fact", "facts", "info", "fakta", "fakten"});
+const WordSet k_box_words({"box", "boks", "kasten"});
+
+bool names_fact_box(const Names& names) {
+    bool fact_before = false;
+    return any_hint_word(names, [&](std::string_view word) {
+        if (k_fact_box_words.contains(word) || (fact_before && k_box_words.contains(word))) return true;
+        fact_before = k_fact_words.contains(word);
+        return false;
+    });
+}
+
 const WordSet k_body_words({
     "article", "articlebody", "artikel", "body", "content", "story", "entry", "text", "post",
     "main", "richtext", "storyline", "paragraph", "paragraphs", "detail", "copy", "prose",
@@ -349,9 +364,14 @@ bool is_furniture(const GumboNode* node) {
     // A heading's id is the target of a table of contents ("toc_1"), not a name of furniture.
     if (html::is_heading(tag)) names.id = {};
     bool image_word = false;
+    bool fact_before = false;
     bool furniture = any_hint_word(names, [&](std::string_view word) {
-        if (k_furniture_words.contains(word)) return true;
+        if (k_furniture_words.contains(word) || k_fact_box_words.contains(word) ||
+            (fact_before && k_box_words.contains(word))) {
+            return true;
+        }
         if (k_image_words.contains(word)) image_word = true;
+        fact_before = k_fact_words.contains(word);
         return false;
     });
     return furniture || (image_word && is_image_box(node));
@@ -458,6 +478,8 @@ bool is_lead_hint(const GumboNode* node) {
     }
     return false;
 }
+
+bool is_fact_box(const GumboNode* node) { return html::is_element(node) && names_fact_box(names_of(node)); }
 
 bool is_kicker_hint(const GumboNode* node) { return has_word_of(node, k_kicker_words); }
 

@@ -25,6 +25,10 @@ bool is_furniture(const GumboNode* node);
 // Furniture by tag, role or hidden state alone: certain whatever the class names say.
 bool is_hard_furniture(const GumboNode* node);
 
+// A box of facts or background beside the story by its class/id ("factbox", "info-box",
+// "faktaboks"): furniture whatever its size, as no such box wraps the story itself.
+bool is_fact_box(const GumboNode* node);
+
 // Text that is page furniture wherever it stands ("Diese Audioversion wurde künstlich
 // generiert.", "Lesen Sie auch", "Mehr zum Thema", ...).
 bool is_furniture_text(std::string_view text);

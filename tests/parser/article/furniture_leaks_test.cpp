@@ -17,10 +17,64 @@ using test::k_second;
 using test::k_third;
 using test::texts_of;
 
+// The teaser, when the page has one, and the body's texts.
+std::vector<std::string> story_of(const Article& article) {
+    std::vector<std::string> texts;
+    if (!article.teaser.empty()) texts.push_back(article.teaser);
+    for (const std::string& text : texts_of(article)) texts.push_back(text);
+    return texts;
+}
+
 }  // namespace
 
 TEST_CASE("an article of three paragraphs keeps all three", "[article][furniture]") {
     Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><p>" +
                               k_third + "</p></article>");
     CHECK(texts_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
+
+TEST_CASE("notes set in italics or bold after the story are not body text", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><p>" + k_third +
+                              "</p><p><em>Additional reporting by Jane Roe in Leeds.</em></p>"
+                              "<p><i>Folgen Sie uns auf WhatsApp</i> <em>und abonnieren Sie den Newsletter.</em></p>"
+                              "<p><strong>Got a story? Write to our news desk.</strong></p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
+
+TEST_CASE("a paragraph in italics inside the story stays, as does a story set in italics", "[article][furniture]") {
+    Article middle = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p><em>" + k_second + "</em></p><p>" +
+                             k_third + "</p></article>");
+    CHECK(story_of(middle) == std::vector<std::string>{k_first, k_second, k_third});
+    Article italic = extract("<article><h1>Bridge closes</h1><p><em>" + k_first + "</em></p><p><em>" + k_second +
+                             "</em></p></article>");
+    CHECK(story_of(italic) == std::vector<std::string>{k_first, k_second});
+    Article mixed = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second +
+                            "</p><p><em>Photo</em> by the town council, who voted for it.</p></article>");
+    CHECK(story_of(mixed).size() == 3);
+}
+
+TEST_CASE("a heading that nothing follows, in a box of its own, titles a box left out", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><h2>What the vote means</h2><p>" +
+                              k_second + "</p><div><h2>Elsewhere in the region</h2></div><section><h3>Our picks</h3>"
+                              "<ul><li><a href=\"/a\">Ferry prices rise</a></li></ul></section></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, "What the vote means", k_second});
+}
+
+TEST_CASE("a subheading among the story's paragraphs stays when the visible text ends with it", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"preview\"><p>" + k_first + "</p><p>" + k_second +
+                              "</p><h2>What the vote means</h2></div><div class=\"paywall-offer\"></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, "What the vote means"});
+}
+
+TEST_CASE("a box of facts is left out by its class name, also when it is longer than the story", "[article][furniture]") {
+    std::string facts;
+    for (int i = 0; i < 4; ++i) facts += "<p>" + k_third + "</p>";
+    for (std::string box : {"fact-box", "metro-factbox", "c-infoBox", "faktaboks"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"" + box +
+                                  "\"><h2>The bridge in numbers</h2>" + facts + "</div><p>" + k_second + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+    }
+    Article info = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"info\"><p>" + k_third +
+                           "</p></div><div class=\"box\"><p>" + k_second + "</p></div></article>");
+    CHECK(story_of(info) == std::vector<std::string>{k_first, k_third, k_second});
 }

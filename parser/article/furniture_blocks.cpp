@@ -1,0 +1,70 @@
+#include "parser/article/furniture_blocks.h"
+
+#include "parser/article/dom.h"
+
+namespace newswire {
+namespace {
+
+bool is_emphasis(GumboTag tag) {
+    return tag == GUMBO_TAG_EM || tag == GUMBO_TAG_I || tag == GUMBO_TAG_STRONG || tag == GUMBO_TAG_B;
+}
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n\xC2\xA0") == std::string_view::npos;
+}
+
+// Is every piece of text of `node` inside an <em>, <i>, <strong> or <b> below it?
+bool is_set_apart(const GumboNode* node) {
+    if (!html::is_element(node)) return false;
+    bool italic_text = false;
+    bool plain_text = false;
+    html::walk(node, [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+            if (!is_blank(n->v.text.text)) plain_text = true;
+            return plain_text ? html::Visit::stop : html::Visit::skip_children;
+        }
+        if (!html::is_element(n)) return html::Visit::skip_children;
+        if (n != node && is_emphasis(n->v.element.tag)) {
+            italic_text = true;
+            return html::Visit::skip_children;
+        }
+        return html::Visit::descend;
+    });
+    return italic_text && !plain_text;
+}
+
+bool holds(const GumboNode* ancestor, const GumboNode* node) {
+    constexpr int k_max_depth = 4096;
+    for (int depth = 0; node && depth < k_max_depth; ++depth, node = node->parent) {
+        if (node == ancestor) return true;
+    }
+    return false;
+}
+
+// A heading that closes the body titles a box whose content was left out ("Most Read", "Zum
+// selben Thema") when its parent does not hold the block before it; a subheading of the story
+// stands among the story's paragraphs (the last one visible before a paywall).
+bool titles_a_box(const SourcedBlock& heading, const SourcedBlock& before) {
+    return heading.node && before.node && !holds(heading.node->parent, before.node);
+}
+
+}  // namespace
+
+void drop_closing_notes(std::vector<SourcedBlock>& blocks) {
+    std::size_t story_chars = 0;
+    for (const SourcedBlock& block : blocks) story_chars += block.block.text.size();
+    std::size_t note_chars = 0;
+    std::size_t end = blocks.size();
+    while (end > 0) {
+        const SourcedBlock& last = blocks[end - 1];
+        bool note = last.block.type == BlockType::paragraph && is_set_apart(last.node);
+        if (!note && !(last.block.type == BlockType::heading && end > 1 && titles_a_box(last, blocks[end - 2]))) break;
+        note_chars += last.block.text.size();
+        --end;
+    }
+    // A story set in italics throughout has no notes set apart from it.
+    if (end == 0 || end == blocks.size() || note_chars * 2 > story_chars) return;
+    blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(end), blocks.end());
+}
+
+}  // namespace newswire

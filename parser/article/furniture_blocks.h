@@ -1,0 +1,20 @@
+#pragma once
+// Furniture told by a block's place among the article's blocks, read once the blocks are
+// collected. Private to parser/article.
+
+#include <vector>
+
+#include "parser/article/blocks.h"
+
+namespace newswire {
+
+// Leaves out what closes the body without being article text: notes set apart in italics or
+// bold after the last plain paragraph of the story ("Our website is the place for the latest news ...",
+// "First published in The Conversation.", a contributor's bio), and headings that nothing
+// follows, set in a box apart from the story's paragraphs (the title of a box of links that
+// was left out: "Zum selben Thema", "Most Read").
+// Nothing is left out when no plain paragraph precedes them or when they are longer than the
+// story.
+void drop_closing_notes(std::vector<SourcedBlock>& blocks);
+
+}  // namespace newswire
