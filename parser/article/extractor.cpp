@@ -107,6 +107,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     article.teaser = take_teaser(root, headline_element, article.headline, blocks, description, known_lead);
     article.source_credit = take_source_credit(container, blocks);
     drop_trailing_labels(blocks);
+    drop_from_paywall_notice(blocks);
     drop_closing_notes(blocks);
     drop_repeats(blocks, article);
     drop_recurring_labels(blocks);

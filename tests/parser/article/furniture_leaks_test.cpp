@@ -78,3 +78,16 @@ TEST_CASE("a box of facts is left out by its class name, also when it is longer 
                            "</p></div><div class=\"box\"><p>" + k_second + "</p></div></article>");
     CHECK(story_of(info) == std::vector<std::string>{k_first, k_third, k_second});
 }
+
+TEST_CASE("a notice that the rest is for subscribers ends the story with what follows it", "[article][furniture]") {
+    std::string story = "<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p>";
+    for (std::string notice : {"Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.",
+                               "この記事は会員限定です。無料で会員登録できます。",
+                               "Dieser Artikel ist nur für Abonnenten."}) {
+        Article article = extract(story + "<p>" + notice + "</p><div><p>Register now</p><p>Unlimited reading</p></div></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+    }
+    Article opening = extract("<article><h1>Bridge closes</h1><p>For subscribers only: the vote.</p><p>" + k_first + "</p><p>" +
+                              k_second + "</p></article>");
+    CHECK(story_of(opening).size() == 3);
+}
