@@ -303,6 +303,24 @@ bool is_decoration(const GumboNode* image) {
 }
 
 
+// A link around `image` itself (to the picture's larger view) is part of the picture's box,
+// not a link that makes the box a teaser.
+bool holds_other_link_or_heading(const GumboNode* node, const GumboNode* image) {
+    bool exhausted = false;
+    const GumboNode* found = find_first_bounded(node, k_node_budget, [node, image](const GumboNode* n) {
+        GumboTag tag = html::tag_of(n);
+        if (tag == GUMBO_TAG_A) {
+            for (const GumboNode* up = image->parent; up; up = up->parent) {
+                if (up == n) return false;
+                if (up == node) break;
+            }
+            return true;
+        }
+        return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_TIME;
+    }, &exhausted);
+    return found || exhausted;
+}
+
 bool holds_link_or_heading(const GumboNode* node) {
     bool exhausted = false;
     const GumboNode* found = find_first_bounded(node, k_node_budget, [](const GumboNode* n) {
@@ -414,7 +432,7 @@ Image read_loose_image(const GumboNode* image, std::string_view url) {
     const GumboNode* box = nullptr;
     const GumboNode* candidate = image->parent;
     for (int level = 0; level < 4 && candidate && html::is_element(candidate) && !is_page_frame(candidate); ++level) {
-        if (count_images(candidate) > 1 || holds_link_or_heading(candidate)) break;
+        if (count_images(candidate) > 1 || holds_other_link_or_heading(candidate, image)) break;
         std::string text = bounded_text(candidate, 400);
         if (text.size() > 400) break;
         if (!text.empty()) box = candidate;

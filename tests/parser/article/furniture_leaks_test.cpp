@@ -91,3 +91,13 @@ TEST_CASE("a notice that the rest is for subscribers ends the story with what fo
                               k_second + "</p></article>");
     CHECK(story_of(opening).size() == 3);
 }
+
+TEST_CASE("a picture inside a link to its larger view keeps the caption of its box", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"wp-caption\"><a href=\"/uploads/bridge-large.png\">"
+                              "<img src=\"https://example.com/uploads/bridge.png\" alt=\"\"></a></p>"
+                              "<p class=\"wp-caption-text\">The old bridge, seen from the river bank on Monday.</p></div><p>" +
+                              k_first + "</p><p>" + k_second + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].url == "https://example.com/uploads/bridge.png");
+    CHECK(article.images[0].caption == "The old bridge, seen from the river bank on Monday.");
+}
