@@ -47,7 +47,7 @@ bool is_inline_tag(const GumboNode* node) {
     case GUMBO_TAG_Q: case GUMBO_TAG_S: case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL:
     case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
     case GUMBO_TAG_U: case GUMBO_TAG_VAR: case GUMBO_TAG_WBR: case GUMBO_TAG_FONT:
-    case GUMBO_TAG_INS: case GUMBO_TAG_DEL: case GUMBO_TAG_NOBR:
+    case GUMBO_TAG_INS: case GUMBO_TAG_DEL: case GUMBO_TAG_NOBR: case GUMBO_TAG_TIME:
         return true;
     default:
         return false;
@@ -177,14 +177,24 @@ private:
         m_skip_from = 0;
         m_run.clear();
         m_run_links = 0;
+        m_run_time = false;
         return true;
     }
 
     void flush_run(const GumboNode* node, BlockType type) {
-        if (m_run_links * 10 > m_run.size() * 6) m_run.clear();
+        if (m_run_links * 10 > m_run.size() * 6 || (m_run_time && is_date_label(m_run))) m_run.clear();
         if (!m_run.empty()) emit(type, std::move(m_run), node);
         m_run.clear();
         m_run_links = 0;
+        m_run_time = false;
+    }
+
+    // A short line around a <time> ("Publié il y a 3 heures,", "mis à jour à 09h42",
+    // "Aktualisiert am 12.05.2024") dates the page; a sentence with a date in it ends with a stop.
+    static bool is_date_label(std::string_view run) {
+        constexpr std::size_t k_max_label = 60;
+        std::string text = fold_whitespace(run);
+        return text.size() <= k_max_label && !text.ends_with('.');
     }
 
     void add_inline(const GumboNode* node) {
@@ -192,7 +202,7 @@ private:
             m_run += node->v.text.text;
             return;
         }
-        if (is_furniture(node)) return;
+        if (is_furniture(node) && node->v.element.tag != GUMBO_TAG_TIME) return;
         std::size_t before = m_run.size();
         append_inline_text(node);
         if (is_link(node)) m_run_links += m_run.size() - before;
@@ -210,6 +220,10 @@ private:
                 return html::Visit::skip_children;
             }
             if (!html::is_element(n)) return html::Visit::skip_children;
+            if (n->v.element.tag == GUMBO_TAG_TIME) {
+                m_run_time = true;
+                return html::Visit::descend;
+            }
             if (n != node && (n->v.element.children.length == 0 || is_furniture(n))) {
                 if (html::is_element(n, GUMBO_TAG_BR)) m_run += ' ';
                 return html::Visit::skip_children;
@@ -336,6 +350,7 @@ private:
     std::vector<std::size_t> m_pull_quotes;  // indices in m_blocks of quotes read from figures
     std::string m_run;
     std::size_t m_run_links = 0;
+    bool m_run_time = false;  // the run holds a <time>
     std::size_t m_scope_chars = 0;
     const std::function<bool(const GumboNode*)>& m_also_drop;
 };

@@ -422,10 +422,52 @@ bool is_dateline_or_strap(std::string_view text) {
     return text.size() < 50 && digits * 10 >= text.size() * 4;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "Lesedauer: 4 Minuten", "5 min read", "Temps de lecture : 3 min", "7 min": a reading-time
+// label. `lower` is the line in lower case.
+bool is_reading_time(std::string_view lower) {
+    constexpr std::size_t k_max_label = 80;
+    if (lower.size() > k_max_label) return false;
+    static constexpr std::array<std::string_view, 14> labels = {
+        "lesedauer", "lesezeit", "min read", "min. read", "minute read", "minutes read", "reading time",
+        "temps de lecture", "tiempo de lectura", "tempo di lettura", "leestijd", "lesetid", "lästid",
+        "czas czytania"};
+    if (std::any_of(labels.begin(), labels.end(), [&](std::string_view label) { return lower.find(label) != std::string_view::npos; })) {
+        return true;
+    }
+    std::size_t digits = 0;
+    while (digits < lower.size() && is_digit(lower[digits])) ++digits;
+    std::string_view unit = lower.substr(digits);
+    if (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+    return digits > 0 && digits <= 3 && (unit == "min" || unit == "min.");
+}
+
+// "17:41 JST, October 13, 2024", "12.05.2024, 08.30": a short line with a clock time and a year.
+bool is_time_stamp(std::string_view text) {
+    constexpr std::size_t k_max_stamp = 40;
+    if (text.size() > k_max_stamp) return false;
+    bool clock = false;
+    bool year = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
+        std::size_t end = i;
+        while (end < text.size() && is_digit(text[end])) ++end;
+        std::size_t run = end - i;
+        if (run == 4 && (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0)) year = true;
+        if (run <= 2 && end + 2 < text.size() && (text[end] == ':' || text[end] == '.') && is_digit(text[end + 1]) &&
+            is_digit(text[end + 2]) && (end + 3 == text.size() || !is_digit(text[end + 3]))) {
+            clock = true;
+        }
+    }
+    return clock && year;
+}
+
 }  // namespace
 
 bool is_furniture_text(std::string_view text) {
-    std::string lower = to_lower_ascii(text.substr(0, 64));
+    std::string lower = to_lower_ascii(text.substr(0, 96));
+    if (is_reading_time(lower) || is_time_stamp(text)) return true;
     for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;
     }

@@ -101,3 +101,22 @@ TEST_CASE("a picture inside a link to its larger view keeps the caption of its b
     CHECK(article.images[0].url == "https://example.com/uploads/bridge.png");
     CHECK(article.images[0].caption == "The old bridge, seen from the river bank on Monday.");
 }
+
+TEST_CASE("reading times and time stamps are not body text", "[article][furniture]") {
+    for (std::string line : {"Lesedauer: 4 Minuten", "7 min", "5 min read",
+                             "Aktualisiert am 07.01.2026 - 18:50 UhrLesedauer: 4 Min.", "17:41 JST, October 13, 2024"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + line + "</p><p>" + k_first + "</p><p>" + k_second +
+                                  "</p><p>" + k_third + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+    }
+}
+
+TEST_CASE("a date in a sentence stays in it, a short line around a date is the page's date", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p><span>Publié <time datetime=\"2024-11-22\">il y a 3 heures"
+                              "</time>,</span> <span>mis à jour <time>à 09h42</time></span></p><p>" + k_first +
+                              "</p><p>The council met on <time datetime=\"2024-11-18\">Monday</time> and voted to close the "
+                              "bridge, which has carried traffic since 1911.</p><p>" + k_third + "</p></article>");
+    CHECK(story_of(article) ==
+          std::vector<std::string>{k_first, "The council met on Monday and voted to close the bridge, which has carried "
+                                            "traffic since 1911.", k_third});
+}
