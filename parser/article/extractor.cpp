@@ -115,6 +115,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     for (SourcedBlock& block : blocks) article.body.push_back(std::move(block.block));
 
     article.images = extract_images(root, container, metadata, url);
+    drop_caption_repeats(article.body, article.images);
     return article;
 }
 

@@ -100,4 +100,12 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks) {
     blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(end), blocks.end());
 }
 
+void drop_caption_repeats(std::vector<Block>& body, const std::vector<Image>& images) {
+    if (images.empty()) return;
+    std::erase_if(body, [&](const Block& block) {
+        return block.type == BlockType::paragraph &&
+               std::any_of(images.begin(), images.end(), [&](const Image& image) { return image.caption == block.text; });
+    });
+}
+
 }  // namespace newswire

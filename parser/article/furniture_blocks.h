@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "core/article.h"
 #include "parser/article/blocks.h"
 
 namespace newswire {
@@ -22,5 +23,9 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks);
 // that follow it are not the story. Nothing is left out when that would take more text than
 // stays, or when the notice opens the body.
 void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks);
+
+// Leaves out paragraphs that repeat the caption of one of `images` word for word: the text
+// panel of a picture slide or a gallery, not the story.
+void drop_caption_repeats(std::vector<Block>& body, const std::vector<Image>& images);
 
 }  // namespace newswire

@@ -398,12 +398,14 @@ constexpr std::string_view k_furniture_openers[] = {
     "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire la suite", "lee también",
     "lea también", "leer más", "ver también", "te puede interesar", "leia também", "leia mais",
     "saiba mais", "leggi anche", "potrebbe interessarti", "czytaj więcej", "czytaj też", "czytaj także",
-    "zobacz też", "zobacz także", "čtěte také", "bildrechte:", "foto:", "fotos:", "photo:", "photos:", "bild:"};
+    "zobacz też", "zobacz także", "čtěte také", "bildrechte:", "foto:", "fotos:", "photo:", "photos:", "bild:",
+    "À lire aussi", "À découvrir", "noticia relacionada", "noticias relacionadas", "don't have an account",
+    "don’t have an account", "table of contents", "inhaltsverzeichnis", "sommaire"};
 
 // Whole lines that are the labels of buttons and links.
-constexpr std::array<std::string_view, 16> k_furniture_labels = {
+constexpr std::array<std::string_view, 19> k_furniture_labels = {
     "x", "facebook", "twitter", "whatsapp", "line", "e-mail", "email", "mail", "drucken", "print",
-    "teilen", "share", "kopieren", "link kopieren", "mehr", "more"};
+    "teilen", "share", "kopieren", "link kopieren", "mehr", "more", "or", "oder", "ou"};
 
 bool is_byline(std::string_view lower, std::size_t size) {
     return size < 100 && (lower.starts_with("von ") || lower.starts_with("by ") || lower.starts_with("par ") ||
@@ -463,11 +465,24 @@ bool is_time_stamp(std::string_view text) {
     return clock && year;
 }
 
+// "Join us on WhatsApp", "Folgst du schon 20 Minuten auf Whatsapp?", "Follow X on Google News":
+// a call to follow the site on a messenger or news app.
+bool is_channel_prompt(std::string_view text) {
+    constexpr std::size_t k_max_prompt = 300;
+    if (text.size() > k_max_prompt) return false;
+    static constexpr std::array<std::string_view, 3> channels = {"whatsapp", "telegram", "google news"};
+    static constexpr std::array<std::string_view, 13> calls = {
+        "join us", "follow us", "folge uns", "folgen sie uns", "folgst du", "abonniere", "subscribe to our",
+        "add us", "suivez-nous", "síguenos", "seguici", "-kanal", " channel "};
+    auto has = [&](std::string_view phrase) { return contains_ci(text, phrase); };
+    return std::any_of(channels.begin(), channels.end(), has) && std::any_of(calls.begin(), calls.end(), has);
+}
+
 }  // namespace
 
 bool is_furniture_text(std::string_view text) {
     std::string lower = to_lower_ascii(text.substr(0, 96));
-    if (is_reading_time(lower) || is_time_stamp(text)) return true;
+    if (is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text)) return true;
     for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;
     }

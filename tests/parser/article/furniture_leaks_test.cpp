@@ -120,3 +120,25 @@ TEST_CASE("a date in a sentence stays in it, a short line around a date is the p
           std::vector<std::string>{k_first, "The council met on Monday and voted to close the bridge, which has carried "
                                             "traffic since 1911.", k_third});
 }
+
+TEST_CASE("a paragraph that repeats a picture's caption is the picture's text panel", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"slide\"><figure>"
+                              "<img src=\"https://example.com/bridge.jpg\"><figcaption>The bridge at dusk.</figcaption></figure>"
+                              "<div class=\"slide-text\">The bridge at dusk.</div></div><p>" + k_second + "</p><p>" + k_third +
+                              "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
+
+TEST_CASE("calls to follow the site on a messenger, sign-in choices and contents labels are furniture", "[article][furniture]") {
+    for (std::string line : {"Folgst du schon 20 Minuten auf Whatsapp?", "Get the latest news to your phone Join us on WhatsApp",
+                             "Follow the Courier on Google News and add us as a preferred source.", "Sommaire",
+                             "Table of Contents", "or", "Don't have an account? Create Account", "À lire aussi Le pont ferme"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + line + "</p><p>" + k_second +
+                                  "</p><p>" + k_third + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+    }
+    std::string news = "Residents get flood alerts through WhatsApp, SMS and the city's social media channels, the mayor said.";
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + news + "</p><p>" + k_second +
+                              "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, news, k_second});
+}
