@@ -191,7 +191,7 @@ const WordSet k_furniture_words({
     "copyright", "disclaimer", "poll", "visuallyhidden", "screenreader", "caption",
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
     "donation", "sr", "sronly", "visually", "vh", "offscreen", "a11y", "outstream", "video", "player", "trending",
-    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon"});
+    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon", "affiliate"});
 
 // A box of facts or background set beside the story ("factbox", "info-box", "InfoBox",
 // "faktaboks", "Infokasten"): camelCase and dashes split most names into two words.
@@ -478,11 +478,22 @@ bool is_channel_prompt(std::string_view text) {
     return std::any_of(channels.begin(), channels.end(), has) && std::any_of(calls.begin(), calls.end(), has);
 }
 
+// "If you buy something using links in our stories, we may earn a commission.", "Die ...
+// gekennzeichneten Links sind Affiliate-Links.": the note on paid links, not the story.
+bool is_affiliate_note(std::string_view text) {
+    constexpr std::size_t k_max_note = 400;
+    if (text.size() > k_max_note) return false;
+    static constexpr std::array<std::string_view, 6> phrases = {
+        "affiliate link", "affiliate-link", "earn a commission", "earn an affiliate commission",
+        "erhalten wir eine provision", "commission d'affiliation"};
+    return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) { return contains_ci(text, phrase); });
+}
+
 }  // namespace
 
 bool is_furniture_text(std::string_view text) {
     std::string lower = to_lower_ascii(text.substr(0, 96));
-    if (is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text)) return true;
+    if (is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text) || is_affiliate_note(text)) return true;
     for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;
     }

@@ -142,3 +142,14 @@ TEST_CASE("calls to follow the site on a messenger, sign-in choices and contents
                               "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, news, k_second});
 }
+
+TEST_CASE("notes on paid links and affiliate boxes are not the story", "[article][furniture]") {
+    Article note = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><blockquote><p>If you buy something using "
+                           "links in our stories, we may earn a commission.</p></blockquote><p>" + k_second + "</p><p>" +
+                           k_third + "</p></article>");
+    CHECK(story_of(note) == std::vector<std::string>{k_first, k_second, k_third});
+    Article box = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"affiliate_info\"><p>Die mit einem "
+                          "Symbol gekennzeichneten Links führen zu Händlern.</p></div><p>" + k_second + "</p><p>" + k_third +
+                          "</p></article>");
+    CHECK(story_of(box) == std::vector<std::string>{k_first, k_second, k_third});
+}
