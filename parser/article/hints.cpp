@@ -549,6 +549,17 @@ bool is_lead_hint(const GumboNode* node) {
 
 bool is_fact_box(const GumboNode* node) { return html::is_element(node) && names_fact_box(names_of(node)); }
 
+bool is_screen_reader_text(const GumboNode* node) {
+    static const WordSet words({"sr", "sronly", "visuallyhidden", "offscreen", "screenreader", "a11y", "vh"});
+    if (!html::is_element(node)) return false;
+    bool visually = false;
+    return any_hint_word(names_of(node), [&](std::string_view word) {
+        if (words.contains(word) || (visually && word == "hidden")) return true;
+        visually = word == "visually";
+        return false;
+    });
+}
+
 bool is_kicker_hint(const GumboNode* node) { return has_word_of(node, k_kicker_words); }
 
 bool is_breadcrumb(const GumboNode* node) {

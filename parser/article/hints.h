@@ -29,6 +29,10 @@ bool is_hard_furniture(const GumboNode* node);
 // "faktaboks"): furniture whatever its size, as no such box wraps the story itself.
 bool is_fact_box(const GumboNode* node);
 
+// Text set off screen for screen readers by its class/id ("sr-only", "visually-hidden",
+// "h-offscreen"): a label such as "Legende:" that the reader does not see.
+bool is_screen_reader_text(const GumboNode* node);
+
 // Text that is page furniture wherever it stands ("Diese Audioversion wurde künstlich
 // generiert.", "Lesen Sie auch", "Mehr zum Thema", ...).
 bool is_furniture_text(std::string_view text);

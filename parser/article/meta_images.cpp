@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/url.h"
 #include "parser/article/dom.h"
+#include "parser/article/hints.h"
 #include "parser/article/meta_credit.h"
 #include "parser/article/meta_dom.h"
 #include "parser/article/images.h"
@@ -223,6 +224,15 @@ void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
 
 // Caption text with credit elements taken out; text of elements outside captions is ignored
 // unless it is a credit element or `whole` asks for all text.
+// "<span class=sr-only>Legende:</span>": a label for screen readers before the caption, not
+// part of it (a gallery's hidden captions of other slides are no labels).
+bool is_hidden_label(const GumboNode* node) {
+    constexpr std::size_t k_max_label = 24;
+    if (!is_screen_reader_text(node)) return false;
+    std::string text = bounded_text(node, k_max_label);
+    return !text.empty() && text.size() <= k_max_label && text.back() == ':';
+}
+
 FigureText figure_text(const GumboNode* figure, bool whole) {
     FigureText out;
     std::string raw;
@@ -246,7 +256,7 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
             tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_BUTTON) {
             return Visit::skip_children;
         }
-        if (is_media_stamp(node)) return Visit::skip_children;
+        if (is_media_stamp(node) || is_hidden_label(node)) return Visit::skip_children;
         if (node != figure && (is_credit_element(node) || starts_with_marker(node) || is_closing_cite(node))) {
             for (std::string& credit : split_credit(html::text_content(node))) add_credit(out.credits, std::move(credit));
             return Visit::skip_children;

@@ -153,3 +153,11 @@ TEST_CASE("notes on paid links and affiliate boxes are not the story", "[article
                           "</p></article>");
     CHECK(story_of(box) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a caption's label for screen readers is not part of the caption", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><figure><img src=\"https://example.com/bridge.jpg\">"
+                              "<figcaption><span class=\"h-offscreen\">Legende:</span> <span>The bridge at dusk.</span>"
+                              "</figcaption></figure><p>" + k_first + "</p><p>" + k_second + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "The bridge at dusk.");
+}
