@@ -114,7 +114,8 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     article.body.reserve(blocks.size());
     for (SourcedBlock& block : blocks) article.body.push_back(std::move(block.block));
 
-    article.images = extract_images(root, container, metadata, url);
+    // Without an address given, relative picture addresses resolve against the page's own.
+    article.images = extract_images(root, container, metadata, url.empty() ? std::string_view(article.canonical_url) : url);
     drop_caption_repeats(article.body, article.images);
     return article;
 }

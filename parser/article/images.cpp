@@ -63,6 +63,19 @@ bool skipped_region(const GumboNode* node, std::string& lowered) {
     return false;
 }
 
+// A caption element, or a box whose first element is one ("<div class=image-text><span
+// class=description>…</span><span class=author>…</span></div>").
+bool opens_with_caption(const GumboNode* node) {
+    if (!html::is_element(node)) return false;
+    if (is_caption_element(node)) return true;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (html::is_element(child)) return is_caption_element(child);
+    }
+    return false;
+}
+
 // A link to the picture itself (a lightbox or gallery view) belongs to the image, unlike a
 // teaser link to another page: its target is on this page or an image file, or it holds an image and no text
 // and a caption element follows it (or follows the boxes that hold only the link).
@@ -82,7 +95,7 @@ bool is_image_link(const GumboNode* link) {
     for (int level = 0; html::is_element(box) && !next_element(box); ++level, box = box->parent) {
         if (level == 2) return false;
     }
-    if (!html::is_element(box) || !is_caption_element(next_element(box))) return false;
+    if (!html::is_element(box) || !opens_with_caption(next_element(box))) return false;
     return count_images(box) == 1 && bounded_text(box, 1).empty();
 }
 

@@ -161,3 +161,16 @@ TEST_CASE("a caption's label for screen readers is not part of the caption", "[a
     REQUIRE(article.images.size() == 1);
     CHECK(article.images[0].caption == "The bridge at dusk.");
 }
+
+TEST_CASE("a picture link followed by a box that opens with its caption keeps the caption", "[article][images]") {
+    Article article = test::extract_page(
+        "<title>T</title><link rel=\"canonical\" href=\"https://news.example.com/2025/bridge\">",
+        "<article><h1>Bridge closes</h1><div class=\"image-container\"><a class=\"image\" href=\"//cdn.example.com/p/123=s1200\">"
+        "<img src=\"//cdn.example.com/p/123=s750\" alt=\"The bridge at dusk\"></a><div class=\"image-text\"><span class=\"description\">"
+        "The bridge at dusk. File image</span><br><span class=\"author\">Image: Jane Roe</span></div></div><p>" + k_first +
+        "</p><p>" + k_second + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].url == "https://cdn.example.com/p/123=s750");  // resolved against the canonical address
+    CHECK(article.images[0].caption == "The bridge at dusk. File image");
+    CHECK(article.images[0].credit == std::vector<std::string>{"Jane Roe"});
+}
