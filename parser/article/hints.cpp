@@ -491,9 +491,21 @@ bool is_affiliate_note(std::string_view text) {
 
 }  // namespace
 
+bool asks_for_javascript(std::string_view text) {
+    constexpr std::size_t k_max_prompt = 400;
+    if (text.size() > k_max_prompt || !contains_ci(text, "javascript")) return false;
+    static constexpr std::array<std::string_view, 9> prompts = {
+        "aktivieren sie javascript", "javascript aktivieren", "enable javascript", "javascript is disabled",
+        "javascript enabled", "activez javascript", "activer javascript", "activa javascript", "habilita javascript"};
+    return std::any_of(prompts.begin(), prompts.end(), [&](std::string_view prompt) { return contains_ci(text, prompt); });
+}
+
 bool is_furniture_text(std::string_view text) {
     std::string lower = to_lower_ascii(text.substr(0, 96));
-    if (is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text) || is_affiliate_note(text)) return true;
+    if (is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text) || is_affiliate_note(text) ||
+        asks_for_javascript(text)) {
+        return true;
+    }
     for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;
     }

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "parser/article/blocks.h"
 #include "parser/article/dom.h"
+#include "parser/article/hints.h"
 #include "parser/article/meta_dom.h"
 #include "parser/article/meta_images.h"
 #include "parser/article/meta_text.h"
@@ -221,7 +222,7 @@ bool reads_as_byline(std::string_view caption) {
 
 void add_image(std::vector<Image>& images, Image image) {
     if (image.url.empty() && image.caption.empty() && image.credit.empty()) return;
-    if (reads_as_byline(image.caption)) return;
+    if (reads_as_byline(image.caption) || asks_for_javascript(image.caption)) return;
     // The same picture again is a repeat unless it comes with a caption of its own (a video's
     // poster reused as the lead photo).
     bool known = !image.url.empty() && std::any_of(images.begin(), images.end(), [&](const Image& i) {

@@ -174,3 +174,11 @@ TEST_CASE("a picture link followed by a box that opens with its caption keeps th
     CHECK(article.images[0].caption == "The bridge at dusk. File image");
     CHECK(article.images[0].credit == std::vector<std::string>{"Jane Roe"});
 }
+
+TEST_CASE("a request to enable JavaScript is neither body text nor a caption", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>Bitte aktivieren Sie JavaScript, um "
+                              "dieses Video zu sehen.</p><figure><figcaption>Please enable JavaScript to view this content."
+                              "</figcaption></figure><p>" + k_second + "</p><p>" + k_third + "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+    CHECK(article.images.empty());
+}
