@@ -73,6 +73,23 @@ std::string first_srcset_url(std::string_view srcset) {
     return std::string(srcset.substr(0, end));
 }
 
+// The picture in a <noscript> right after `image` (up to three elements on), that a script
+// puts in place of a placeholder; nullptr when there is none.
+const GumboNode* noscript_twin(const GumboNode* image) {
+    const GumboNode* next = image;
+    for (int step = 0; step < 3 && (next = next_element(next)); ++step) {
+        if (!html::is_element(next, GUMBO_TAG_NOSCRIPT)) continue;
+        return find_first_bounded(next, 20, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_IMG); });
+    }
+    return nullptr;
+}
+
+// A lazy loader's stand-in ("transparent.gif") for the picture in the <noscript> after it.
+bool is_placeholder(const GumboNode* image) {
+    return html::is_element(image, GUMBO_TAG_IMG) && noscript_twin(image) &&
+           contains_ci(html::attribute(image, "src"), ".gif");
+}
+
 std::string image_source(const GumboNode* figure, std::string_view url) {
     std::string found;
     std::size_t seen = 0;
@@ -81,6 +98,7 @@ std::string image_source(const GumboNode* figure, std::string_view url) {
         if (!html::is_element(node)) return Visit::skip_children;
         GumboTag tag = html::tag_of(node);
         if (tag != GUMBO_TAG_SOURCE && !is_image_element(node)) return Visit::descend;
+        if (is_placeholder(node)) return Visit::skip_children;
         for (std::string_view name : {"data-src", "data-lazy-src", "data-original", "src"}) {
             std::string_view value = trim(html::attribute(node, name));
             if (!value.empty() && !value.starts_with("data:")) {
@@ -398,7 +416,7 @@ std::size_t count_images(const GumboNode* node) {
     std::size_t count = 0;
     bool exhausted = false;
     find_first_bounded(node, k_node_budget, [&](const GumboNode* n) {
-        count += is_image_element(n);
+        count += is_image_element(n) && !is_placeholder(n);
         return count > 1;
     }, &exhausted);
     return exhausted ? 2 : count;
@@ -438,6 +456,7 @@ Image caption_beside(const GumboNode* image, std::string_view url) {
 }  // namespace
 
 Image read_loose_image(const GumboNode* image, std::string_view url) {
+    if (is_placeholder(image)) image = noscript_twin(image);
     if (is_decoration(image)) return {};
     const GumboNode* box = nullptr;
     const GumboNode* candidate = image->parent;

@@ -182,3 +182,14 @@ TEST_CASE("a request to enable JavaScript is neither body text nor a caption", "
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
     CHECK(article.images.empty());
 }
+
+TEST_CASE("a lazy loader's placeholder gives way to the picture in the noscript after it", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"media\"><div class=\"imageWrapper\">"
+                              "<img src=\"https://example.com/transparent.gif\" alt=\"The bridge\"><span></span><noscript>"
+                              "<img src=\"https://example.com/bridge.jpg\" alt=\"The bridge\"></noscript></div>"
+                              "<div class=\"mediaInfo\"><span>The bridge at dusk.</span></div></div><p>" + k_first + "</p><p>" +
+                              k_second + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].url == "https://example.com/bridge.jpg");
+    CHECK(article.images[0].caption == "The bridge at dusk.");
+}
