@@ -489,6 +489,18 @@ bool is_affiliate_note(std::string_view text) {
     return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) { return contains_ci(text, phrase); });
 }
 
+// "First published in The Conversation.", "Dieser Artikel wurde im Original veröffentlicht auf
+// Englisch": where the article appeared first, a note beside the story.
+bool is_republication_note(std::string_view text) {
+    constexpr std::size_t k_max_note = 250;
+    if (text.size() > k_max_note) return false;
+    static constexpr std::array<std::string_view, 12> phrases = {
+        "originally published", "first published", "zuerst erschienen", "erschien zuerst", "ursprünglich erschienen",
+        "im original veröffentlicht", "publié initialement", "initialement publié", "publicado originalmente",
+        "pubblicato originariamente", "oorspronkelijk gepubliceerd", "opprinnelig publisert"};
+    return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) { return contains_ci(text, phrase); });
+}
+
 }  // namespace
 
 bool asks_for_javascript(std::string_view text) {
@@ -503,7 +515,7 @@ bool asks_for_javascript(std::string_view text) {
 bool is_furniture_text(std::string_view text) {
     std::string lower = to_lower_ascii(text.substr(0, 96));
     if (is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text) || is_affiliate_note(text) ||
-        asks_for_javascript(text)) {
+        asks_for_javascript(text) || is_republication_note(text)) {
         return true;
     }
     for (std::string_view prefix : k_furniture_openers) {

@@ -193,3 +193,12 @@ TEST_CASE("a lazy loader's placeholder gives way to the picture in the noscript 
     CHECK(article.images[0].url == "https://example.com/bridge.jpg");
     CHECK(article.images[0].caption == "The bridge at dusk.");
 }
+
+TEST_CASE("a note on where the article first appeared is not the story", "[article][furniture]") {
+    for (std::string note : {"Dieser Artikel wurde im Original veröffentlicht auf Englisch",
+                             "This article was originally published by The Conversation."}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + note + "</p><p>" + k_second +
+                                  "</p><p>" + k_third + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+    }
+}
