@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "parser/article/dom.h"
+#include "parser/article/furniture_text.h"
 #include "parser/article/meta_text.h"
 
 namespace newswire {
@@ -424,100 +425,11 @@ bool is_dateline_or_strap(std::string_view text) {
     return text.size() < 50 && digits * 10 >= text.size() * 4;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// "Lesedauer: 4 Minuten", "5 min read", "Temps de lecture : 3 min", "7 min": a reading-time
-// label. `lower` is the line in lower case.
-bool is_reading_time(std::string_view lower) {
-    constexpr std::size_t k_max_label = 80;
-    if (lower.size() > k_max_label) return false;
-    static constexpr std::array<std::string_view, 14> labels = {
-        "lesedauer", "lesezeit", "min read", "min. read", "minute read", "minutes read", "reading time",
-        "temps de lecture", "tiempo de lectura", "tempo di lettura", "leestijd", "lesetid", "lästid",
-        "czas czytania"};
-    if (std::any_of(labels.begin(), labels.end(), [&](std::string_view label) { return lower.find(label) != std::string_view::npos; })) {
-        return true;
-    }
-    std::size_t digits = 0;
-    while (digits < lower.size() && is_digit(lower[digits])) ++digits;
-    std::string_view unit = lower.substr(digits);
-    if (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
-    return digits > 0 && digits <= 3 && (unit == "min" || unit == "min.");
-}
-
-// "17:41 JST, October 13, 2024", "12.05.2024, 08.30": a short line with a clock time and a year.
-bool is_time_stamp(std::string_view text) {
-    constexpr std::size_t k_max_stamp = 40;
-    if (text.size() > k_max_stamp) return false;
-    bool clock = false;
-    bool year = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
-        std::size_t end = i;
-        while (end < text.size() && is_digit(text[end])) ++end;
-        std::size_t run = end - i;
-        if (run == 4 && (text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0)) year = true;
-        if (run <= 2 && end + 2 < text.size() && (text[end] == ':' || text[end] == '.') && is_digit(text[end + 1]) &&
-            is_digit(text[end + 2]) && (end + 3 == text.size() || !is_digit(text[end + 3]))) {
-            clock = true;
-        }
-    }
-    return clock && year;
-}
-
-// "Join us on WhatsApp", "Folgst du schon 20 Minuten auf Whatsapp?", "Follow X on Google News":
-// a call to follow the site on a messenger or news app.
-bool is_channel_prompt(std::string_view text) {
-    constexpr std::size_t k_max_prompt = 300;
-    if (text.size() > k_max_prompt) return false;
-    static constexpr std::array<std::string_view, 3> channels = {"whatsapp", "telegram", "google news"};
-    static constexpr std::array<std::string_view, 13> calls = {
-        "join us", "follow us", "folge uns", "folgen sie uns", "folgst du", "abonniere", "subscribe to our",
-        "add us", "suivez-nous", "síguenos", "seguici", "-kanal", " channel "};
-    auto has = [&](std::string_view phrase) { return contains_ci(text, phrase); };
-    return std::any_of(channels.begin(), channels.end(), has) && std::any_of(calls.begin(), calls.end(), has);
-}
-
-// "If you buy something using links in our stories, we may earn a commission.", "Die ...
-// gekennzeichneten Links sind Affiliate-Links.": the note on paid links, not the story.
-bool is_affiliate_note(std::string_view text) {
-    constexpr std::size_t k_max_note = 400;
-    if (text.size() > k_max_note) return false;
-    static constexpr std::array<std::string_view, 6> phrases = {
-        "affiliate link", "affiliate-link", "earn a commission", "earn an affiliate commission",
-        "erhalten wir eine provision", "commission d'affiliation"};
-    return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) { return contains_ci(text, phrase); });
-}
-
-// "First published in The Conversation.", "Dieser Artikel wurde im Original veröffentlicht auf
-// Englisch": where the article appeared first, a note beside the story.
-bool is_republication_note(std::string_view text) {
-    constexpr std::size_t k_max_note = 250;
-    if (text.size() > k_max_note) return false;
-    static constexpr std::array<std::string_view, 12> phrases = {
-        "originally published", "first published", "zuerst erschienen", "erschien zuerst", "ursprünglich erschienen",
-        "im original veröffentlicht", "publié initialement", "initialement publié", "publicado originalmente",
-        "pubblicato originariamente", "oorspronkelijk gepubliceerd", "opprinnelig publisert"};
-    return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) { return contains_ci(text, phrase); });
-}
-
 }  // namespace
 
-bool asks_for_javascript(std::string_view text) {
-    constexpr std::size_t k_max_prompt = 400;
-    if (text.size() > k_max_prompt || !contains_ci(text, "javascript")) return false;
-    static constexpr std::array<std::string_view, 9> prompts = {
-        "aktivieren sie javascript", "javascript aktivieren", "enable javascript", "javascript is disabled",
-        "javascript enabled", "activez javascript", "activer javascript", "activa javascript", "habilita javascript"};
-    return std::any_of(prompts.begin(), prompts.end(), [&](std::string_view prompt) { return contains_ci(text, prompt); });
-}
-
 bool is_furniture_text(std::string_view text) {
-    std::string lower = to_lower_ascii(text.substr(0, 96));
-    if (is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text) || is_affiliate_note(text) ||
-        asks_for_javascript(text) || is_republication_note(text)) {
-        return true;
-    }
+    if (is_page_note(text)) return true;
+    std::string lower = to_lower_ascii(text.substr(0, 64));
     for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;
     }

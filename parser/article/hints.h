@@ -33,10 +33,6 @@ bool is_fact_box(const GumboNode* node);
 // "h-offscreen"): a label such as "Legende:" that the reader does not see.
 bool is_screen_reader_text(const GumboNode* node);
 
-// "Bitte aktivieren Sie JavaScript.", "Please enable JavaScript to view this content": what a
-// page shows in place of a script's content, in a few languages.
-bool asks_for_javascript(std::string_view text);
-
 // Text that is page furniture wherever it stands ("Diese Audioversion wurde künstlich
 // generiert.", "Lesen Sie auch", "Mehr zum Thema", ...).
 bool is_furniture_text(std::string_view text);

@@ -8,7 +8,7 @@
 #include "core/text.h"
 #include "parser/article/blocks.h"
 #include "parser/article/dom.h"
-#include "parser/article/hints.h"
+#include "parser/article/furniture_text.h"
 #include "parser/article/meta_dom.h"
 #include "parser/article/meta_images.h"
 #include "parser/article/meta_text.h"

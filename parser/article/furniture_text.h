@@ -1,0 +1,19 @@
+#pragma once
+// Lines that are notes of the page rather than text of the story, told by their words in
+// several languages. Private to parser/article; hints.h's is_furniture_text asks here first.
+
+#include <string_view>
+
+namespace newswire {
+
+// Reading times ("Lesedauer: 4 Minuten", "5 min read", "7 min"), short time stamps ("17:41 JST,
+// October 13, 2024"), calls to follow the site on a messenger ("Join us on WhatsApp"), notes on
+// paid links ("we may earn a commission"), on where the article first appeared ("First
+// published in ..."), and requests to enable JavaScript.
+bool is_page_note(std::string_view text);
+
+// "Bitte aktivieren Sie JavaScript.", "Please enable JavaScript to view this content": what a
+// page shows in place of a script's content, in a few languages.
+bool asks_for_javascript(std::string_view text);
+
+}  // namespace newswire
