@@ -19,7 +19,7 @@ constexpr std::string_view k_markers[] = {
     "image credit", "image source", "images", "image", "credits", "credit", "copyright",
     "fotografie", "fotograf", "photograph", "grafik", "illustration", "source", "picture", "pictures", "quellen",
     "bilde", "billede", "beeld", "kuva", "imagen", "zdj\xC4\x99" "cie", "cr\xC3\xA9" "dit", "cr\xC3\xA9" "dits",
-    "cr\xC3\xA9" "dito", "isithombe",
+    "cr\xC3\xA9" "dito", "isithombe", "foto\xC4\x9F" "raf", "fot\xC3\xB3",  // fotoğraf (Turkish), fotó (Hungarian)
     "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE", "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE"};  // фото, Фото
 
 bool is_word_char(char c) {

@@ -202,3 +202,12 @@ TEST_CASE("a note on where the article first appeared is not the story", "[artic
         CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
     }
 }
+
+TEST_CASE("a Turkish photo credit label marks the credit", "[article][images]") {
+    Article article = extract("<article><h1>Bridge closes</h1><figure><img src=\"https://example.com/bridge.jpg\">"
+                              "<figcaption>Fotoğraf : Didem Mente/AA</figcaption></figure><p>" + k_first + "</p><p>" +
+                              k_second + "</p></article>");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption.empty());
+    CHECK(article.images[0].credit == std::vector<std::string>{"Didem Mente/AA"});
+}
