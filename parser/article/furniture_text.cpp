@@ -20,14 +20,31 @@ bool is_reading_time(std::string_view lower) {
         "lesedauer", "lesezeit", "min read", "min. read", "minute read", "minutes read", "reading time",
         "temps de lecture", "tiempo de lectura", "tempo di lettura", "leestijd", "lesetid", "lästid",
         "czas czytania"};
-    if (std::any_of(labels.begin(), labels.end(), [&](std::string_view label) { return lower.find(label) != std::string_view::npos; })) {
-        return true;
-    }
+    auto holds = [&](std::string_view label) { return lower.find(label) != std::string_view::npos; };
+    if (std::any_of(labels.begin(), labels.end(), holds)) return true;
     std::size_t digits = 0;
     while (digits < lower.size() && is_digit(lower[digits])) ++digits;
     std::string_view unit = lower.substr(digits);
     if (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
     return digits > 0 && digits <= 3 && (unit == "min" || unit == "min.");
+}
+
+// "Uppdaterad 15.59 | Publicerad 14.14", "Aktualisiert am 12.05.2024": a short line that says
+// when the page was published or updated, without a closing stop. `lower` is the line in lower case.
+bool is_update_line(std::string_view lower) {
+    constexpr std::size_t k_max_line = 80;
+    if (lower.size() > k_max_line || lower.empty() || std::string_view(".!?").find(lower.back()) != std::string_view::npos ||
+        std::none_of(lower.begin(), lower.end(), is_digit)) {
+        return false;
+    }
+    static constexpr std::array<std::string_view, 20> words = {
+        "updated", "published", "aktualisiert", "veröffentlicht", "publié", "mis à jour", "actualizado", "publicado",
+        "aggiornato", "pubblicato", "bijgewerkt", "gepubliceerd", "uppdaterad", "publicerad", "opdateret",
+        "oppdatert", "publisert", "zaktualizowano", "opublikowano", "güncelleme"};
+    bool bar = lower.find('|') != std::string_view::npos;
+    return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+        return lower.starts_with(word) || (bar && lower.find(word) != std::string_view::npos);
+    });
 }
 
 // "17:41 JST, October 13, 2024", "12.05.2024, 08.30": a short line with a clock time and a year.
@@ -100,8 +117,8 @@ bool asks_for_javascript(std::string_view text) {
 bool is_page_note(std::string_view text) {
     constexpr std::size_t k_lowered = 96;
     std::string lower = to_lower_ascii(text.substr(0, k_lowered));
-    return is_reading_time(lower) || is_time_stamp(text) || is_channel_prompt(text) || is_affiliate_note(text) ||
-           is_republication_note(text) || asks_for_javascript(text);
+    return is_reading_time(lower) || is_update_line(lower) || is_time_stamp(text) || is_channel_prompt(text) ||
+           is_affiliate_note(text) || is_republication_note(text) || asks_for_javascript(text);
 }
 
 }  // namespace newswire

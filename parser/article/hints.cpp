@@ -401,7 +401,8 @@ constexpr std::string_view k_furniture_openers[] = {
     "saiba mais", "leggi anche", "potrebbe interessarti", "czytaj więcej", "czytaj też", "czytaj także",
     "zobacz też", "zobacz także", "čtěte také", "bildrechte:", "foto:", "fotos:", "photo:", "photos:", "bild:",
     "À lire aussi", "À découvrir", "noticia relacionada", "noticias relacionadas", "don't have an account",
-    "don’t have an account", "table of contents", "inhaltsverzeichnis", "sommaire"};
+    "don’t have an account", "table of contents", "inhaltsverzeichnis", "sommaire", "article continues below",
+    "story continues below", "continue reading below", "tags:", "tagged:", "filed under", "published under"};
 
 // Whole lines that are the labels of buttons and links.
 constexpr std::array<std::string_view, 19> k_furniture_labels = {

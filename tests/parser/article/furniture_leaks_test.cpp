@@ -211,3 +211,17 @@ TEST_CASE("a Turkish photo credit label marks the credit", "[article][images]") 
     CHECK(article.images[0].caption.empty());
     CHECK(article.images[0].credit == std::vector<std::string>{"Didem Mente/AA"});
 }
+
+TEST_CASE("publication and update lines, ad markers and tag lines are not the story", "[article][furniture]") {
+    for (std::string line : {"Uppdaterad 15.59 | Publicerad 14.14", "Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025",
+                             "Aktualisiert am 12.05.2024, 18:50 Uhr", "Article continues below",
+                             "Published under: 2024 Election , Montana , Senate"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + line + "</p><p>" + k_second +
+                                  "</p><p>" + k_third + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+    }
+    std::string sentence = "The timetable was updated in 2023.";
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + sentence + "</p><p>" + k_second +
+                              "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, sentence, k_second});
+}
