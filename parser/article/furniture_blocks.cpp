@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -15,8 +16,13 @@ bool is_emphasis(GumboTag tag) {
     return tag == GUMBO_TAG_EM || tag == GUMBO_TAG_I || tag == GUMBO_TAG_STRONG || tag == GUMBO_TAG_B;
 }
 
+// White space (the no-break space's bytes included) and ASCII punctuation: the stop after a
+// bold link ("<b>check our <a>page</a></b>.") leaves a note set apart.
 bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n\xC2\xA0") == std::string_view::npos;
+    return std::none_of(text.begin(), text.end(), [](char c) {
+        auto byte = static_cast<unsigned char>(c);
+        return std::isalnum(byte) || (byte >= 0x80 && byte != 0xC2 && byte != 0xA0);
+    });
 }
 
 // Is every piece of text of `node` inside an <em>, <i>, <strong> or <b> below it?

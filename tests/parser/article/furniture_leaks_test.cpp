@@ -37,7 +37,9 @@ TEST_CASE("notes set in italics or bold after the story are not body text", "[ar
     Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><p>" + k_third +
                               "</p><p><em>Additional reporting by Jane Roe in Leeds.</em></p>"
                               "<p><i>Folgen Sie uns auf WhatsApp</i> <em>und abonnieren Sie den Newsletter.</em></p>"
-                              "<p><strong>Got a story? Write to our news desk.</strong></p></article>");
+                              "<p><strong>Got a story? Write to our news desk.</strong></p>"
+                              "<p><strong>For more stories like this, </strong><a href=\"/news\"><strong>check our news page"
+                              "</strong></a>.</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
 
