@@ -162,7 +162,12 @@ private:
         int levels = 0;
         for (std::size_t i = m_stack.size(); i-- > 1 && levels < k_levels;) {
             const Frame& frame = m_stack[i];
-            if (frame.node == label) continue;
+            if (frame.node == label) {
+                // A label read from a run of the box's own text ("<div>Join us on WhatsApp<p>…</p></div>"):
+                // the rest of that box goes too, when nothing of the story came before it.
+                if (!m_run_ends_frame && frame.first_block == m_blocks.size() && raw_chars(frame.node) <= k_max_box_chars) m_skip_from = i;
+                continue;
+            }
             ++levels;
             if (frame.first_block != m_blocks.size() || raw_chars(frame.node) > k_max_box_chars) break;
             m_skip_from = i;
@@ -318,7 +323,9 @@ private:
             Frame& frame = m_stack.back();
             const GumboVector& children = frame.node->v.element.children;
             if (frame.next_child >= children.length) {
+                m_run_ends_frame = true;
                 flush_run(frame.node, frame.run_type);
+                m_run_ends_frame = false;
                 if (frame.pull_quote) {
                     for (std::size_t i = frame.first_block; i < m_blocks.size(); ++i) m_pull_quotes.push_back(i);
                 }
@@ -351,6 +358,7 @@ private:
     std::string m_run;
     std::size_t m_run_links = 0;
     bool m_run_time = false;  // the run holds a <time>
+    bool m_run_ends_frame = false;  // the run being flushed closes its element
     std::size_t m_scope_chars = 0;
     const std::function<bool(const GumboNode*)>& m_also_drop;
 };

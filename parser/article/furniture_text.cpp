@@ -67,18 +67,6 @@ bool is_time_stamp(std::string_view text) {
     return clock && year;
 }
 
-// "Join us on WhatsApp", "Folgst du schon 20 Minuten auf Whatsapp?", "Follow X on Google News":
-// a call to follow the site on a messenger or news app.
-bool is_channel_prompt(std::string_view text) {
-    constexpr std::size_t k_max_prompt = 300;
-    if (text.size() > k_max_prompt) return false;
-    static constexpr std::array<std::string_view, 3> channels = {"whatsapp", "telegram", "google news"};
-    static constexpr std::array<std::string_view, 13> calls = {
-        "join us", "follow us", "folge uns", "folgen sie uns", "folgst du", "abonniere", "subscribe to our",
-        "add us", "suivez-nous", "síguenos", "seguici", "-kanal", " channel "};
-    auto has = [&](std::string_view phrase) { return contains_ci(text, phrase); };
-    return std::any_of(channels.begin(), channels.end(), has) && std::any_of(calls.begin(), calls.end(), has);
-}
 
 // "If you buy something using links in our stories, we may earn a commission.", "Die ...
 // gekennzeichneten Links sind Affiliate-Links.": the note on paid links, not the story.
@@ -104,6 +92,17 @@ bool is_republication_note(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_channel_prompt(std::string_view text) {
+    constexpr std::size_t k_max_prompt = 300;
+    if (text.size() > k_max_prompt) return false;
+    static constexpr std::array<std::string_view, 3> channels = {"whatsapp", "telegram", "google news"};
+    static constexpr std::array<std::string_view, 13> calls = {
+        "join us", "follow us", "folge uns", "folgen sie uns", "folgst du", "abonniere", "subscribe to our",
+        "add us", "suivez-nous", "síguenos", "seguici", "-kanal", " channel "};
+    auto has = [&](std::string_view phrase) { return contains_ci(text, phrase); };
+    return std::any_of(channels.begin(), channels.end(), has) && std::any_of(calls.begin(), calls.end(), has);
+}
 
 bool asks_for_javascript(std::string_view text) {
     constexpr std::size_t k_max_prompt = 400;

@@ -12,6 +12,10 @@ namespace newswire {
 // published in ..."), and requests to enable JavaScript.
 bool is_page_note(std::string_view text);
 
+// "Join us on WhatsApp", "Folgst du schon 20 Minuten auf Whatsapp?", "Follow X on Google News":
+// a call to follow the site on a messenger or news app.
+bool is_channel_prompt(std::string_view text);
+
 // "Bitte aktivieren Sie JavaScript.", "Please enable JavaScript to view this content": what a
 // page shows in place of a script's content, in a few languages.
 bool asks_for_javascript(std::string_view text);

@@ -37,7 +37,8 @@ bool is_screen_reader_text(const GumboNode* node);
 // generiert.", "Lesen Sie auch", "Mehr zum Thema", ...).
 bool is_furniture_text(std::string_view text);
 
-// A short line that announces a box of furniture ("Lesen Sie auch", "Czytaj więcej", "Anzeige").
+// A short line that announces a box of furniture ("Lesen Sie auch", "Czytaj więcej", "Anzeige",
+// "Join us on WhatsApp").
 bool opens_furniture_box(std::string_view text);
 
 // Class/id words that mark the article body (+1), or its negation (-1), 0 when neither.

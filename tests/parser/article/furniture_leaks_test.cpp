@@ -227,3 +227,11 @@ TEST_CASE("publication and update lines, ad markers and tag lines are not the st
                               "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, sentence, k_second});
 }
+
+TEST_CASE("a messenger's offer box goes with the call that opens it", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div><strong>Get the latest news to your "
+                              "phone</strong> <a href=\"/whatsapp\">Join us on WhatsApp</a><p>Our community members are treated "
+                              "to special offers. You can check out at any time.</p></div><p>" + k_second + "</p><p>" + k_third +
+                              "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
