@@ -1,7 +1,6 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -13,41 +12,11 @@
 #include "parser/article/extractor.h"
 #include "parser/feed/discover.h"
 #include "parser/feed/feed_parser.h"
+#include "pipeline/extraction_line.h"
 #include "pipeline/robots_gate.h"
 
 namespace newswire {
 namespace {
-
-const std::string& url_of(const PageRef& page) { return page.final_url.empty() ? page.url : page.final_url; }
-
-struct ExtractJob {
-    const PageRef* page;
-    Result<std::string> body;
-    const SiteRules* site_rules;
-};
-
-Result<Article> extract_one(const ExtractJob& job) {
-    if (!job.body) return tl::unexpected(job.body.error());
-    try {
-        return extract_article(*job.body, url_of(*job.page), job.page->content_type, job.site_rules);
-    } catch (const std::exception& e) {  // bad_alloc on a monstrous page: that page fails alone
-        return fail(ErrorCode::invalid_input, std::string("extraction failed: ") + e.what());
-    }
-}
-
-// extract_one of every job on up to `threads` threads; the results in the jobs' order.
-std::vector<Result<Article>> extract_all(const std::vector<ExtractJob>& jobs, unsigned threads) {
-    std::vector<Result<Article>> results(jobs.size(), fail(ErrorCode::invalid_input, "not extracted"));
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) results[i] = extract_one(jobs[i]);
-    };
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, jobs.size()); ++t) helpers.emplace_back(work);
-    work();
-    for (std::thread& helper : helpers) helper.join();
-    return results;
-}
 
 FeedScheduleHints schedule_hints_of(const ParsedFeed& feed) {
     FeedScheduleHints hints;
@@ -289,32 +258,31 @@ Result<void> Pipeline::store_extracted(const PageRef& page, const Result<Article
     return {};
 }
 
-// Pages are read from the database and stored in order on this thread (one connection);
-// extraction, the costly part, runs on `parse.threads` threads a batch at a time.
+// Pages are read from the database and stored in order on this thread (one connection), while
+// `parse.threads` workers extract the pages read before them.
 Result<RunReport> Pipeline::parse(PageSelection selection) {
-    constexpr std::size_t k_batch_pages = 64;
-    constexpr std::size_t k_batch_bytes = 64 * 1024 * 1024;
+    constexpr std::size_t k_pages_in_line = 64;
+    constexpr std::size_t k_bytes_in_line = 64 * 1024 * 1024;
     RunReport report;
     selection.extractor_version = k_extractor_version;
     auto pages = m_database.pages_to_parse(selection);
     if (!pages) return tl::unexpected(pages.error());
     unsigned threads = m_config.parse.threads ? m_config.parse.threads : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<ExtractJob> batch;
-    std::size_t batch_bytes = 0;
-    for (std::size_t i = 0; i < pages->size(); ++i) {
-        const PageRef& page = (*pages)[i];
+    ExtractionLine line(threads, k_pages_in_line, k_bytes_in_line);
+    auto store_next = [&]() -> Result<void> {
+        auto [page, article] = line.take();
+        return store_extracted(*page, article, report);
+    };
+    for (const PageRef& page : *pages) {
         auto body = m_database.page_body(page.id);
-        batch_bytes += body ? body->size() : 0;
-        batch.push_back({&page, std::move(body), m_config.parse.site_rules.get()});
-        if (batch.size() < k_batch_pages && batch_bytes < k_batch_bytes && i + 1 < pages->size()) continue;
-        std::vector<Result<Article>> articles = extract_all(batch, threads);
-        for (std::size_t j = 0; j < batch.size(); ++j) {
-            if (auto stored = store_extracted(*batch[j].page, articles[j], report); !stored) {
-                return tl::unexpected(stored.error());
-            }
+        std::size_t bytes = body ? body->size() : 0;
+        while (!line.has_room(bytes) || line.front_ready()) {
+            if (auto stored = store_next(); !stored) return tl::unexpected(stored.error());
         }
-        batch.clear();
-        batch_bytes = 0;
+        line.submit({&page, std::move(body), m_config.parse.site_rules.get()});
+    }
+    while (!line.empty()) {
+        if (auto stored = store_next(); !stored) return tl::unexpected(stored.error());
     }
     return report;
 }

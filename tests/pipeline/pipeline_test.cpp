@@ -197,12 +197,19 @@ TEST_CASE("a site whose robots.txt fails has its pages retried, and asked again 
 }
 
 TEST_CASE("pages extracted on several threads are stored in page order, as on one", "[pipeline]") {
-    std::vector<std::string> paths;
-    for (int i = 0; i < 70; ++i) paths.push_back("/a/" + std::to_string(i));  // more than one batch
+    // A long page first, which finishes after the short ones behind it when there are workers
+    // enough; more pages than the line holds at once; one page that fails.
+    std::vector<std::string> paths{"/long"};
+    for (int i = 0; i < 69; ++i) paths.push_back("/a/" + std::to_string(i));
     paths.push_back("/blob");
     Server server;
     serve_feed(server, paths);
     serve_articles(server);
+    server.http().Get("/long", [](const httplib::Request&, httplib::Response& response) {
+        std::string paragraphs;
+        for (int i = 0; i < 4000; ++i) paragraphs += "<p>Ein langer Absatz " + std::to_string(i) + " mit genug Worten darin.</p>";
+        response.set_content("<html><body><article><h1>Lang</h1>" + paragraphs + "</article></body></html>", "text/html");
+    });
     server.http().Get("/blob", [](const httplib::Request&, httplib::Response& response) {
         response.set_content("\x89PNG not a page", "text/html");
     });
