@@ -28,7 +28,7 @@ bool is_blank(std::string_view text) {
 // Is every piece of text of `node` inside an <em>, <i>, <strong> or <b> below it?
 bool is_set_apart(const GumboNode* node) {
     if (!html::is_element(node)) return false;
-    bool italic_text = false;
+    bool emphasised = false;
     bool plain_text = false;
     html::walk(node, [&](const GumboNode* n) {
         if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
@@ -37,12 +37,12 @@ bool is_set_apart(const GumboNode* node) {
         }
         if (!html::is_element(n)) return html::Visit::skip_children;
         if (n != node && is_emphasis(n->v.element.tag)) {
-            italic_text = true;
+            emphasised = true;
             return html::Visit::skip_children;
         }
         return html::Visit::descend;
     });
-    return italic_text && !plain_text;
+    return emphasised && !plain_text;
 }
 
 bool holds(const GumboNode* ancestor, const GumboNode* node) {
