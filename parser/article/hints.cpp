@@ -200,13 +200,26 @@ const WordSet k_fact_box_words({"factbox", "infobox", "faktbox", "faktenbox", "f
 const WordSet k_fact_words({"fact", "facts", "info", "fakta", "fakten"});
 const WordSet k_box_words({"box", "boks", "kasten"});
 
+// The two words must come from one class or id ("info-box", "factBox"), not from two
+// ("article-info box").
 bool names_fact_box(const Names& names) {
-    bool fact_before = false;
-    return any_hint_word(names, [&](std::string_view word) {
-        if (k_fact_box_words.contains(word) || (fact_before && k_box_words.contains(word))) return true;
-        fact_before = k_fact_words.contains(word);
+    auto in_one_name = [](std::string_view list) {
+        std::size_t i = 0;
+        while (i < list.size()) {
+            while (i < list.size() && (list[i] == ' ' || list[i] == '\t' || list[i] == '\n' || list[i] == '\r')) ++i;
+            std::size_t start = i;
+            while (i < list.size() && list[i] != ' ' && list[i] != '\t' && list[i] != '\n' && list[i] != '\r') ++i;
+            bool fact_before = false;
+            bool found = any_word_of_token(list.substr(start, i - start), [&](std::string_view word) {
+                if (k_fact_box_words.contains(word) || (fact_before && k_box_words.contains(word))) return true;
+                fact_before = k_fact_words.contains(word);
+                return false;
+            });
+            if (found) return true;
+        }
         return false;
-    });
+    };
+    return in_one_name(names.class_list) || in_one_name(names.id);
 }
 
 const WordSet k_body_words({
@@ -365,17 +378,14 @@ bool is_furniture(const GumboNode* node) {
     // A heading's id is the target of a table of contents ("toc_1"), not a name of furniture.
     if (html::is_heading(tag)) names.id = {};
     bool image_word = false;
-    bool fact_before = false;
+    bool fact_word = false;
     bool furniture = any_hint_word(names, [&](std::string_view word) {
-        if (k_furniture_words.contains(word) || k_fact_box_words.contains(word) ||
-            (fact_before && k_box_words.contains(word))) {
-            return true;
-        }
+        if (k_furniture_words.contains(word) || k_fact_box_words.contains(word)) return true;
         if (k_image_words.contains(word)) image_word = true;
-        fact_before = k_fact_words.contains(word);
+        if (k_fact_words.contains(word)) fact_word = true;
         return false;
     });
-    return furniture || (image_word && is_image_box(node));
+    return furniture || (fact_word && names_fact_box(names)) || (image_word && is_image_box(node));
 }
 
 namespace {

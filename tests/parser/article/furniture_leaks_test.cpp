@@ -235,3 +235,9 @@ TEST_CASE("a messenger's offer box goes with the call that opens it", "[article]
                               "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("'info' and 'box' from two class names make no fact box", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"article-info box\"><p>" + k_first + "</p><p>" +
+                              k_second + "</p><p>" + k_third + "</p></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
