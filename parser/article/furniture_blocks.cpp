@@ -61,27 +61,34 @@ bool titles_a_box(const SourcedBlock& heading, const SourcedBlock& before) {
 }
 
 // What a paywall's notice says, lower-case: the rest is for subscribers or members.
-constexpr std::array<std::string_view, 19> k_paywall_phrases = {
+constexpr std::string_view k_paywall_phrases[] = {
     "subscribers only", "exclusive to subscribers", "subscribe to continue reading",
-    "nur für abonnenten", "exklusiv für abonnenten", "aux abonnés", "para suscriptores",
-    "agli abbonati", "para assinantes", "voor abonnees", "för prenumeranter", "for abonnenter",
-    "dla prenumeratorów", "dla subskrybentów",
+    "nur für abonnenten", "exklusiv für abonnenten", "réservée aux abonnés", "réservé aux abonnés",
+    "exclusivo para suscriptores", "solo para suscriptores", "riservato agli abbonati", "exclusivo para assinantes",
+    "alleen voor abonnees", "endast för prenumeranter", "kun for abonnenter", "tylko dla prenumeratorów",
+    "tylko dla subskrybentów", "dla subskrybentów",
     "会員限定", "有料会員", "유료 회원", "구독자 전용", "付费会员"};  // members/subscribers only, paying members
 
 bool is_paywall_notice(std::string_view text) {
     constexpr std::size_t k_max_notice_bytes = 300;
     if (text.size() > k_max_notice_bytes) return false;
     std::string lower = to_lower_ascii(text);
-    return std::any_of(k_paywall_phrases.begin(), k_paywall_phrases.end(),
+    return std::any_of(std::begin(k_paywall_phrases), std::end(k_paywall_phrases),
                        [&](std::string_view phrase) { return lower.find(phrase) != std::string::npos; });
 }
 
 }  // namespace
 
 void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks) {
+    constexpr std::size_t k_max_offer_bytes = 200;  // a longer paragraph after it: the story goes on
     auto notice = std::find_if(blocks.begin(), blocks.end(),
                                [](const SourcedBlock& block) { return is_paywall_notice(block.block.text); });
     if (notice == blocks.begin() || notice == blocks.end()) return;
+    if (std::any_of(notice + 1, blocks.end(), [](const SourcedBlock& block) {
+            return block.block.type == BlockType::paragraph && block.block.text.size() > k_max_offer_bytes;
+        })) {
+        return;
+    }
     std::size_t kept = 0;
     std::size_t cut = 0;
     for (auto it = blocks.begin(); it != blocks.end(); ++it) (it < notice ? kept : cut) += it->block.text.size();

@@ -20,7 +20,8 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks);
 
 // Leaves out a short notice that the rest is for subscribers or members ("La suite est réservée
 // aux abonnés.", "この記事は会員限定です。") and every block after it: the offer boxes and lists
-// that follow it are not the story. Nothing is left out when that would take more text than
+// that follow it are not the story. Nothing is left out when a longer paragraph follows it (a
+// sentence about members-only offers inside the story), when that would take more text than
 // stays, or when the notice opens the body.
 void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks);
 

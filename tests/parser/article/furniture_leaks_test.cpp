@@ -241,3 +241,10 @@ TEST_CASE("'info' and 'box' from two class names make no fact box", "[article][f
                               k_second + "</p><p>" + k_third + "</p></div></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a sentence about members-only offers inside the story cuts nothing", "[article][furniture]") {
+    std::string offer = "Le pont reste ouvert aux abonnés du tramway, réservé aux abonnés depuis lundi.";
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><p>" + offer +
+                              "</p><p>" + k_third + " " + k_first + "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, offer, k_third + " " + k_first});
+}
