@@ -73,10 +73,10 @@ bool is_time_stamp(std::string_view text) {
 bool is_affiliate_note(std::string_view text) {
     constexpr std::size_t k_max_note = 400;
     if (text.size() > k_max_note) return false;
-    static constexpr std::array<std::string_view, 6> phrases = {
-        "affiliate link", "affiliate-link", "earn a commission", "earn an affiliate commission",
-        "erhalten wir eine provision", "commission d'affiliation"};
-    return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) { return contains_ci(text, phrase); });
+    static constexpr std::string_view phrases[] = {
+        "affiliate link", "affiliate-link", "we may earn a commission", "we earn a commission", "may earn us a",
+        "earn an affiliate commission", "erhalten wir eine provision", "commission d'affiliation"};
+    return std::any_of(std::begin(phrases), std::end(phrases), [&](std::string_view phrase) { return contains_ci(text, phrase); });
 }
 
 // "First published in The Conversation.", "Dieser Artikel wurde im Original veröffentlicht auf
@@ -84,11 +84,18 @@ bool is_affiliate_note(std::string_view text) {
 bool is_republication_note(std::string_view text) {
     constexpr std::size_t k_max_note = 250;
     if (text.size() > k_max_note) return false;
-    static constexpr std::array<std::string_view, 12> phrases = {
-        "originally published", "first published", "zuerst erschienen", "erschien zuerst", "ursprünglich erschienen",
-        "im original veröffentlicht", "publié initialement", "initialement publié", "publicado originalmente",
-        "pubblicato originariamente", "oorspronkelijk gepubliceerd", "opprinnelig publisert"};
-    return std::any_of(phrases.begin(), phrases.end(), [&](std::string_view phrase) { return contains_ci(text, phrase); });
+    // A line that opens with the note, or names the article or story it is about: "The book was
+    // first published in 1953." is the story's own sentence.
+    static constexpr std::string_view openings[] = {"first published", "originally published", "zuerst erschienen",
+                                                    "erstmals erschienen", "publié initialement", "initialement publié"};
+    static constexpr std::string_view phrases[] = {
+        "article was originally published", "article was first published", "story was originally published",
+        "story was first published", "article first appeared", "story first appeared", "artikel wurde im original",
+        "artikel ist zuerst", "artikel erschien zuerst", "beitrag erschien zuerst", "beitrag ist zuerst",
+        "article a été publié initialement", "artículo fue publicado originalmente", "artikel werd oorspronkelijk"};
+    std::string lower = to_lower_ascii(text);
+    return std::any_of(std::begin(openings), std::end(openings), [&](std::string_view opening) { return lower.starts_with(opening); }) ||
+           std::any_of(std::begin(phrases), std::end(phrases), [&](std::string_view phrase) { return lower.find(phrase) != std::string::npos; });
 }
 
 }  // namespace
@@ -97,9 +104,10 @@ bool is_channel_prompt(std::string_view text) {
     constexpr std::size_t k_max_prompt = 300;
     if (text.size() > k_max_prompt) return false;
     static constexpr std::array<std::string_view, 3> channels = {"whatsapp", "telegram", "google news"};
-    static constexpr std::array<std::string_view, 13> calls = {
+    // Calls to the reader, not the words of a story about a messenger ("the city's WhatsApp channel").
+    static constexpr std::array<std::string_view, 11> calls = {
         "join us", "follow us", "folge uns", "folgen sie uns", "folgst du", "abonniere", "subscribe to our",
-        "add us", "suivez-nous", "síguenos", "seguici", "-kanal", " channel "};
+        "add us", "suivez-nous", "síguenos", "seguici"};
     auto has = [&](std::string_view phrase) { return contains_ci(text, phrase); };
     return std::any_of(channels.begin(), channels.end(), has) && std::any_of(calls.begin(), calls.end(), has);
 }

@@ -248,3 +248,13 @@ TEST_CASE("a sentence about members-only offers inside the story cuts nothing", 
                               "</p><p>" + k_third + " " + k_first + "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, offer, k_third + " " + k_first});
 }
+
+TEST_CASE("sentences of a story about commissions, first editions and messenger channels stay", "[article][furniture]") {
+    for (std::string sentence : {"The book was first published in 1953 and sold a million copies.",
+                                 "Estate agents earn a commission of two per cent on each sale, the survey found.",
+                                 "Der WhatsApp-Kanal der Stadtverwaltung meldete die Sperrung am Morgen."}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + sentence + "</p><p>" + k_second +
+                                  "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, sentence, k_second});
+    }
+}
