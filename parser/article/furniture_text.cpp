@@ -47,6 +47,27 @@ bool is_update_line(std::string_view lower) {
     });
 }
 
+// "Jane Roe 2 minutes ago", "vor 3 Stunden", "il y a 3 heures": a short line that ends with
+// how long ago the page was updated. `lower` is the line in lower case.
+bool ends_with_time_ago(std::string_view lower) {
+    constexpr std::size_t k_max_line = 60;
+    if (lower.size() > k_max_line) return false;
+    static constexpr std::string_view units[] = {"seconds ago", "minutes ago", "minute ago", "hours ago", "hour ago",
+                                                 "days ago", "day ago", "sekunden", "minuten", "stunden", "tagen",
+                                                 "secondes", "minutes", "heures", "jours", "horas", "minutos"};
+    for (std::string_view unit : units) {
+        if (!lower.ends_with(unit)) continue;
+        std::string_view before = lower.substr(0, lower.size() - unit.size());
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        if (before.empty() || !is_digit(before.back())) return false;
+        while (!before.empty() && is_digit(before.back())) before.remove_suffix(1);
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        // English puts "ago" after the unit; the others put a word before the number.
+        return unit.ends_with(" ago") || before.ends_with("vor") || before.ends_with("il y a") || before.ends_with("hace");
+    }
+    return false;
+}
+
 // "17:41 JST, October 13, 2024", "12.05.2024, 08.30": a short line with a clock time and a year.
 bool is_time_stamp(std::string_view text) {
     constexpr std::size_t k_max_stamp = 40;
@@ -124,8 +145,8 @@ bool asks_for_javascript(std::string_view text) {
 bool is_page_note(std::string_view text) {
     constexpr std::size_t k_lowered = 96;
     std::string lower = to_lower_ascii(text.substr(0, k_lowered));
-    return is_reading_time(lower) || is_update_line(lower) || is_time_stamp(text) || is_channel_prompt(text) ||
-           is_affiliate_note(text) || is_republication_note(text) || asks_for_javascript(text);
+    return is_reading_time(lower) || is_update_line(lower) || ends_with_time_ago(lower) || is_time_stamp(text) ||
+           is_channel_prompt(text) || is_affiliate_note(text) || is_republication_note(text) || asks_for_javascript(text);
 }
 
 }  // namespace newswire

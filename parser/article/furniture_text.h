@@ -7,7 +7,8 @@
 namespace newswire {
 
 // Reading times ("Lesedauer: 4 Minuten", "5 min read", "7 min"), publication and update lines
-// ("Uppdaterad 15.59 | Publicerad 14.14"), short time stamps ("17:41 JST, October 13, 2024"), calls to follow the site on a messenger ("Join us on WhatsApp"), notes on
+// ("Uppdaterad 15.59 | Publicerad 14.14", "2 minutes ago"), short time stamps ("17:41 JST,
+// October 13, 2024"), calls to follow the site on a messenger ("Join us on WhatsApp"), notes on
 // paid links ("we may earn a commission"), on where the article first appeared ("First
 // published in ..."), and requests to enable JavaScript.
 bool is_page_note(std::string_view text);

@@ -258,3 +258,11 @@ TEST_CASE("sentences of a story about commissions, first editions and messenger 
         CHECK(story_of(article) == std::vector<std::string>{k_first, sentence, k_second});
     }
 }
+
+TEST_CASE("a byline line that ends with how long ago the page changed is not the story", "[article][furniture]") {
+    for (std::string line : {"Jane Roe2 minutes ago", "vor 3 Stunden", "il y a 3 heures"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + line + "</p><p>" + k_second +
+                                  "</p><p>" + k_third + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+    }
+}
