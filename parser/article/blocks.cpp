@@ -8,6 +8,7 @@
 #include "parser/article/dom.h"
 #include "parser/article/hints.h"
 #include "parser/article/meta_images.h"
+#include "parser/article/meta_names.h"
 #include "parser/article/meta_text.h"
 
 namespace newswire {
@@ -180,18 +181,26 @@ private:
         m_stack.resize(m_skip_from + 1);
         m_stack.back().next_child = m_stack.back().node->v.element.children.length;
         m_skip_from = 0;
-        m_run.clear();
-        m_run_links = 0;
-        m_run_time = false;
+        reset_run();
         return true;
     }
 
-    void flush_run(const GumboNode* node, BlockType type) {
-        if (m_run_links * 10 > m_run.size() * 6 || (m_run_time && is_date_label(m_run))) m_run.clear();
-        if (!m_run.empty()) emit(type, std::move(m_run), node);
+    void reset_run() {
         m_run.clear();
         m_run_links = 0;
+        m_run_topic_links = 0;
+        m_run_has_words = false;
         m_run_time = false;
+    }
+
+    void flush_run(const GumboNode* node, BlockType type) {
+        // Keywords linked to their topic pages are the sentence's own words ("福岡県：久留米市",
+        // "in <a href=/thema/x>Berlin</a>, said"); with nothing but white space between them they
+        // are a list of tags.
+        std::size_t links = m_run_links + (m_run_has_words ? 0 : m_run_topic_links);
+        if (links * 10 > m_run.size() * 6 || (m_run_time && is_date_label(m_run))) m_run.clear();
+        if (!m_run.empty()) emit(type, std::move(m_run), node);
+        reset_run();
     }
 
     // A short line around a <time> ("Publié il y a 3 heures,", "mis à jour à 09h42",
@@ -204,14 +213,22 @@ private:
 
     void add_inline(const GumboNode* node) {
         if (node->type != GUMBO_NODE_ELEMENT) {
-            m_run += node->v.text.text;
+            std::string_view text = node->v.text.text;
+            m_run += text;
+            m_run_has_words = m_run_has_words || text.find_first_not_of(" \t\r\n") != std::string_view::npos;
             return;
         }
         if (is_furniture(node) && node->v.element.tag != GUMBO_TAG_TIME) return;
         std::size_t before = m_run.size();
         append_inline_text(node);
-        if (is_link(node)) m_run_links += m_run.size() - before;
-        else m_run_links += link_chars_below(node);
+        std::size_t added = m_run.size() - before;
+        if (is_link(node)) {
+            (marks_of_href(html::attribute(node, "href")).topic ? m_run_topic_links : m_run_links) += added;
+        } else {
+            std::size_t below = link_chars_below(node);
+            m_run_links += below;
+            m_run_has_words = m_run_has_words || added > below;
+        }
         // An empty inline element is a spacer that style sheets make a line break.
         if (m_run.size() == before) m_run += ' ';
     }
@@ -357,6 +374,8 @@ private:
     std::vector<std::size_t> m_pull_quotes;  // indices in m_blocks of quotes read from figures
     std::string m_run;
     std::size_t m_run_links = 0;
+    std::size_t m_run_topic_links = 0;  // characters of links to topic pages
+    bool m_run_has_words = false;       // text outside links beyond white space
     bool m_run_time = false;  // the run holds a <time>
     bool m_run_ends_frame = false;  // the run being flushed closes its element
     std::size_t m_scope_chars = 0;

@@ -266,3 +266,11 @@ TEST_CASE("a byline line that ends with how long ago the page changed is not the
         CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
     }
 }
+
+TEST_CASE("keywords linked to their topic pages are the sentence's words, a row of them is a tag list", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p><a href=\"/topics/word/Leeds\">Leeds"
+                              "</a>: <a href=\"/topics/word/Harbour\">Harbour</a>, <a href=\"/topics/word/Quay\">Quay</a></p><p>" +
+                              k_second + "</p><p><a href=\"/tag/bridges\">Bridges</a> <a href=\"/tag/leeds\">Leeds</a> "
+                              "<a href=\"/tag/traffic\">Traffic</a></p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, "Leeds: Harbour, Quay", k_second});
+}
