@@ -91,9 +91,13 @@ std::optional<std::string> canonical_url(std::string_view text) {
     CurlUrl url = parse_http(text);
     if (!url) return std::nullopt;
     curl_url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
+    bool dropped_dot = false;
     if (auto host = get_part(url.get(), CURLUPART_HOST)) {
         std::string lower = to_lower_ascii(*host);
-        while (lower.ends_with('.')) lower.pop_back();  // "a.org.." too: canonical twice is canonical once
+        while (lower.ends_with('.')) {  // "a.org.." too: canonical twice is canonical once
+            lower.pop_back();
+            dropped_dot = true;
+        }
         curl_url_set(url.get(), CURLUPART_HOST, lower.c_str(), 0);
     }
     if (auto query = get_part(url.get(), CURLUPART_QUERY)) {
@@ -101,7 +105,12 @@ std::optional<std::string> canonical_url(std::string_view text) {
         curl_url_set(url.get(), CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
     }
     // get_part(URL) drops a port that is the scheme's default.
-    return get_part(url.get(), CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
+    auto canonical = get_part(url.get(), CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
+    // Without its dot a host may read as another one when parsed afresh: curl takes "8." as a
+    // name but "8" as the address 0.0.0.8. Reading the result once more keeps canonical twice
+    // canonical once; the second pass drops no dot, so it is the last.
+    if (dropped_dot && canonical) return canonical_url(*canonical);
+    return canonical;
 }
 
 std::string url_host(std::string_view text) {

@@ -13,6 +13,15 @@ TEST_CASE("a host with several trailing dots is canonical after one pass", "[cor
     CHECK(canonical_url("https://example.org/a") == "https://example.org/a");
 }
 
+TEST_CASE("a number host that loses its trailing dot is canonical after one pass", "[core][url][fuzz]") {
+    // curl reads "8." as a name and "8" as the address 0.0.0.8.
+    auto canonical = canonical_url("https://8./a?x=1");
+    REQUIRE(canonical);
+    CHECK(*canonical == "https://0.0.0.8/a?x=1");
+    CHECK(canonical_url(*canonical) == canonical);
+    CHECK(canonical_url("https://0x7f.1./") == "https://127.0.0.1/");
+}
+
 TEST_CASE("a fraction of twelve nines is read without overflowing", "[core][time][fuzz]") {
     auto read = parse_iso8601("2025-12-12 05:07:47.999999999999 Z");
     REQUIRE(read);
