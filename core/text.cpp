@@ -319,15 +319,16 @@ bool tail_equals_ci(const char* h, std::string_view tail) {
 
 // Candidates for the needle's first character are found 16 at a time where SSE2 is there: a
 // letter matches both cases at once through its 0x20 bit.
-bool contains_ci(std::string_view haystack, std::string_view needle) {
-    if (needle.empty()) return true;
-    if (needle.size() > haystack.size()) return false;
+std::size_t find_ci(std::string_view haystack, std::string_view needle, std::size_t from) {
+    if (from > haystack.size()) return std::string_view::npos;
+    if (needle.empty()) return from;
+    if (needle.size() > haystack.size() - from) return std::string_view::npos;
     const char first = lower_ascii(needle[0]);
     const bool letter = first >= 'a' && first <= 'z';
     const char fold = letter ? 0x20 : 0;
     const std::string_view tail = needle.substr(1);
-    const char* h = haystack.data();
-    const std::size_t starts = haystack.size() - needle.size() + 1;
+    const char* h = haystack.data() + from;
+    const std::size_t starts = haystack.size() - from - needle.size() + 1;
     std::size_t i = 0;
 #if defined(__SSE2__)
     const __m128i wanted = _mm_set1_epi8(first);
@@ -337,15 +338,19 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
         auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, wanted)));
         while (mask != 0) {
             std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
-            if (tail_equals_ci(h + at + 1, tail)) return true;
+            if (tail_equals_ci(h + at + 1, tail)) return from + at;
             mask &= mask - 1;
         }
     }
 #endif
     for (; i < starts; ++i) {
-        if (static_cast<char>(h[i] | fold) == first && tail_equals_ci(h + i + 1, tail)) return true;
+        if (static_cast<char>(h[i] | fold) == first && tail_equals_ci(h + i + 1, tail)) return from + i;
     }
-    return false;
+    return std::string_view::npos;
+}
+
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+    return find_ci(haystack, needle) != std::string_view::npos;
 }
 
 std::string to_utf8(std::string_view bytes, std::string_view charset) {

@@ -34,5 +34,8 @@ bool starts_with_ci(std::string_view text, std::string_view prefix);
 bool equals_ci(std::string_view a, std::string_view b);
 // ASCII-case-insensitive substring test; an empty needle is found everywhere.
 bool contains_ci(std::string_view haystack, std::string_view needle);
+// Where `needle` first occurs in `haystack` at or after `from`, ASCII case ignored; npos when
+// nowhere (an empty needle is found at `from`).
+std::size_t find_ci(std::string_view haystack, std::string_view needle, std::size_t from = 0);
 
 }  // namespace newswire

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -15,6 +17,7 @@
 #include "parser/article/images.h"
 #include "parser/article/metadata.h"
 #include "parser/article/prepass.h"
+#include "parser/article/script_story.h"
 #include "parser/article/site_rules.h"
 #include "parser/article/site_selectors.h"
 #include "parser/article/source_credit.h"
@@ -55,6 +58,40 @@ void drop_recurring_labels(std::vector<SourcedBlock>& blocks) {
         auto it = counts.find(block.block.text);
         return it != counts.end() && it->second >= 3;
     });
+}
+
+std::size_t text_size(const std::vector<SourcedBlock>& blocks) {
+    std::size_t size = 0;
+    for (const SourcedBlock& block : blocks) size += block.block.text.size();
+    return size;
+}
+
+// The story a page ships in its script data (script_story.h), parsed, when the page's markup
+// holds next to no text of its own (a shell that a script fills in) and the script data holds
+// more than twice as much. Its blocks and <article> container replace the markup's; null when
+// the markup stands.
+struct ScriptStory {
+    std::unique_ptr<html::Document> document;
+    const GumboNode* container = nullptr;
+    std::vector<SourcedBlock> blocks;
+};
+
+std::optional<ScriptStory> read_script_story(std::string_view page, std::string_view content_type,
+                                             const std::vector<SourcedBlock>& markup_blocks,
+                                             const std::function<bool(const GumboNode*)>& also_drop) {
+    constexpr std::size_t k_shell_text = 400;  // bytes of body text below which markup is a shell
+    std::size_t markup_text = text_size(markup_blocks);
+    if (markup_text >= k_shell_text) return std::nullopt;
+    std::string fragment = script_story_html(decode_page(page, content_type));
+    if (fragment.empty()) return std::nullopt;
+    ScriptStory story;
+    story.document = std::make_unique<html::Document>("<html><body><article>" + strip_heavy_content(fragment) +
+                                                      "</article></body></html>");
+    story.container = html::find_first(story.document->root(),
+                                       [](const GumboNode* node) { return html::is_element(node, GUMBO_TAG_ARTICLE); });
+    story.blocks = collect_blocks(story.container, also_drop);
+    if (text_size(story.blocks) <= 2 * markup_text) return std::nullopt;
+    return story;
 }
 
 void take_metadata(Article& article, PageMetadata& metadata, std::string_view url) {
@@ -103,6 +140,11 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     std::function<bool(const GumboNode*)> also_drop;
     if (rule && !rule->drop.empty()) also_drop = [rule](const GumboNode* node) { return matches_any(node, rule->drop); };
     std::vector<SourcedBlock> blocks = collect_blocks(container, also_drop);
+    std::optional<ScriptStory> script_story = read_script_story(html, content_type, blocks, also_drop);
+    if (script_story) {
+        container = script_story->container;
+        blocks = std::move(script_story->blocks);
+    }
     const GumboNode* known_lead = rule ? find_by(root, rule->lead) : nullptr;
     article.teaser = take_teaser(root, headline_element, article.headline, blocks, description, known_lead);
     article.source_credit = take_source_credit(container, blocks);
@@ -115,7 +157,9 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     for (SourcedBlock& block : blocks) article.body.push_back(std::move(block.block));
 
     // Without an address given, relative picture addresses resolve against the page's own.
-    article.images = extract_images(root, container, metadata, url.empty() ? std::string_view(article.canonical_url) : url);
+    const GumboNode* image_root = script_story ? script_story->document->root() : root;
+    article.images = extract_images(image_root, container, metadata,
+                                    url.empty() ? std::string_view(article.canonical_url) : url);
     drop_caption_repeats(article.body, article.images);
     return article;
 }

@@ -29,6 +29,18 @@ TEST_CASE("contains_ci finds a needle in any case at a block edge and at the ver
     CHECK(contains_ci("schema.org/Person", ""));
 }
 
+TEST_CASE("find_ci gives the first place at or after the start asked for", "[article][text]") {
+    const std::string sixteen(16, '-');
+    std::string text = sixteen + "<SCRIPT>a</script><Script>";
+    CHECK(find_ci(text, "<script") == 16);
+    CHECK(find_ci(text, "<script", 17) == 34);
+    CHECK(find_ci(text, "</script", 17) == 25);
+    CHECK(find_ci(text, "<script", 35) == std::string::npos);
+    CHECK(find_ci(text, "", 5) == 5);
+    CHECK(find_ci(text, "x", text.size() + 1) == std::string::npos);
+    CHECK(find_ci("ab", "abc") == std::string::npos);
+}
+
 TEST_CASE("fold_whitespace keeps words whole across white space of every kind", "[article][text]") {
     CHECK(fold_whitespace("  \t Die\xC2\xA0Stadt \n\v\f plant\xE2\x80\xA8neu  ") == "Die Stadt plant neu");
     CHECK(fold_whitespace("\xE3\x80\x80") == "");
