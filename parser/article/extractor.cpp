@@ -66,32 +66,41 @@ std::size_t text_size(const std::vector<SourcedBlock>& blocks) {
     return size;
 }
 
-// The story a page ships in its script data (script_story.h), parsed, when the page's markup
-// holds next to no text of its own (a shell that a script fills in) and the script data holds
-// more than twice as much. Its blocks and <article> container replace the markup's; null when
-// the markup stands.
+// The story a page ships in its script data or declares in its JSON-LD (script_story.h),
+// parsed, when the page's markup holds next to no text of its own (a shell that a script fills
+// in) and the fuller of the two holds more than twice as much. Its blocks and <article>
+// container replace the markup's; nullopt when the markup stands.
 struct ScriptStory {
     std::unique_ptr<html::Document> document;
     const GumboNode* container = nullptr;
     std::vector<SourcedBlock> blocks;
 };
 
-std::optional<ScriptStory> read_script_story(std::string_view page, std::string_view content_type,
-                                             const std::vector<SourcedBlock>& markup_blocks,
-                                             const std::function<bool(const GumboNode*)>& also_drop) {
-    constexpr std::size_t k_shell_text = 400;  // bytes of body text below which markup is a shell
-    std::size_t markup_text = text_size(markup_blocks);
-    if (markup_text >= k_shell_text) return std::nullopt;
-    std::string fragment = script_story_html(decode_page(page, content_type));
-    if (fragment.empty()) return std::nullopt;
+ScriptStory read_fragment(std::string_view fragment, const std::function<bool(const GumboNode*)>& also_drop) {
     ScriptStory story;
     story.document = std::make_unique<html::Document>("<html><body><article>" + strip_heavy_content(fragment) +
                                                       "</article></body></html>");
     story.container = html::find_first(story.document->root(),
                                        [](const GumboNode* node) { return html::is_element(node, GUMBO_TAG_ARTICLE); });
     story.blocks = collect_blocks(story.container, also_drop);
-    if (text_size(story.blocks) <= 2 * markup_text) return std::nullopt;
     return story;
+}
+
+std::optional<ScriptStory> read_script_story(std::string_view page, std::string_view content_type,
+                                             std::string_view declared_body,
+                                             const std::vector<SourcedBlock>& markup_blocks,
+                                             const std::function<bool(const GumboNode*)>& also_drop) {
+    constexpr std::size_t k_shell_text = 400;  // bytes of body text below which markup is a shell
+    std::size_t markup_text = text_size(markup_blocks);
+    if (markup_text >= k_shell_text) return std::nullopt;
+    std::optional<ScriptStory> best;
+    for (const std::string& fragment : {script_story_html(decode_page(page, content_type)), declared_story_html(declared_body)}) {
+        if (fragment.empty()) continue;
+        ScriptStory story = read_fragment(fragment, also_drop);
+        if (!best || text_size(story.blocks) > text_size(best->blocks)) best = std::move(story);
+    }
+    if (!best || text_size(best->blocks) <= 2 * markup_text) return std::nullopt;
+    return best;
 }
 
 void take_metadata(Article& article, PageMetadata& metadata, std::string_view url) {
@@ -140,7 +149,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     std::function<bool(const GumboNode*)> also_drop;
     if (rule && !rule->drop.empty()) also_drop = [rule](const GumboNode* node) { return matches_any(node, rule->drop); };
     std::vector<SourcedBlock> blocks = collect_blocks(container, also_drop);
-    std::optional<ScriptStory> script_story = read_script_story(html, content_type, blocks, also_drop);
+    std::optional<ScriptStory> script_story = read_script_story(html, content_type, metadata.declared_body, blocks, also_drop);
     if (script_story) {
         container = script_story->container;
         blocks = std::move(script_story->blocks);

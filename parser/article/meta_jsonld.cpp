@@ -248,6 +248,9 @@ void fill(const json& object, const IdIndex& ids, JsonLdArticle& article) {
     }
     read_keywords(member(object, "keywords"), article);
     read_images(member(object, "image"), ids, article);
+    if (const json* body = member(object, "articleBody"); body && body->is_string()) {
+        article.body = body->get<std::string>();
+    }
 }
 
 }  // namespace

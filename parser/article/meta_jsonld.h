@@ -31,6 +31,7 @@ struct JsonLdArticle {
     std::vector<std::string> organisations;  // authors typed as Organization
     std::vector<std::string> keywords;
     std::vector<JsonLdImage> images;
+    std::string body;  // articleBody as written: plain text (line breaks kept) or HTML
 };
 
 // Reads the JSON-LD script texts of one page; the first article-typed object wins, fields

@@ -292,6 +292,7 @@ PageMetadata read_metadata(const GumboNode* root, std::string_view url, const Si
     metadata.topics = topics_of(signals, ld);
     drop_site_topics(metadata.topics, metadata.site_name, host);
     metadata.images = declared_images(signals, ld, url);
+    metadata.declared_body = std::move(ld.body);
     return metadata;
 }
 

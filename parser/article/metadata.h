@@ -27,6 +27,7 @@ struct PageMetadata {
     std::optional<Timestamp> modified;
     std::vector<std::string> topics;
     std::vector<Image> images;            // declared images (JSON-LD image, og:image), lead first
+    std::string declared_body;            // JSON-LD articleBody as written (plain text or HTML)
 };
 
 class SiteRules;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "parser/article/meta_text.h"
 
 namespace newswire {
 namespace {
@@ -148,6 +149,29 @@ std::string script_story_html(std::string_view page) {
         if (candidate.size() > best.size() && paragraph_count(candidate) >= k_min_paragraphs) best = std::move(candidate);
     }
     return best;
+}
+
+std::string declared_story_html(std::string_view article_body) {
+    if (paragraph_count(article_body) > 0) return std::string(article_body);
+    std::string html;
+    std::size_t start = 0;
+    while (start < article_body.size()) {
+        std::size_t end = article_body.find('\n', start);
+        if (end == std::string_view::npos) end = article_body.size();
+        std::string_view line = trim(article_body.substr(start, end - start));
+        if (!line.empty()) {
+            html += "<p>";
+            for (char c : line) {
+                if (c == '<') html += "&lt;";
+                else if (c == '>') html += "&gt;";
+                else if (c == '&') html += "&amp;";
+                else html += c;
+            }
+            html += "</p>";
+        }
+        start = end + 1;
+    }
+    return html;
 }
 
 }  // namespace newswire

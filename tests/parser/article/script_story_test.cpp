@@ -113,3 +113,20 @@ TEST_CASE("a page with its own story keeps it whatever its script data holds", "
     REQUIRE(article);
     CHECK(texts_of(*article) == std::vector<std::string>{k_first, k_second, k_third, k_first});
 }
+
+TEST_CASE("a declared article body becomes paragraphs, one a line, its markup characters as text", "[article][script_story]") {
+    CHECK(declared_story_html("First line & more.\n\n  Second <line>.  \n") ==
+          "<p>First line &amp; more.</p><p>Second &lt;line&gt;.</p>");
+    CHECK(declared_story_html("<p>Already HTML.</p>") == "<p>Already HTML.</p>");
+    CHECK(declared_story_html("").empty());
+}
+
+TEST_CASE("a shell page without script data takes its body from the JSON-LD articleBody", "[article][script_story]") {
+    std::string body = k_first + "\\n\\n" + k_second + "\\n" + k_third;
+    std::string page = "<!doctype html><html><head><title>Bridge to close</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Bridge to close\","
+                       "\"articleBody\":\"" + body + "\"}</script></head><body><div id=\"root\">Loading…</div></body></html>";
+    auto article = extract_article(page, "https://example.com/news/bridge");
+    REQUIRE(article);
+    CHECK(texts_of(*article) == std::vector<std::string>{k_first, k_second, k_third});
+}
