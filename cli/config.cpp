@@ -69,10 +69,13 @@ public:
         return tl::unexpected(error(node, key, "must be true or false, not '" + text + "'"));
     }
 
-    Result<std::chrono::milliseconds> duration(const YAML::Node& node, const std::string& key) const {
+    // A pause may be no pause at all (`allow_zero`); a timeout or an interval may not.
+    Result<std::chrono::milliseconds> duration(const YAML::Node& node, const std::string& key,
+                                               bool allow_zero = false) const {
         auto value = node.IsScalar() ? parse_duration(node.Scalar()) : std::nullopt;
-        if (!value || value->count() <= 0) {
-            return tl::unexpected(error(node, key, "must be a duration such as 500ms, 10s, 15m, 6h or 1d"));
+        if (!value) return tl::unexpected(error(node, key, "must be a duration such as 500ms, 10s, 15m, 6h or 1d"));
+        if (value->count() == 0 && !allow_zero) {
+            return tl::unexpected(error(node, key, "must be longer than 0, such as 500ms, 10s, 15m, 6h or 1d"));
         }
         return *value;
     }
@@ -125,17 +128,18 @@ Result<void> read_networks(const Reader& r, const YAML::Node& node, const std::s
 Result<void> read_fetch(const Reader& r, const YAML::Node& node, const std::string& key, FetchOptions& fetch) {
     auto string = [&](auto& n, auto& k) { return r.string(n, k); };
     auto duration = [&](auto& n, auto& k) { return r.duration(n, k); };
+    auto pause = [&](auto& n, auto& k) { return r.duration(n, k, true); };
     auto count = [&](auto& n, auto& k) { return r.integer(n, k, 1, 256); };
     Handlers handlers{
         {"concurrency", into(fetch.concurrency, count)},
         {"per_host_concurrency", into(fetch.per_host_concurrency, count)},
-        {"per_host_interval", into(fetch.per_host_interval, duration)},
+        {"per_host_interval", into(fetch.per_host_interval, pause)},
         {"timeout", into(fetch.timeout, duration)},
         {"connect_timeout", into(fetch.connect_timeout, duration)},
         {"max_body_bytes", into(fetch.max_body_bytes, [&](auto& n, auto& k) { return r.size(n, k); })},
         {"max_redirects", into(fetch.max_redirects, [&](auto& n, auto& k) { return r.integer(n, k, 0, 20); })},
         {"retries", into(fetch.retries, [&](auto& n, auto& k) { return r.integer(n, k, 0, 10); })},
-        {"retry_delay", into(fetch.retry_delay, duration)},
+        {"retry_delay", into(fetch.retry_delay, pause)},
         {"user_agent", into(fetch.user_agent, string)},
         {"allow_private_addresses", into(fetch.allow_private_addresses, [&](auto& n, auto& k) { return r.boolean(n, k); })},
         {"allowed_networks", [&](const YAML::Node& n, const std::string& k) { return read_networks(r, n, k, fetch); }},

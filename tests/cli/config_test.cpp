@@ -63,6 +63,20 @@ TEST_CASE("a bad duration is an error naming the key", "[cli][config]") {
     CHECK(config.error().message == "c.yaml:2: fetch.timeout: must be a duration such as 500ms, 10s, 15m, 6h or 1d");
 }
 
+TEST_CASE("a pause may be zero, a timeout or an interval may not", "[cli][config]") {
+    auto config = parse_config("fetch:\n  per_host_interval: 0ms\n  retry_delay: 0s\n", "c.yaml");
+    REQUIRE(config);
+    CHECK(config->fetch.per_host_interval == std::chrono::milliseconds(0));
+    CHECK(config->fetch.retry_delay == std::chrono::milliseconds(0));
+    auto timeout = parse_config("fetch:\n  timeout: 0s\n", "c.yaml");
+    REQUIRE_FALSE(timeout);
+    CHECK(timeout.error().message == "c.yaml:2: fetch.timeout: must be longer than 0, such as 500ms, 10s, 15m, 6h or 1d");
+    auto interval = parse_config("schedule:\n  default_interval: 0m\n", "c.yaml");
+    REQUIRE_FALSE(interval);
+    CHECK(interval.error().message ==
+          "c.yaml:2: schedule.default_interval: must be longer than 0, such as 500ms, 10s, 15m, 6h or 1d");
+}
+
 TEST_CASE("a feed URL must be http or https", "[cli][config]") {
     auto config = parse_config("feeds:\n  - name: x\n    url: ftp://example.org/feed\n", "c.yaml");
     REQUIRE_FALSE(config);
