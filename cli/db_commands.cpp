@@ -237,7 +237,11 @@ int run_search(const GlobalOptions& global, const SearchCommandOptions& options)
         std::printf("%6lld  %-25s  %s\n        %s\n        %s\n", static_cast<long long>(hit.article_id),
                     hit.published.c_str(), hit.headline.c_str(), hit.canonical_url.c_str(), hit.snippet.c_str());
     }
-    return hits->empty() ? k_exit_partial : k_exit_ok;
+    if (hits->empty()) {
+        if (!global.quiet) std::cerr << "newswire: no article matches '" << options.query << "'\n";
+        return k_exit_partial;
+    }
+    return k_exit_ok;
 }
 
 int run_rebuild_clusters(const GlobalOptions& global) {

@@ -265,8 +265,17 @@ Result<RunReport> Pipeline::parse(PageSelection selection) {
     constexpr std::size_t k_bytes_in_line = 64 * 1024 * 1024;
     RunReport report;
     selection.extractor_version = k_extractor_version;
+    if (selection.feed_name && std::none_of(m_config.feeds.begin(), m_config.feeds.end(),
+                                            [&](const FeedConfig& c) { return c.name == *selection.feed_name; })) {
+        return fail(ErrorCode::not_found, "no feed named '" + *selection.feed_name + "' in the config");
+    }
     auto pages = m_database.pages_to_parse(selection);
     if (!pages) return tl::unexpected(pages.error());
+    if (selection.page_id && pages->empty()) {
+        return fail(ErrorCode::not_found, "no page " + std::to_string(*selection.page_id) +
+                                              " with stored bytes to extract (unknown, not fetched, or past "
+                                              "raw_body_retention)");
+    }
     unsigned threads = m_config.parse.threads ? m_config.parse.threads : std::max(1u, std::thread::hardware_concurrency());
     ExtractionLine line(threads, k_pages_in_line, k_bytes_in_line);
     auto store_next = [&]() -> Result<void> {

@@ -243,6 +243,17 @@ TEST_CASE("a run fills the database from two feeds, each article once", "[integr
         CHECK(nlohmann::json::parse(show.out) == articles[2]);
     }
 
+    SECTION("a search that matches nothing says so and exits 1; a page that is not there is a usage error") {
+        auto search = run_newswire("--config '" + config.string() + "' search 'Sache omega'");
+        CHECK(search.exit_code == 1);
+        CHECK(search.out.empty());
+        CHECK(search.err == "newswire: no article matches 'Sache omega'\n");
+        auto parse = run_newswire("--config '" + config.string() + "' parse --page 999");
+        CHECK(parse.exit_code == 2);
+        CHECK(parse.err == "newswire: no page 999 with stored bytes to extract (unknown, not fetched, or past "
+                           "raw_body_retention)\n");
+    }
+
     SECTION("status names every feed") {
         auto status = run_newswire("--config '" + config.string() + "' status");
         REQUIRE(status.exit_code == 0);

@@ -42,6 +42,36 @@ TEST_CASE("re-extracting every stored page changes no article", "[pipeline]") {
     CHECK(nothing->pages_parsed == 0);
 }
 
+TEST_CASE("re-extracting a page or a feed that is not there is an error naming it", "[pipeline]") {
+    Server server;
+    serve_feed(server, {"/a/1"});
+    serve_articles(server);
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    REQUIRE(pipeline.run());
+
+    PageSelection one_page;
+    one_page.page_id = 1;
+    auto redone = pipeline.parse(one_page);
+    REQUIRE(redone);
+    CHECK(redone->articles_unchanged == 1);
+
+    one_page.page_id = 99;
+    auto missing_page = pipeline.parse(one_page);
+    REQUIRE_FALSE(missing_page);
+    CHECK(missing_page.error().code == ErrorCode::not_found);
+    CHECK(missing_page.error().message ==
+          "no page 99 with stored bytes to extract (unknown, not fetched, or past raw_body_retention)");
+
+    PageSelection other_feed;
+    other_feed.feed_name = "tset";
+    auto missing_feed = pipeline.parse(other_feed);
+    REQUIRE_FALSE(missing_feed);
+    CHECK(missing_feed.error().code == ErrorCode::not_found);
+    CHECK(missing_feed.error().message == "no feed named 'tset' in the config");
+}
+
 TEST_CASE("a page that fails is recorded and the run goes on", "[pipeline]") {
     Server server;
     serve_feed(server, {"/gone", "/a/2"});
