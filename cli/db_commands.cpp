@@ -193,16 +193,25 @@ int run_export(const GlobalOptions& global, const ExportCommandOptions& options)
         std::cerr << "newswire: export knows the format jsonl, not '" << options.format << "'\n";
         return k_exit_usage;
     }
+    std::optional<std::int64_t> since;
+    if (options.since) {
+        auto time = parse_iso8601(*options.since);
+        if (!time) {
+            std::cerr << "newswire: --since must be an ISO 8601 date or time, not '" << *options.since << "'\n";
+            return k_exit_usage;
+        }
+        since = time->unix_seconds;
+    }
     auto session = open_session(global, false);
     if (auto* code = std::get_if<int>(&session)) return *code;
     auto& s = std::get<Session>(session);
-    auto articles = s.database->articles();
-    if (!articles) {
-        std::cerr << "newswire: " << articles.error().message << '\n';
-        return k_exit_database;
-    }
-    for (const StoredArticle& stored : *articles) {
+    auto done = s.database->each_article(since, [](StoredArticle&& stored) {
         std::cout << stored_json(stored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        return static_cast<bool>(std::cout);
+    });
+    if (!done) {
+        std::cerr << "newswire: " << done.error().message << '\n';
+        return k_exit_database;
     }
     return k_exit_ok;
 }

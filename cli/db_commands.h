@@ -28,6 +28,7 @@ struct ParseCommandOptions {
 
 struct ExportCommandOptions {
     std::string format = "jsonl";
+    std::optional<std::string> since;  // ISO 8601: only articles created or changed since
 };
 
 struct SearchCommandOptions {

@@ -46,8 +46,9 @@ int main(int argc, char** argv) {
     auto* status = app.add_subcommand("status", "show feeds, their last fetch and errors, and counts");
 
     ExportCommandOptions export_options;
-    auto* exporter = app.add_subcommand("export", "print every stored article");
+    auto* exporter = app.add_subcommand("export", "print stored articles, one JSON object a line");
     exporter->add_option("--format", export_options.format, "jsonl")->capture_default_str();
+    exporter->add_option("--since", export_options.since, "only articles created or changed at or after this ISO 8601 time");
 
     long long show_id = 0;
     auto* show = app.add_subcommand("show", "print one stored article with all its fields");

@@ -63,7 +63,8 @@ std::string fts_query(const std::string& query) {
 
 }  // namespace
 
-Result<std::vector<StoredArticle>> articles_in(Sqlite& db, std::optional<std::int64_t> only) {
+Result<void> each_article_in(Sqlite& db, std::optional<std::int64_t> only, std::optional<std::int64_t> changed_since,
+                             const std::function<bool(StoredArticle&&)>& visit) {
     auto statement = db.prepare(
         "SELECT a.id, a.document, a.cluster_id,"
         " (SELECT COUNT(*) FROM revisions r WHERE r.article_id = a.id),"
@@ -72,25 +73,26 @@ Result<std::vector<StoredArticle>> articles_in(Sqlite& db, std::optional<std::in
         "   JOIN items i ON i.link_key IN (SELECT link_key FROM items WHERE url IN (p.url, p.final_url))"
         "   JOIN feeds f ON f.id = i.feed_id"
         "   WHERE ap.article_id = a.id ORDER BY f.name))"
-        " FROM articles a WHERE (?1 IS NULL OR a.id = ?1) ORDER BY a.id");
+        " FROM articles a WHERE (?1 IS NULL OR a.id = ?1) AND (?2 IS NULL OR a.updated_at >= ?2) ORDER BY a.id");
     if (!statement) {
         return tl::unexpected(statement.error());
     }
-    statement->bind_all(only);
-    std::vector<StoredArticle> articles;
+    statement->bind_all(only, changed_since);
     for (;;) {
         auto row = statement->step();
         if (!row) {
             return tl::unexpected(row.error());
         }
         if (!*row) {
-            return articles;
+            return {};
         }
         auto article = read_article(*statement);
         if (!article) {
             return tl::unexpected(article.error());
         }
-        articles.push_back(std::move(*article));
+        if (!visit(std::move(*article))) {
+            return {};
+        }
     }
 }
 

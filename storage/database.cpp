@@ -125,20 +125,32 @@ Result<StoreOutcome> Database::store_article(std::int64_t page_id, const Article
                       store_article_in(m_impl->db, page_id, article, extractor_version, now));
 }
 
+Result<void> Database::each_article(std::optional<std::int64_t> changed_since,
+                                    const std::function<bool(StoredArticle&&)>& visit) const {
+    return m_impl->in("articles", each_article_in(m_impl->db, std::nullopt, changed_since, visit));
+}
+
 Result<std::vector<StoredArticle>> Database::articles() const {
-    return m_impl->in("articles", articles_in(m_impl->db, std::nullopt));
+    std::vector<StoredArticle> articles;
+    auto done = each_article(std::nullopt, [&](StoredArticle&& article) {
+        articles.push_back(std::move(article));
+        return true;
+    });
+    if (!done) return tl::unexpected(done.error());
+    return articles;
 }
 
 Result<std::optional<StoredArticle>> Database::article(std::int64_t article_id) const {
-    auto found = articles_in(m_impl->db, article_id);
-    if (!found) {
+    std::optional<StoredArticle> found;
+    auto done = each_article_in(m_impl->db, article_id, std::nullopt, [&](StoredArticle&& article) {
+        found = std::move(article);
+        return false;
+    });
+    if (!done) {
         return m_impl->in("article " + std::to_string(article_id),
-                          Result<std::optional<StoredArticle>>(tl::unexpected(found.error())));
+                          Result<std::optional<StoredArticle>>(tl::unexpected(done.error())));
     }
-    if (found->empty()) {
-        return std::optional<StoredArticle>();
-    }
-    return std::optional<StoredArticle>(std::move(found->front()));
+    return found;
 }
 
 Result<std::vector<SearchHit>> Database::search(const std::string& query, int limit) const {

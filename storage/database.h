@@ -6,6 +6,7 @@
 // run killed at any point leaves no half rows.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -175,7 +176,12 @@ public:
     Result<StoreOutcome> store_article(std::int64_t page_id, const Article& article,
                                        int extractor_version, std::int64_t now);
 
-    Result<std::vector<StoredArticle>> articles() const;
+    // Stored articles in id order, one at a time (an export of a large database holds one in
+    // memory), until `visit` returns false. `changed_since` (unix seconds), when given, keeps
+    // those whose stored record was created or changed at or after it.
+    Result<void> each_article(std::optional<std::int64_t> changed_since,
+                              const std::function<bool(StoredArticle&&)>& visit) const;
+    Result<std::vector<StoredArticle>> articles() const;  // all of them, in id order
     // One article by id; empty when there is none.
     Result<std::optional<StoredArticle>> article(std::int64_t article_id) const;
 

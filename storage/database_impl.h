@@ -63,7 +63,10 @@ Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Ar
                                       int extractor_version, std::int64_t now);
 
 // article_queries.cpp
-Result<std::vector<StoredArticle>> articles_in(Sqlite& db, std::optional<std::int64_t> only);
+// Articles in id order: the one with id `only` or every one, those changed at or after
+// `changed_since` when given; `visit` returning false stops the reading.
+Result<void> each_article_in(Sqlite& db, std::optional<std::int64_t> only, std::optional<std::int64_t> changed_since,
+                             const std::function<bool(StoredArticle&&)>& visit);
 Result<std::vector<SearchHit>> search_in(Sqlite& db, const std::string& query, int limit);
 
 // clusters.cpp: joins `article_id` to the clusters of its near-duplicates (in the caller's

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -252,6 +253,18 @@ TEST_CASE("a run fills the database from two feeds, each article once", "[integr
         CHECK(parse.exit_code == 2);
         CHECK(parse.err == "newswire: no page 999 with stored bytes to extract (unknown, not fetched, or past "
                            "raw_body_retention)\n");
+    }
+
+    SECTION("export --since prints the articles created or changed since then") {
+        auto all = run_newswire("--config '" + config.string() + "' export --since 2000-01-01");
+        REQUIRE(all.exit_code == 0);
+        CHECK(std::count(all.out.begin(), all.out.end(), '\n') == 3);
+        auto none = run_newswire("--config '" + config.string() + "' export --since 2999-01-01T00:00:00Z");
+        REQUIRE(none.exit_code == 0);
+        CHECK(none.out.empty());
+        auto bad = run_newswire("--config '" + config.string() + "' export --since yesterday");
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.err == "newswire: --since must be an ISO 8601 date or time, not 'yesterday'\n");
     }
 
     SECTION("status names every feed") {

@@ -233,3 +233,32 @@ TEST_CASE("an article another page still says survives its page moving away", "[
     CHECK(f.db.store_article(one, moved, 2, 3000).value() == StoreOutcome::created);
     CHECK(f.db.articles().value().size() == 2);
 }
+
+TEST_CASE("articles are read one at a time, all or those changed since a time, until the reader stops",
+          "[storage]") {
+    Fixture f;
+    const std::string first_url = "https://www.n-tv.de/politik/eins-article1.html";
+    const std::string second_url = "https://www.n-tv.de/politik/zwei-article2.html";
+    const auto first_page = f.page(f.ntv, first_url);
+    const auto second_page = f.page(f.ntv, second_url);
+    Article first = article_at(first_url, "Eins", "Der erste Bericht des Tages.");
+    REQUIRE(f.db.store_article(first_page, first, 1, 2000));
+    REQUIRE(f.db.store_article(second_page, article_at(second_url, "Zwei", "Der zweite Bericht."), 1, 3000));
+    first.body[0].text = "Der erste Bericht des Tages, berichtigt.";
+    REQUIRE(f.db.store_article(first_page, first, 1, 5000).value() == StoreOutcome::revised);
+
+    auto headlines = [&](std::optional<std::int64_t> since, std::size_t most) {
+        std::vector<std::string> seen;
+        auto done = f.db.each_article(since, [&](StoredArticle&& stored) {
+            seen.push_back(stored.article.headline);
+            return seen.size() < most;
+        });
+        REQUIRE(done);
+        return seen;
+    };
+    CHECK(headlines(std::nullopt, 10) == std::vector<std::string>{"Eins", "Zwei"});
+    CHECK(headlines(3000, 10) == std::vector<std::string>{"Eins", "Zwei"});
+    CHECK(headlines(3001, 10) == std::vector<std::string>{"Eins"});
+    CHECK(headlines(5001, 10).empty());
+    CHECK(headlines(std::nullopt, 1) == std::vector<std::string>{"Eins"});
+}
