@@ -15,7 +15,7 @@ namespace {
 // Words that introduce a photo credit, followed by ':' (or standing before the name for ©).
 // ASCII letters lower-case; other scripts in both cases, as find_marker lowers ASCII only.
 constexpr std::string_view k_markers[] = {
-    "fotos", "foto", "bildquelle", "bilder", "bild", "quelle", "photos", "photo credit", "photo",
+    "fotos", "foto", "bildquelle", "bildrechte", "bilder", "bild", "quelle", "photos", "photo credit", "photo",
     "image credit", "image source", "images", "image", "credits", "credit", "copyright",
     "fotografie", "fotograf", "photograph", "grafik", "illustration", "source", "picture", "pictures", "quellen",
     "bilde", "billede", "beeld", "kuva", "imagen", "zdj\xC4\x99" "cie", "cr\xC3\xA9" "dit", "cr\xC3\xA9" "dits",

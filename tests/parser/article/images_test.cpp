@@ -44,6 +44,9 @@ TEST_CASE("credit markers of several forms are split off", "[images]") {
     CaptionParts photo = split_caption_credit("A protester in Paris. Photo: AFP | Getty Images");
     CHECK(photo.caption == "A protester in Paris.");
     CHECK(photo.credit == (Credits{"AFP", "Getty Images"}));
+    CaptionParts rights = split_caption_credit("Schweine in Schmalkalden. | Bildrechte: MDR/David Straub");
+    CHECK(rights.caption == "Schweine in Schmalkalden.");
+    CHECK(rights.credit == Credits{"MDR/David Straub"});
 }
 
 TEST_CASE("a short tail after a slash or a dash phrase is the credit", "[images]") {
