@@ -145,7 +145,8 @@ public:
 
     // Stores a page response under its requested URL: raw bytes zstd-compressed, status,
     // final URL, content type, validators, error. Clears "needs page" for items with that URL
-    // (or one that differs from it only in tracking parameters).
+    // (or one that differs from it only in tracking parameters). Bytes other than those stored
+    // before make the page due for extraction again (pages_to_parse), as a revision.
     Result<std::int64_t> store_page(const FetchResponse& response, std::int64_t now);
 
     // Pages with a body (status 2xx), oldest id first. Without `all`, only pages that have

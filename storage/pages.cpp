@@ -29,6 +29,18 @@ Result<std::optional<std::int64_t>> store_body(Sqlite& db, const FetchResponse& 
     if (!frame) {
         return tl::unexpected(frame.error());
     }
+    // New bytes under a known URL (a changed item's page, a revisit) are to be extracted again:
+    // the page's article and parse failure no longer count for any extractor version (0). The
+    // same bytes compress to the same frame, so an unchanged page is not extracted twice.
+    const std::string changed_page = "(SELECT id FROM pages WHERE url = ?1 AND body IS NOT NULL AND body IS NOT ?2)";
+    auto stale = db.execute("UPDATE article_pages SET extractor_version = 0 WHERE page_id = " + changed_page,
+                            response.url, Blob{*frame});
+    if (stale) {
+        stale = db.execute("DELETE FROM parse_failures WHERE page_id = " + changed_page, response.url, Blob{*frame});
+    }
+    if (!stale) {
+        return tl::unexpected(stale.error());
+    }
     return db.query_int(
         "INSERT INTO pages (url, final_url, status, content_type, etag, last_modified,"
         " fetched_at, error, retryable, attempts, raw_size, body)"

@@ -158,6 +158,42 @@ TEST_CASE("a changed item's page is asked for conditionally and a 304 keeps its 
     CHECK(database->status().value().articles == 1);
 }
 
+TEST_CASE("a changed item's page that comes back changed is extracted again as a revision", "[pipeline]") {
+    Server server;
+    std::atomic<int> version{1};
+    server.http().Get("/feed", [&](const httplib::Request&, httplib::Response& response) {
+        std::string title = version == 1 ? "Eins" : "Eins, berichtigt";
+        response.set_content("<rss version=\"2.0\"><channel><title>T</title><item><guid>1</guid><title>" + title +
+                                 "</title><link>" + server.url("/a/1") + "</link></item></channel></rss>",
+                             "application/rss+xml");
+    });
+    server.http().Get("/a/1", [&](const httplib::Request&, httplib::Response& response) {
+        response.set_content(article_page(version == 1 ? "Nachricht 1" : "Nachricht 1 berichtigt"),
+                             "text/html; charset=utf-8");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Pipeline pipeline(config_for(server.url("/feed")), *database);
+    auto first = pipeline.run();
+    REQUIRE(first);
+    CHECK(first->articles_created == 1);
+
+    version = 2;
+    auto second = pipeline.fetch({true, std::nullopt, true});
+    REQUIRE(second);
+    auto parsed = pipeline.parse({});
+    REQUIRE(parsed);
+    second->add(*parsed);
+    CHECK(second->pages_fetched == 1);
+    CHECK(second->pages_parsed == 1);
+    CHECK(second->articles_revised == 1);
+    auto articles = database->articles();
+    REQUIRE(articles);
+    REQUIRE(articles->size() == 1);
+    CHECK(articles->front().article.headline == "Nachricht 1 berichtigt");
+    CHECK(articles->front().revisions == 2);
+}
+
 TEST_CASE("article pages are fetched only where the site's robots.txt allows", "[pipeline]") {
     Server server;
     serve_feed(server, {"/public/1", "/private/2", "/public/3?print=1"});

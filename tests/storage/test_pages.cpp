@@ -239,6 +239,30 @@ TEST_CASE("a page the extractor failed on is not offered again for that version"
     CHECK(unknown.error().message.find("FOREIGN KEY constraint failed") != std::string::npos);
 }
 
+TEST_CASE("a page stored again with other bytes is offered for extraction again; with the same bytes it is not",
+          "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const auto extracted = db.store_page(page_response("https://x.de/1", "<p>eins</p>"), 1000).value();
+    const auto failed = db.store_page(page_response("https://x.de/2", "<p>zwei</p>"), 1000).value();
+    Article article;
+    article.url = "https://x.de/1";
+    article.teaser = "Ein Text.";
+    REQUIRE(db.store_article(extracted, article, 3, 1100));
+    REQUIRE(db.record_parse_failure(failed, 3, "no article body found", 1100));
+    using Ids = std::vector<std::int64_t>;
+    CHECK(ids_of(db.pages_to_parse({3, false, {}, {}, {}}).value()).empty());
+
+    REQUIRE(db.store_page(page_response("https://x.de/1", "<p>eins</p>"), 2000).value() == extracted);
+    REQUIRE(db.store_page(page_response("https://x.de/2", "<p>zwei</p>"), 2000).value() == failed);
+    CHECK(ids_of(db.pages_to_parse({3, false, {}, {}, {}}).value()).empty());
+
+    REQUIRE(db.store_page(page_response("https://x.de/1", "<p>eins, berichtigt</p>"), 3000).value() == extracted);
+    REQUIRE(db.store_page(page_response("https://x.de/2", "<p>zwei, berichtigt</p>"), 3000).value() == failed);
+    CHECK(ids_of(db.pages_to_parse({3, false, {}, {}, {}}).value()) == Ids{extracted, failed});
+    CHECK(db.status().value().articles == 1);  // the article stays until the new bytes are read
+}
+
 TEST_CASE("pruning drops old bodies and keeps the rows", "[storage]") {
     TempDir dir;
     Database db = open_database(dir.file("news.db"));
