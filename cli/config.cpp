@@ -166,6 +166,18 @@ Result<void> read_schedule(const Reader& r, const YAML::Node& node, const std::s
              return into(schedule.raw_body_retention, seconds)(n, k);
          }},
         {"max_pages_per_run", into(schedule.max_pages_per_run, [&](auto& n, auto& k) { return r.integer(n, k, 0, 1000000); })},
+        {"page_revisits", [&](const YAML::Node& n, const std::string& k) -> Result<void> {
+             if (!n.IsSequence()) return tl::unexpected(r.error(n, k, "must be a list of durations such as [1h, 6h, 1d], or []"));
+             schedule.page_revisits.clear();
+             for (std::size_t i = 0; i < n.size(); ++i) {
+                 const YAML::Node entry = n[i];
+                 const std::string path = k + "[" + std::to_string(i) + "]";
+                 auto wait = seconds(entry, path);
+                 if (!wait) return tl::unexpected(wait.error());
+                 schedule.page_revisits.push_back(*wait);
+             }
+             return {};
+         }},
     };
     return r.read_map(node, key, handlers);
 }

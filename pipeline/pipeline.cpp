@@ -198,7 +198,9 @@ Result<void> Pipeline::store_feed_response(const FeedRow& feed, FetchResponse re
 }
 
 Result<void> Pipeline::fetch_pages(Fetcher& fetcher, RunReport& report) {
-    auto queued = m_database.pages_to_fetch(m_config.schedule.max_pages_per_run);
+    std::vector<std::int64_t> revisit_waits;
+    for (std::chrono::seconds wait : m_config.schedule.page_revisits) revisit_waits.push_back(wait.count());
+    auto queued = m_database.pages_to_fetch(m_config.schedule.max_pages_per_run, now_unix_seconds());
     if (!queued) return tl::unexpected(queued.error());
     auto pages = pages_robots_allow(m_database, fetcher, m_config.fetch, std::move(*queued), report);
     if (!pages) return tl::unexpected(pages.error());
@@ -218,7 +220,7 @@ Result<void> Pipeline::fetch_pages(Fetcher& fetcher, RunReport& report) {
             report.errors.push_back("page " + response.url + ": " + why);
             spdlog::warn("page {}: {}", response.url, why);
         }
-        auto stored = m_database.store_page(response, now_unix_seconds());
+        auto stored = m_database.store_page(response, now_unix_seconds(), revisit_waits);
         if (!stored && !database_error) database_error = stored.error();
     });
     if (database_error) return tl::unexpected(*database_error);

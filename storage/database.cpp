@@ -83,8 +83,8 @@ Result<int> Database::upsert_items(std::int64_t feed_id, const std::vector<FeedI
                       upsert_items_in(m_impl->db, feed_id, items, now));
 }
 
-Result<std::vector<PageToFetch>> Database::pages_to_fetch(int limit) const {
-    return m_impl->in("pages_to_fetch", pages_to_fetch_in(m_impl->db, limit));
+Result<std::vector<PageToFetch>> Database::pages_to_fetch(int limit, std::int64_t now) const {
+    return m_impl->in("pages_to_fetch", pages_to_fetch_in(m_impl->db, limit, now));
 }
 
 Result<void> Database::store_robots(const std::string& origin, const FetchResponse& response,
@@ -96,8 +96,9 @@ Result<std::optional<FetchResponse>> Database::stored_robots(const std::string& 
     return m_impl->in("stored_robots " + origin, stored_robots_in(m_impl->db, origin, now));
 }
 
-Result<std::int64_t> Database::store_page(const FetchResponse& response, std::int64_t now) {
-    return m_impl->in("store_page " + response.url, store_page_in(m_impl->db, response, now));
+Result<std::int64_t> Database::store_page(const FetchResponse& response, std::int64_t now,
+                                          std::span<const std::int64_t> revisit_waits) {
+    return m_impl->in("store_page " + response.url, store_page_in(m_impl->db, response, now, revisit_waits));
 }
 
 Result<std::vector<PageRef>> Database::pages_to_parse(const PageSelection& selection) const {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -133,9 +134,10 @@ public:
                              std::int64_t now);
 
     // Item pages still to fetch (new or changed items, and failed fetches that may be retried),
-    // oldest first, at most `limit`; links that differ only in tracking parameters count once.
-    // A page stored with a body before comes with its validators, for a conditional request.
-    Result<std::vector<PageToFetch>> pages_to_fetch(int limit) const;
+    // oldest first, then pages whose revisit is due at `now` (store_page), oldest first; at most
+    // `limit`; links that differ only in tracking parameters count once. A page stored with a
+    // body before comes with its validators, for a conditional request.
+    Result<std::vector<PageToFetch>> pages_to_fetch(int limit, std::int64_t now) const;
 
     // The answer of an origin's robots.txt ("https://x.de"), kept until `expires_at`; body capped.
     Result<void> store_robots(const std::string& origin, const FetchResponse& response,
@@ -147,7 +149,11 @@ public:
     // final URL, content type, validators, error. Clears "needs page" for items with that URL
     // (or one that differs from it only in tracking parameters). Bytes other than those stored
     // before make the page due for extraction again (pages_to_parse), as a revision.
-    Result<std::int64_t> store_page(const FetchResponse& response, std::int64_t now);
+    // `revisit_waits` (seconds) plan when the page is asked for again, conditionally, to catch
+    // corrections: the first wait after its first body, each next one after the revisit before
+    // (pages_to_fetch); none, or once they are used up, never.
+    Result<std::int64_t> store_page(const FetchResponse& response, std::int64_t now,
+                                    std::span<const std::int64_t> revisit_waits = {});
 
     // Pages with a body (status 2xx), oldest id first. Without `all`, only pages that have
     // neither an article nor a recorded parse failure of `extractor_version`; a `page_id` implies

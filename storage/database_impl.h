@@ -2,6 +2,7 @@
 // Shared by the storage sources: the state behind Database and the parts' entry points. Each
 // part works on a Sqlite and returns errors without the path; Database adds path and operation.
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -43,7 +44,7 @@ Result<DatabaseStatus> status_in(Sqlite& db);
 // items.cpp
 Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<FeedItem>& items,
                             std::int64_t now);
-Result<std::vector<PageToFetch>> pages_to_fetch_in(Sqlite& db, int limit);
+Result<std::vector<PageToFetch>> pages_to_fetch_in(Sqlite& db, int limit, std::int64_t now);
 
 // robots.cpp
 Result<void> store_robots_in(Sqlite& db, const std::string& origin, const FetchResponse& response,
@@ -51,7 +52,8 @@ Result<void> store_robots_in(Sqlite& db, const std::string& origin, const FetchR
 Result<std::optional<FetchResponse>> stored_robots_in(Sqlite& db, const std::string& origin, std::int64_t now);
 
 // pages.cpp
-Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now);
+Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now,
+                                   std::span<const std::int64_t> revisit_waits);
 Result<std::vector<PageRef>> pages_to_parse_in(Sqlite& db, const PageSelection& selection);
 Result<std::string> page_body_in(Sqlite& db, std::int64_t page_id);
 Result<void> record_parse_failure_in(Sqlite& db, std::int64_t page_id, int extractor_version,

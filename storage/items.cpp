@@ -97,24 +97,28 @@ Result<int> upsert_items_in(Sqlite& db, std::int64_t feed_id, const std::vector<
     return new_or_changed;
 }
 
-Result<std::vector<PageToFetch>> pages_to_fetch_in(Sqlite& db, int limit) {
+Result<std::vector<PageToFetch>> pages_to_fetch_in(Sqlite& db, int limit, std::int64_t now) {
+    // New pages and retries (rank 0) before revisits (rank 1).
     auto statement = db.prepare(
-        "SELECT wanted.url, MIN(since) AS since, COALESCE(p.etag, ''), COALESCE(p.last_modified, '')"
+        "SELECT wanted.url, MIN(rank) AS first_rank, MIN(since) AS since,"
+        " COALESCE(p.etag, ''), COALESCE(p.last_modified, '')"
         " FROM ("
-        "  SELECT MIN(url) AS url, MIN(changed_at) AS since FROM items"
+        "  SELECT MIN(url) AS url, 0 AS rank, MIN(changed_at) AS since FROM items"
         "   WHERE needs_page = 1 AND url <> '' GROUP BY link_key"
         "  UNION ALL"
-        "  SELECT url, fetched_at AS since FROM pages"
+        "  SELECT url, 0, fetched_at FROM pages"
         "   WHERE error <> '' AND retryable = 1 AND attempts < 3"
+        "  UNION ALL"
+        "  SELECT url, 1, revisit_at FROM pages WHERE revisit_at <= ?2 AND body IS NOT NULL"
         " ) AS wanted LEFT JOIN pages p ON p.url = wanted.url AND p.body IS NOT NULL"
-        " GROUP BY wanted.url ORDER BY since, wanted.url LIMIT ?");
+        " GROUP BY wanted.url ORDER BY first_rank, since, wanted.url LIMIT ?1");
     if (!statement) {
         return tl::unexpected(statement.error());
     }
-    statement->bind_all(limit);
+    statement->bind_all(limit, now);
     std::vector<PageToFetch> pages;
     auto done = statement->for_each_row([&](const Statement& row) {
-        pages.push_back({row.column_text(0), row.column_text(2), row.column_text(3)});
+        pages.push_back({row.column_text(0), row.column_text(3), row.column_text(4)});
     });
     if (!done) {
         return tl::unexpected(done.error());

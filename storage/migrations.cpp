@@ -160,6 +160,11 @@ CREATE TABLE robots (
 ALTER TABLE feeds ADD COLUMN moved_to TEXT NOT NULL DEFAULT '';
 ALTER TABLE feeds ADD COLUMN gone_since INTEGER;
 )sql"},
+    Migration{8, "pages asked for again after they are stored", R"sql(
+ALTER TABLE pages ADD COLUMN revisits INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pages ADD COLUMN revisit_at INTEGER;
+CREATE INDEX pages_to_revisit ON pages(revisit_at) WHERE revisit_at IS NOT NULL;
+)sql"},
 };
 
 Result<int> current_version(Sqlite& db) {

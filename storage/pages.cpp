@@ -1,4 +1,7 @@
 // Fetched pages: compressed raw bytes, retries, and the selection the parse stage works on.
+#include <optional>
+#include <span>
+
 #include "core/url.h"
 #include "storage/compression.h"
 #include "storage/database_impl.h"
@@ -85,15 +88,66 @@ Result<std::optional<std::int64_t>> store_failure(Sqlite& db, const FetchRespons
         error_of(response), is_retryable(response));
 }
 
+// What the page's row said before a response is stored.
+struct PageBefore {
+    bool had_body = false;
+    std::int64_t revisits = 0;
+    std::optional<std::int64_t> revisit_at;
+};
+
+Result<PageBefore> page_before(Sqlite& db, const std::string& url) {
+    auto statement = db.prepare("SELECT body IS NOT NULL, revisits, revisit_at FROM pages WHERE url = ?");
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    statement->bind_all(url);
+    auto row = statement->step();
+    if (!row) {
+        return tl::unexpected(row.error());
+    }
+    PageBefore before;
+    if (*row) {
+        before.had_body = statement->column_int(0) != 0;
+        before.revisits = statement->column_int(1);
+        before.revisit_at = statement->column_optional_int(2);
+    }
+    return before;
+}
+
+// When the page is asked for again: `waits[0]` after its first body, and after each revisit
+// (whatever it answered) the next wait, until they are used up. A fetch for another reason
+// (its item changed, a retry) leaves the plan as it is.
+Result<void> plan_revisit(Sqlite& db, std::int64_t page_id, const PageBefore& before, const FetchResponse& response,
+                          std::span<const std::int64_t> revisit_waits, std::int64_t now) {
+    std::int64_t revisits = 0;
+    if (!before.had_body && response.ok()) {
+        revisits = 0;
+    } else if (before.revisit_at && *before.revisit_at <= now) {
+        revisits = before.revisits + 1;
+    } else {
+        return {};
+    }
+    std::optional<std::int64_t> revisit_at;
+    if (revisits < static_cast<std::int64_t>(revisit_waits.size())) {
+        revisit_at = now + revisit_waits[static_cast<std::size_t>(revisits)];
+    }
+    return db.execute("UPDATE pages SET revisits = ?, revisit_at = ? WHERE id = ?", revisits, revisit_at, page_id);
+}
+
 }  // namespace
 
-Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now) {
+Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, std::int64_t now,
+                                   std::span<const std::int64_t> revisit_waits) {
     if (response.url.empty()) {
         return fail(ErrorCode::invalid_input, "a page response without its requested URL");
     }
     auto transaction = Transaction::begin(db, Transaction::Mode::write);
     if (!transaction) {
         return tl::unexpected(transaction.error());
+    }
+    auto before = page_before(db, response.url);
+    if (!before) {
+        return tl::unexpected(before.error());
     }
     auto id = response.ok()             ? store_body(db, response, now)
               : response.not_modified() ? store_not_modified(db, response, now)
@@ -103,6 +157,9 @@ Result<std::int64_t> store_page_in(Sqlite& db, const FetchResponse& response, st
     }
     if (!*id) {
         return fail(ErrorCode::database, "no page id returned");
+    }
+    if (auto planned = plan_revisit(db, **id, *before, response, revisit_waits, now); !planned) {
+        return tl::unexpected(planned.error());
     }
     auto cleared = db.execute(
         "UPDATE items SET needs_page = 0 WHERE needs_page = 1 AND (url = ?1 OR link_key = ?2)",

@@ -63,6 +63,25 @@ TEST_CASE("a bad duration is an error naming the key", "[cli][config]") {
     CHECK(config.error().message == "c.yaml:2: fetch.timeout: must be a duration such as 500ms, 10s, 15m, 6h or 1d");
 }
 
+TEST_CASE("page revisits are a list of waits, [] for none", "[cli][config]") {
+    auto defaults = parse_config("database: a.db\n", "c.yaml");
+    REQUIRE(defaults);
+    CHECK(defaults->schedule.page_revisits == std::vector<std::chrono::seconds>{1h, 6h, 24h});
+    auto custom = parse_config("schedule:\n  page_revisits: [30m, 2h]\n", "c.yaml");
+    REQUIRE(custom);
+    CHECK(custom->schedule.page_revisits == std::vector<std::chrono::seconds>{30min, 2h});
+    auto none = parse_config("schedule:\n  page_revisits: []\n", "c.yaml");
+    REQUIRE(none);
+    CHECK(none->schedule.page_revisits.empty());
+    auto bad = parse_config("schedule:\n  page_revisits: [1h, soon]\n", "c.yaml");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message ==
+          "c.yaml:2: schedule.page_revisits[1]: must be a duration such as 500ms, 10s, 15m, 6h or 1d");
+    auto scalar = parse_config("schedule:\n  page_revisits: 1h\n", "c.yaml");
+    REQUIRE_FALSE(scalar);
+    CHECK(scalar.error().message == "c.yaml:2: schedule.page_revisits: must be a list of durations such as [1h, 6h, 1d], or []");
+}
+
 TEST_CASE("a pause may be zero, a timeout or an interval may not", "[cli][config]") {
     auto config = parse_config("fetch:\n  per_host_interval: 0ms\n  retry_delay: 0s\n", "c.yaml");
     REQUIRE(config);

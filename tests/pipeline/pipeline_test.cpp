@@ -194,6 +194,60 @@ TEST_CASE("a changed item's page that comes back changed is extracted again as a
     CHECK(articles->front().revisions == 2);
 }
 
+TEST_CASE("a page is asked for again after its revisit wait, and a correction becomes a revision", "[pipeline]") {
+    Server server;
+    serve_feed(server, {"/a/1"});
+    std::atomic<int> version{1};
+    std::atomic<int> conditional{0};
+    server.http().Get("/a/1", [&](const httplib::Request& request, httplib::Response& response) {
+        std::string etag = "\"v" + std::to_string(version.load()) + "\"";
+        if (request.has_header("If-None-Match")) ++conditional;
+        if (request.get_header_value("If-None-Match") == etag) {
+            response.status = 304;
+            return;
+        }
+        response.set_header("ETag", etag);
+        response.set_content(article_page(version == 1 ? "Nachricht 1" : "Nachricht 1 berichtigt"),
+                             "text/html; charset=utf-8");
+    });
+    test::TempDir dir;
+    auto database = open_database(dir);
+    Config config = config_for(server.url("/feed"));
+    config.schedule.page_revisits = {1s, 1s};
+    Pipeline pipeline(config, *database);
+    auto first = pipeline.run();
+    REQUIRE(first);
+    CHECK(first->articles_created == 1);
+
+    auto early = pipeline.run();  // not due yet
+    REQUIRE(early);
+    CHECK(early->pages_fetched + early->pages_not_modified == 0);
+
+    std::this_thread::sleep_for(1100ms);
+    auto unchanged = pipeline.run();
+    REQUIRE(unchanged);
+    CHECK(unchanged->pages_not_modified == 1);
+    CHECK(unchanged->articles_revised == 0);
+
+    version = 2;
+    std::this_thread::sleep_for(1100ms);
+    auto corrected = pipeline.run();
+    REQUIRE(corrected);
+    CHECK(corrected->pages_fetched == 1);
+    CHECK(corrected->articles_revised == 1);
+    CHECK(conditional == 2);
+
+    std::this_thread::sleep_for(1100ms);
+    auto done = pipeline.run();  // both revisits used up
+    REQUIRE(done);
+    CHECK(done->pages_fetched + done->pages_not_modified == 0);
+    auto articles = database->articles();
+    REQUIRE(articles);
+    REQUIRE(articles->size() == 1);
+    CHECK(articles->front().article.headline == "Nachricht 1 berichtigt");
+    CHECK(articles->front().revisions == 2);
+}
+
 TEST_CASE("article pages are fetched only where the site's robots.txt allows", "[pipeline]") {
     Server server;
     serve_feed(server, {"/public/1", "/private/2", "/public/3?print=1"});

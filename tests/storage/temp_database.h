@@ -45,10 +45,10 @@ inline Database open_database(const std::string& path) {
     return std::move(*db);
 }
 
-// The URLs of pages_to_fetch(limit), in order.
-inline std::vector<std::string> urls_to_fetch(const Database& db, int limit) {
+// The URLs of pages_to_fetch(limit, now), in order.
+inline std::vector<std::string> urls_to_fetch(const Database& db, int limit, std::int64_t now = 0) {
     std::vector<std::string> urls;
-    auto pages = db.pages_to_fetch(limit);
+    auto pages = db.pages_to_fetch(limit, now);
     if (!pages) {
         FAIL(pages.error().message);
     }

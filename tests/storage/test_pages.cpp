@@ -97,7 +97,7 @@ TEST_CASE("a page stored before is asked for again with its validators", "[stora
     FeedItem redated = item("2", "https://x.de/2");
     redated.title = "Two, updated";
     REQUIRE(db.upsert_items(ntv, {retitled, redated}, 2000).value() == 2);
-    CHECK(db.pages_to_fetch(10).value() ==
+    CHECK(db.pages_to_fetch(10, 2000).value() ==
           std::vector<PageToFetch>{{"https://x.de/1", "\"e1\"", "Tue, 24 Nov 2026 20:00:00 GMT"},
                                    {"https://x.de/2", "", ""}});
 
@@ -275,4 +275,42 @@ TEST_CASE("pruning drops old bodies and keeps the rows", "[storage]") {
     CHECK(ids_of(db.pages_to_parse({1, true, {}, {}, {}}).value()) == std::vector<std::int64_t>{new_page});
     CHECK(db.status().value().pages == 2);
     CHECK(urls_to_fetch(db, 10).empty());
+}
+
+TEST_CASE("a stored page is asked for again after each revisit wait in turn, after new pages, then never",
+          "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const std::vector<std::int64_t> waits{100, 500};
+    FetchResponse first = page_response("https://x.de/1", "<p>eins</p>");
+    first.etag = "\"e1\"";
+    REQUIRE(db.store_page(first, 1000, waits));
+    CHECK(urls_to_fetch(db, 10, 1099).empty());
+    CHECK(db.pages_to_fetch(10, 1100).value() == std::vector<PageToFetch>{{"https://x.de/1", "\"e1\"", ""}});
+
+    // A page of a new item goes first.
+    const std::int64_t feed = db.ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    REQUIRE(db.upsert_items(feed, {item("2", "https://x.de/2")}, 1120).value() == 1);
+    CHECK(urls_to_fetch(db, 10, 1130) == std::vector<std::string>{"https://x.de/2", "https://x.de/1"});
+    CHECK(urls_to_fetch(db, 1, 1130) == std::vector<std::string>{"https://x.de/2"});
+
+    // The revisit answers 304; the next wait runs from it.
+    REQUIRE(db.store_page(page_response("https://x.de/1", "", 304), 1150, waits));
+    CHECK(urls_to_fetch(db, 10, 1649) == std::vector<std::string>{"https://x.de/2"});
+    CHECK(urls_to_fetch(db, 10, 1650) == std::vector<std::string>{"https://x.de/2", "https://x.de/1"});
+
+    // A fetch for another reason before the revisit is due leaves the plan as it is.
+    REQUIRE(db.store_page(page_response("https://x.de/1", "<p>eins</p>"), 1600, waits));
+    CHECK(urls_to_fetch(db, 10, 1650) == std::vector<std::string>{"https://x.de/2", "https://x.de/1"});
+
+    // The last revisit brings new bytes: extracted again, and not asked for again.
+    REQUIRE(db.store_page(page_response("https://x.de/1", "<p>eins, berichtigt</p>"), 1700, waits));
+    CHECK(urls_to_fetch(db, 10, 1'000'000'000) == std::vector<std::string>{"https://x.de/2"});
+}
+
+TEST_CASE("without revisit waits a stored page is not asked for again", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    REQUIRE(db.store_page(page_response("https://x.de/1", "<p>eins</p>"), 1000));
+    CHECK(urls_to_fetch(db, 10, 1'000'000'000).empty());
 }

@@ -14,9 +14,9 @@ TEST_CASE("a fresh file gets every migration once, in WAL mode", "[storage]") {
         REQUIRE(db.ensure_feed("ntv", "https://www.n-tv.de/rss").value() == 1);
     }
     Sqlite raw = raw_connection(path);
-    CHECK(latest_schema_version() == 7);
-    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 7);
-    CHECK(query_number(raw, "SELECT MAX(version) FROM schema_version") == 7);
+    CHECK(latest_schema_version() == 8);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 8);
+    CHECK(query_number(raw, "SELECT MAX(version) FROM schema_version") == 8);
     CHECK(query_text(raw, "PRAGMA journal_mode") == "wal");
     CHECK(query_number(raw, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('feeds',"
                             " 'fetches', 'items', 'pages', 'articles', 'article_pages',"
@@ -32,7 +32,7 @@ TEST_CASE("reopening a database keeps its rows and applies nothing again", "[sto
     REQUIRE(feeds.size() == 1);
     CHECK(feeds[0].name == "ntv");
     Sqlite raw = raw_connection(path);
-    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 7);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM schema_version") == 8);
 }
 
 TEST_CASE("an older database is migrated forward and keeps its rows", "[storage]") {
@@ -43,6 +43,7 @@ TEST_CASE("an older database is migrated forward and keeps its rows", "[storage]
         Sqlite raw = raw_connection(path);
         REQUIRE(raw.exec("DROP TABLE parse_failures; DROP TABLE robots; ALTER TABLE feeds DROP COLUMN min_interval;"
                          " ALTER TABLE feeds DROP COLUMN skip_hours; ALTER TABLE feeds DROP COLUMN moved_to; ALTER TABLE feeds DROP COLUMN gone_since;"
+                         " DROP INDEX pages_to_revisit; ALTER TABLE pages DROP COLUMN revisits; ALTER TABLE pages DROP COLUMN revisit_at;"
                          " DROP INDEX items_by_link_key; DELETE FROM schema_version WHERE version >= 4"));
     }
     Database db = open_database(path);
@@ -52,7 +53,7 @@ TEST_CASE("an older database is migrated forward and keeps its rows", "[storage]
     CHECK(feeds[0].moved_to.empty());
     CHECK_FALSE(feeds[0].gone_since);
     Sqlite raw = raw_connection(path);
-    CHECK(query_text(raw, "SELECT group_concat(version, ',') FROM schema_version") == "1,2,3,4,5,6,7");
+    CHECK(query_text(raw, "SELECT group_concat(version, ',') FROM schema_version") == "1,2,3,4,5,6,7,8");
     CHECK(query_number(raw, "SELECT COUNT(*) FROM parse_failures") == 0);
 }
 
@@ -69,7 +70,7 @@ TEST_CASE("a database written by a newer newswire is refused untouched", "[stora
     CHECK(db.error().code == ErrorCode::database);
     CHECK(db.error().message ==
           path + ": migrate: schema version 99 was written by a newer newswire; this build "
-                 "knows up to version 7 and will not touch it");
+                 "knows up to version 8 and will not touch it");
 }
 
 TEST_CASE("opening a file that is not SQLite fails with a message naming it", "[storage]") {
