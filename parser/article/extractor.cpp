@@ -66,10 +66,8 @@ std::size_t text_size(const std::vector<SourcedBlock>& blocks) {
     return size;
 }
 
-// The story a page ships in its script data or declares in its JSON-LD (script_story.h),
-// parsed, when the page's markup holds next to no text of its own (a shell that a script fills
-// in) and the fuller of the two holds more than twice as much. Its blocks and <article>
-// container replace the markup's; nullopt when the markup stands.
+// A story read from a page's script data or JSON-LD (script_story.h): its own parsed
+// document, the <article> around the fragment, and the blocks read from it.
 struct ScriptStory {
     std::unique_ptr<html::Document> document;
     const GumboNode* container = nullptr;
@@ -86,6 +84,9 @@ ScriptStory read_fragment(std::string_view fragment, const std::function<bool(co
     return story;
 }
 
+// When the page's markup holds next to no text of its own (a shell that a script fills in), the
+// fuller of the stories in its script data and its JSON-LD, if that holds more than twice as
+// much; its blocks and container then replace the markup's. nullopt when the markup stands.
 std::optional<ScriptStory> read_script_story(std::string_view page, std::string_view content_type,
                                              std::string_view declared_body,
                                              const std::vector<SourcedBlock>& markup_blocks,
