@@ -155,16 +155,16 @@ Result<void> read_schedule(const Reader& r, const YAML::Node& node, const std::s
     auto seconds = [&](auto& n, auto& k) -> Result<std::chrono::seconds> {
         return r.duration(n, k).map([](auto ms) { return std::chrono::duration_cast<std::chrono::seconds>(ms); });
     };
+    // A duration, or "forever" (0).
+    auto retention = [&](auto& n, auto& k) -> Result<std::chrono::seconds> {
+        if (n.IsScalar() && n.Scalar() == "forever") return std::chrono::seconds(0);
+        return seconds(n, k);
+    };
     Handlers handlers{
         {"default_interval", into(schedule.default_interval, seconds)},
         {"backoff_cap", into(schedule.backoff_cap, seconds)},
-        {"raw_body_retention", [&](const YAML::Node& n, const std::string& k) -> Result<void> {
-             if (n.IsScalar() && n.Scalar() == "forever") {
-                 schedule.raw_body_retention = std::chrono::seconds(0);
-                 return {};
-             }
-             return into(schedule.raw_body_retention, seconds)(n, k);
-         }},
+        {"raw_body_retention", into(schedule.raw_body_retention, retention)},
+        {"fetch_log_retention", into(schedule.fetch_log_retention, retention)},
         {"max_pages_per_run", into(schedule.max_pages_per_run, [&](auto& n, auto& k) { return r.integer(n, k, 0, 1000000); })},
         {"page_revisits", [&](const YAML::Node& n, const std::string& k) -> Result<void> {
              if (!n.IsSequence()) return tl::unexpected(r.error(n, k, "must be a list of durations such as [1h, 6h, 1d], or []"));

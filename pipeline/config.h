@@ -25,6 +25,9 @@ struct ScheduleConfig {
     // Raw page bytes older than this are dropped (articles stay; `parse --all` can no longer
     // redo those pages). 0: keep forever.
     std::chrono::seconds raw_body_retention{std::chrono::hours(24 * 90)};
+    // Rows of the fetch log (`fetches`, one per feed fetch) older than this are dropped, so that
+    // a database run from cron for years does not grow with it. 0: keep forever.
+    std::chrono::seconds fetch_log_retention{std::chrono::hours(24 * 90)};
     // A page is asked for again (conditionally) after each of these waits in turn, the first
     // counted from its first body, each next from the revisit before: stories are corrected and
     // updated after they appear, and an unchanged page costs a 304. Empty: a page is fetched

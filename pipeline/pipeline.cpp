@@ -299,10 +299,17 @@ Result<RunReport> Pipeline::parse(PageSelection selection) {
 }
 
 Result<void> Pipeline::prune() {
-    if (m_config.schedule.raw_body_retention.count() == 0) return {};
-    auto dropped = m_database.prune_page_bodies(now_unix_seconds() - m_config.schedule.raw_body_retention.count());
-    if (!dropped) return tl::unexpected(dropped.error());
-    if (*dropped > 0) spdlog::info("dropped the raw bytes of {} pages past retention", *dropped);
+    const std::int64_t now = now_unix_seconds();
+    if (auto retention = m_config.schedule.raw_body_retention.count(); retention > 0) {
+        auto dropped = m_database.prune_page_bodies(now - retention);
+        if (!dropped) return tl::unexpected(dropped.error());
+        if (*dropped > 0) spdlog::info("dropped the raw bytes of {} pages past retention", *dropped);
+    }
+    if (auto retention = m_config.schedule.fetch_log_retention.count(); retention > 0) {
+        auto dropped = m_database.prune_fetch_log(now - retention);
+        if (!dropped) return tl::unexpected(dropped.error());
+        if (*dropped > 0) spdlog::info("dropped {} rows of the fetch log past retention", *dropped);
+    }
     return {};
 }
 

@@ -116,6 +116,10 @@ Result<void> Database::record_parse_failure(std::int64_t page_id, int extractor_
                       record_parse_failure_in(m_impl->db, page_id, extractor_version, error, now));
 }
 
+Result<int> Database::prune_fetch_log(std::int64_t before) {
+    return m_impl->in("prune_fetch_log", prune_fetch_log_in(m_impl->db, before));
+}
+
 Result<int> Database::prune_page_bodies(std::int64_t fetched_before) {
     return m_impl->in("prune_page_bodies", prune_page_bodies_in(m_impl->db, fetched_before));
 }

@@ -172,6 +172,9 @@ public:
     // Drops the raw bytes of pages fetched before `fetched_before` (retention); the rows stay.
     // Returns how many bodies were dropped.
     Result<int> prune_page_bodies(std::int64_t fetched_before);
+    // Drops the fetch log's rows (`fetches`) older than `before`; feeds keep their last status.
+    // Returns how many rows were dropped.
+    Result<int> prune_fetch_log(std::int64_t before);
 
     // Stores the article extracted from a page: merged by canonical URL, aliased when the same
     // normalised text already exists under another URL, a new revision when the text changed.

@@ -59,6 +59,7 @@ Result<std::string> page_body_in(Sqlite& db, std::int64_t page_id);
 Result<void> record_parse_failure_in(Sqlite& db, std::int64_t page_id, int extractor_version,
                                      const std::string& error, std::int64_t now);
 Result<int> prune_page_bodies_in(Sqlite& db, std::int64_t fetched_before);
+Result<int> prune_fetch_log_in(Sqlite& db, std::int64_t before);
 
 // articles.cpp
 Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Article& article,

@@ -182,4 +182,12 @@ Result<DatabaseStatus> status_in(Sqlite& db) {
     return status;
 }
 
+Result<int> prune_fetch_log_in(Sqlite& db, std::int64_t before) {
+    auto pruned = db.execute("DELETE FROM fetches WHERE at < ?", before);
+    if (!pruned) {
+        return tl::unexpected(pruned.error());
+    }
+    return static_cast<int>(db.changes());
+}
+
 }  // namespace newswire

@@ -63,6 +63,21 @@ TEST_CASE("a bad duration is an error naming the key", "[cli][config]") {
     CHECK(config.error().message == "c.yaml:2: fetch.timeout: must be a duration such as 500ms, 10s, 15m, 6h or 1d");
 }
 
+TEST_CASE("retentions are durations or forever", "[cli][config]") {
+    auto defaults = parse_config("database: a.db\n", "c.yaml");
+    REQUIRE(defaults);
+    CHECK(defaults->schedule.raw_body_retention == 90 * 24h);
+    CHECK(defaults->schedule.fetch_log_retention == 90 * 24h);
+    auto custom = parse_config("schedule:\n  raw_body_retention: forever\n  fetch_log_retention: 30d\n", "c.yaml");
+    REQUIRE(custom);
+    CHECK(custom->schedule.raw_body_retention == 0s);
+    CHECK(custom->schedule.fetch_log_retention == 30 * 24h);
+    auto bad = parse_config("schedule:\n  fetch_log_retention: always\n", "c.yaml");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message ==
+          "c.yaml:2: schedule.fetch_log_retention: must be a duration such as 500ms, 10s, 15m, 6h or 1d");
+}
+
 TEST_CASE("page revisits are a list of waits, [] for none", "[cli][config]") {
     auto defaults = parse_config("database: a.db\n", "c.yaml");
     REQUIRE(defaults);

@@ -251,3 +251,23 @@ TEST_CASE("a batch of items that fails half-way stores none of them", "[storage]
     CHECK(query_number(raw, "SELECT COUNT(*) FROM items") == 0);
     CHECK(db.upsert_items(id, {item("1", "https://x.de/1", "One")}, 1000).value() == 1);
 }
+
+TEST_CASE("the fetch log drops rows older than asked and keeps the feed's last status", "[storage]") {
+    TempDir dir;
+    Database db = open_database(dir.file("news.db"));
+    const std::int64_t feed = db.ensure_feed("ntv", "https://www.n-tv.de/rss").value();
+    for (std::int64_t at : {1000, 2000, 3000}) {
+        FetchResponse response;
+        response.url = "https://www.n-tv.de/rss";
+        response.status = 304;
+        REQUIRE(db.record_feed_fetch(feed, response, at, at + 900));
+    }
+    CHECK(db.prune_fetch_log(2000).value() == 1);
+    CHECK(db.prune_fetch_log(2000).value() == 0);
+    Sqlite raw = raw_connection(dir.file("news.db"));
+    CHECK(query_text(raw, "SELECT group_concat(at, ',') FROM fetches") == "2000,3000");
+    auto feeds = db.feeds().value();
+    REQUIRE(feeds.size() == 1);
+    CHECK(feeds[0].last_status == 304);
+    CHECK(feeds[0].last_fetch_at == 3000);
+}
