@@ -38,7 +38,9 @@ void for_each_unit(const GumboNode* root, Unit unit) {
     std::size_t page_chars = raw_chars(root);
     html::walk(root, [&](const GumboNode* node) {
         if (!html::is_element(node)) return html::Visit::skip_children;
-        if (is_furniture_in(node, page_chars) || html::is_element(node, GUMBO_TAG_HEADER)) {
+        // The <head> holds no article text: its <title> must not make it the container.
+        if (is_furniture_in(node, page_chars) || html::is_element(node, GUMBO_TAG_HEADER) ||
+            html::is_element(node, GUMBO_TAG_HEAD)) {
             return html::Visit::skip_children;
         }
         GumboTag tag = html::tag_of(node);

@@ -94,3 +94,13 @@ TEST_CASE("the standfirst in a box beside the headline named like furniture is t
     REQUIRE(article);
     CHECK(article->teaser == standfirst);
 }
+
+TEST_CASE("a page with little text of its own does not take the <title> in its <head> as its body",
+          "[article][container]") {
+    Article article = test::extract_page("<title>Pictures: the carnival parade through the old town | Example News</title>",
+                                         "<main><h1>Pictures: the carnival parade</h1><div><figure><img src=\"/1.jpg\">"
+                                         "<figcaption>The parade set off at 11.11.</figcaption></figure></div></main>");
+    CHECK(texts_of(article).empty());
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].caption == "The parade set off at 11.11.");
+}
