@@ -171,6 +171,39 @@ bool is_media_stamp(const GumboNode* node) {
     return time;
 }
 
+// An element that holds nothing but a slide's place in a gallery ("1 / 5", "3/12", "Bild 2 von
+// 8", "Photo 4 of 10"): the gallery's counter, not caption text.
+bool is_slide_counter(const GumboNode* node) {
+    const GumboVector& children = node->v.element.children;
+    if (children.length != 1) return false;
+    const auto* child = static_cast<const GumboNode*>(children.data[0]);
+    if (child->type != GUMBO_NODE_TEXT) return false;
+    std::string lower = to_lower_ascii(trim(child->v.text.text, " \t\r\n()"));
+    if (lower.empty() || lower.size() > 24) return false;
+    std::string_view text = lower;
+    for (std::string_view label : {"bild ", "foto ", "photo ", "image ", "slide ", "picture "}) {
+        if (text.starts_with(label)) text.remove_prefix(label.size());
+    }
+    auto number = [&text] {
+        std::size_t digits = 0;
+        while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+        text.remove_prefix(digits);
+        return digits > 0 && digits <= 3;
+    };
+    if (!number()) return false;
+    text = trim(text);
+    bool separated = false;
+    for (std::string_view separator : {"/", "von ", "of ", "de ", "sur ", "di ", "van "}) {
+        if (text.starts_with(separator)) {
+            text.remove_prefix(separator.size());
+            separated = true;
+            break;
+        }
+    }
+    text = trim(text);
+    return separated && number() && text.empty();
+}
+
 // "Caption. —" once the credit after the dash went to `credit`: the dash goes too.
 std::string without_dangling_separator(std::string caption) {
     for (std::string_view separator : {" -", " |", " /", " \xE2\x80\x93", " \xE2\x80\x94"}) {
@@ -274,7 +307,7 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
             tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_BUTTON) {
             return Visit::skip_children;
         }
-        if (is_media_stamp(node) || is_hidden_label(node)) return Visit::skip_children;
+        if (is_media_stamp(node) || is_slide_counter(node) || is_hidden_label(node)) return Visit::skip_children;
         if (node != figure && (is_credit_element(node) || starts_with_marker(node) || is_closing_cite(node))) {
             for (std::string& credit : split_credit(html::text_content(node))) add_credit(out.credits, std::move(credit));
             return Visit::skip_children;

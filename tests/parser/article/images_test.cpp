@@ -309,3 +309,15 @@ TEST_CASE("a description box after the figure's box is its caption, its bold tai
     CHECK(images[0].caption == "Mario Vargas Llosa ist gestorben.");
     CHECK(images[0].credit == Credits{"J\xC3\xB6rg Carstensen/dpa"});
 }
+
+TEST_CASE("a gallery's slide counter is no part of the caption", "[images]") {
+    std::vector<Image> images = images_of(
+        "<div id=\"body\"><p>The parade set off through the old town at eleven minutes past eleven.</p>"
+        "<figure><img src=\"/1.jpg\"><figcaption><span>1 / 5</span><span>The parade set off at noon.</span>"
+        "<span class=\"credit\">Foto: Jane Roe</span></figcaption></figure>"
+        "<figure><img src=\"/2.jpg\"><figcaption><span>Bild 2 von 5</span> Floats on the market square.</figcaption></figure></div>");
+    REQUIRE(images.size() == 2);
+    CHECK(images[0].caption == "The parade set off at noon.");
+    CHECK(images[0].credit == Credits{"Jane Roe"});
+    CHECK(images[1].caption == "Floats on the market square.");
+}
