@@ -388,6 +388,15 @@ std::string join_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
+// Does `lead` hold every one of two or more body blocks? Then it is the body under a name that
+// reads as a lead (Drupal's body field "field--type-text-with-summary", a video page's
+// "video-description"): taking it would leave no body.
+bool holds_whole_body(const GumboNode* lead, const std::vector<SourcedBlock>& blocks) {
+    return blocks.size() >= 2 && std::all_of(blocks.begin(), blocks.end(), [&](const SourcedBlock& block) {
+               return block.node && is_inside(block.node, lead);
+           });
+}
+
 const GumboNode* choose_lead(const GumboNode* root, const GumboNode* headline_element, std::string_view headline,
                              const GumboNode* first_block, const std::vector<Description>& descriptions) {
     LeadCandidates candidates = find_lead_candidates(root, headline_element, headline, first_block, descriptions);
@@ -413,6 +422,7 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
     std::vector<Description> descriptions = page_descriptions(root, description);
     Description described = describe(description);
     const GumboNode* lead = known_lead ? known_lead : choose_lead(root, headline_element, headline, first_block, descriptions);
+    if (lead && !known_lead && holds_whole_body(lead, blocks)) lead = nullptr;
     if (lead) {
         std::vector<const GumboNode*> leads = with_marked_siblings(lead);
         std::vector<std::string> paragraphs;

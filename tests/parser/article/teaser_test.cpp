@@ -118,3 +118,16 @@ TEST_CASE("a headline set in a paragraph is never the teaser", "[article][teaser
     CHECK(article.headline == "The old bridge closes for good");
     CHECK(article.teaser == k_lead);
 }
+
+TEST_CASE("an element named like a lead that holds the whole body is the body", "[article][teaser]") {
+    // Drupal names its body field "text-with-summary"; a video page calls its text a description.
+    for (std::string name : {"field field--name-body field--type-text-with-summary", "video-description"}) {
+        Article article = extract("", "<h1>Bridge closes</h1><div class=\"" + name + "\"><p>" + k_first + "</p><p>" +
+                                           k_second + "</p><p>" + k_third + "</p></div>");
+        CHECK(article.teaser.empty());
+        CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
+    }
+    Article lead = extract("", "<h1>Bridge closes</h1><div class=\"summary\"><p>" + k_lead + "</p></div>" + k_body);
+    CHECK(lead.teaser == k_lead);
+    CHECK(body_texts(lead) == std::vector<std::string>{k_first, k_second, k_third});
+}
