@@ -15,6 +15,7 @@
 #include "parser/article/meta_dom.h"
 #include "parser/article/images.h"
 #include "parser/article/meta_text.h"
+#include "parser/article/prepass.h"
 
 namespace newswire {
 
@@ -67,12 +68,6 @@ bool starts_with_marker(const GumboNode* node) {
 }
 
 
-std::string first_srcset_url(std::string_view srcset) {
-    srcset = trim(srcset);
-    std::size_t end = srcset.find_first_of(" \t\n,");
-    return std::string(srcset.substr(0, end));
-}
-
 // The picture in a <noscript> right after `image` (up to three elements on), that a script
 // puts in place of a placeholder; nullptr when there is none.
 const GumboNode* noscript_twin(const GumboNode* image) {
@@ -108,7 +103,7 @@ std::string image_source(const GumboNode* figure, std::string_view url) {
         }
         if (found.empty()) {
             for (std::string_view name : {"data-srcset", "srcset"}) {
-                std::string first = first_srcset_url(html::attribute(node, name));
+                std::string first(first_srcset_url(html::attribute(node, name)));
                 if (!first.empty() && !first.starts_with("data:")) {
                     found = first;
                     break;

@@ -117,19 +117,19 @@ bool is_unread_script_attribute(std::string_view lower) {
 }
 
 // How much of a quoted attribute value to keep: all of it (npos), or a prefix that reads the
-// same. Only the first candidate of a srcset is read (meta_images' first_srcset_url: trimmed of
-// " \t\r\n", up to the first ' ', '\t', '\n' or ','), so the value is kept up to and with the
-// separator after it: the prefix trims to the same first candidate. A value with a character
-// reference or '\r' before that point stays whole, as those decode or trim differently. A lazy
-// image source that is a data: URI is skipped by every reader, so "data:" alone says as much.
+// same. Only the first candidate of a srcset is read (first_srcset_url), so the value is kept up
+// to and with the character after that candidate's URL: the prefix reads as the same URL. A
+// value with a character reference or '\r' before that point stays whole, as those decode or
+// trim differently. A lazy image source that is a data: URI is skipped by every reader, so
+// "data:" alone says as much.
 std::size_t kept_value_size(std::string_view lower, std::string_view value) {
     if (lower == "srcset" || lower == "data-srcset") {
-        std::size_t first = value.find_first_not_of(" \t\r\n");
-        if (first == std::string_view::npos) return std::string_view::npos;
-        std::size_t separator = value.find_first_of(" \t\n,", first);
-        if (separator == std::string_view::npos) return std::string_view::npos;
-        if (value.substr(0, separator).find_first_of("&\r") != std::string_view::npos) return std::string_view::npos;
-        return separator + 1;
+        std::string_view url = first_srcset_url(value);
+        if (url.empty()) return std::string_view::npos;
+        std::size_t end = static_cast<std::size_t>(url.data() - value.data()) + url.size();
+        if (end >= value.size()) return std::string_view::npos;
+        if (value.substr(0, end + 1).find_first_of("&\r") != std::string_view::npos) return std::string_view::npos;
+        return end + 1;
     }
     if ((lower == "data-src" || lower == "data-lazy-src" || lower == "data-original") && value.starts_with("data:")) {
         return 5;
@@ -320,6 +320,21 @@ void append_text(std::string_view text, std::string& out) {
 }
 
 }  // namespace
+
+std::string_view first_srcset_url(std::string_view srcset) {
+    std::size_t start = srcset.find_first_not_of(" \t\r\n\f,");
+    if (start == std::string_view::npos) return {};
+    std::size_t end = start;
+    while (end < srcset.size() && !is_space(srcset[end])) {
+        if (srcset[end] == ',' && end + 1 < srcset.size() &&
+            (srcset[end + 1] == '/' || equals_ci(srcset.substr(end + 1, 4), "http"))) {
+            break;
+        }
+        ++end;
+    }
+    while (end > start && srcset[end - 1] == ',') --end;
+    return srcset.substr(start, end - start);
+}
 
 std::string strip_heavy_content(std::string_view html) {
     std::string out;

@@ -19,4 +19,10 @@ namespace newswire {
 // encoding; runs in one linear pass and never grows the input.
 std::string strip_heavy_content(std::string_view html);
 
+// The URL of a srcset's first candidate as browsers read it: white space and commas before it
+// skipped, up to the next white space, commas at its end dropped. A comma inside is part of it
+// (image services write "/fetch/w_424,c_limit,f_webp/..."), unless "http" or "/" follows it: a
+// next candidate written without a descriptor ("a.jpg,b.jpg"). Empty when there is none.
+std::string_view first_srcset_url(std::string_view srcset);
+
 }  // namespace newswire

@@ -15,6 +15,18 @@ TEST_CASE("the pre-pass keeps a srcset's first candidate and the separator after
           "<source data-srcset='https://cdn.example.com/b-320.jpg,'>");
 }
 
+TEST_CASE("a comma inside an image service's address is part of the srcset's first candidate", "[article][prepass]") {
+    CHECK(newswire::first_srcset_url(" https://cdn.example.com/fetch/w_424,c_limit,f_webp/a.png 424w, "
+                                     "https://cdn.example.com/fetch/w_848,c_limit,f_webp/a.png 848w") ==
+          "https://cdn.example.com/fetch/w_424,c_limit,f_webp/a.png");
+    CHECK(newswire::first_srcset_url("/a.jpg,/b.jpg 2x") == "/a.jpg");
+    CHECK(newswire::first_srcset_url(",, https://cdn.example.com/a.jpg, https://cdn.example.com/b.jpg 2x") ==
+          "https://cdn.example.com/a.jpg");
+    CHECK(strip_heavy_content("<source srcset=\"https://cdn.example.com/crops/w=640,h=256,q=70/a.jpg 640w, "
+                              "https://cdn.example.com/crops/w=1280,h=512,q=70/a.jpg 1280w\">") ==
+          "<source srcset=\"https://cdn.example.com/crops/w=640,h=256,q=70/a.jpg \">");
+}
+
 TEST_CASE("a srcset with a character reference or a carriage return before its first break stays whole",
           "[article][prepass]") {
     std::string reference = "<img srcset=\"https://cdn.example.com/a.jpg?w=1&amp;h=2 1x, https://cdn.example.com/b.jpg 2x\">";
