@@ -235,6 +235,41 @@ Image read_entry(const Entry& entry, std::string_view url) {
     return entry.kind == Kind::figure ? read_figure(entry.node, url) : read_loose_image(entry.node, url);
 }
 
+// The last path segment of an address without its query and extension: "main-street".
+std::string_view file_stem(std::string_view address) {
+    address = address.substr(0, address.find_first_of("?#"));
+    address = address.substr(address.rfind('/') + 1);
+    return address.substr(0, address.rfind('.'));
+}
+
+// Are `a` and `b` the same picture: the same file, or one of them a size of the other
+// ("main-street.jpg" and "main-street-1024x683.jpg")?
+bool same_picture(std::string_view a, std::string_view b) {
+    constexpr std::size_t k_min_stem = 6;
+    if (a == b) return true;
+    std::string_view one = file_stem(a);
+    std::string_view other = file_stem(b);
+    if (one.size() > other.size()) std::swap(one, other);
+    if (one.size() < k_min_stem) return false;
+    return one == other || (other.starts_with(one) && (other[one.size()] == '-' || other[one.size()] == '_'));
+}
+
+// A picture without a caption above the body (a theme's post thumbnail) is the lead image
+// when it is the picture the page declares for itself (og:image, JSON-LD), with the caption and
+// credit declared for it.
+Image read_lead_entry(const Entry& entry, const PageMetadata& metadata, std::string_view url) {
+    Image image = read_entry(entry, url);
+    if (!image.url.empty() || entry.kind != Kind::loose_image) return image;
+    Image plain = read_uncaptioned_image(entry.node, url);
+    if (plain.url.empty()) return image;
+    auto declared = std::find_if(metadata.images.begin(), metadata.images.end(),
+                                 [&](const Image& known) { return same_picture(known.url, plain.url); });
+    if (declared == metadata.images.end()) return image;
+    plain.caption = declared->caption;
+    if (plain.credit.empty()) plain.credit = declared->credit;
+    return plain;
+}
+
 }  // namespace
 
 std::vector<Image> extract_images(const GumboNode* root, const GumboNode* container,
@@ -259,7 +294,7 @@ std::vector<Image> extract_images(const GumboNode* root, const GumboNode* contai
                 const Entry& entry = entries[i];
                 if (entry.in_container || entry.after_container) break;
                 if (entry.kind == Kind::heading || !inside(entry.node, region)) continue;
-                add_image(images, read_entry(entry, url));
+                add_image(images, read_lead_entry(entry, metadata, url));
                 if (!images.empty()) break;
             }
         }

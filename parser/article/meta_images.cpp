@@ -483,6 +483,15 @@ Image caption_beside(const GumboNode* image, std::string_view url) {
 
 }  // namespace
 
+Image read_uncaptioned_image(const GumboNode* image, std::string_view url) {
+    if (is_placeholder(image)) image = noscript_twin(image);
+    if (is_decoration(image)) return {};
+    Image found;
+    found.url = image_source(image, url);
+    found.credit = credit_from_attributes(image);
+    return found;
+}
+
 Image read_loose_image(const GumboNode* image, std::string_view url) {
     if (is_placeholder(image)) image = noscript_twin(image);
     if (is_decoration(image)) return {};

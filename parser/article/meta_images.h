@@ -21,6 +21,10 @@ Image read_figure(const GumboNode* figure, std::string_view url);
 // (no URL) when the image is decoration (icons, logos, tiny images) or has no such text.
 Image read_loose_image(const GumboNode* image, std::string_view url);
 
+// An <img> that shows no caption: its address and a credit its title or alt may name. Empty
+// (no URL) when the image is decoration (icons, logos, tiny images).
+Image read_uncaptioned_image(const GumboNode* image, std::string_view url);
+
 // <img>, or a custom element that stands for one (<amp-img>, <brick-image-v3>: a name with a
 // dash and "img" or "image", and a src or data-src attribute).
 bool is_image_element(const GumboNode* node);

@@ -100,3 +100,22 @@ TEST_CASE("a picture captioned with a byline is the author's portrait, not an ar
     REQUIRE(article.images.size() == 1);
     CHECK(article.images[0].caption == "By night the bridge is lit.");
 }
+
+TEST_CASE("a picture without caption between headline and body is the lead image when the page declares it",
+          "[article][images]") {
+    const std::string body = "<article><h1>Bridge closes</h1><div class=\"post-thumbnail\"><img src=\"/up/bridge-1024x683.jpg\" "
+                             "width=\"1024\"></div><div class=\"entry-content\"><p>" + k_first + "</p><figure>"
+                             "<img src=\"/up/vote.jpg\"><figcaption>The council votes.</figcaption></figure><p>" + k_third +
+                             "</p></div></article>";
+    Article declared = test::extract_page("<meta property=\"og:image\" content=\"https://example.com/up/bridge.jpg\">",
+                                          body, "https://example.com/a.html");
+    REQUIRE(declared.images.size() == 2);
+    CHECK(declared.images[0].url == "https://example.com/up/bridge-1024x683.jpg");
+    CHECK(declared.images[0].caption.empty());
+    CHECK(declared.images[1].url == "https://example.com/up/vote.jpg");
+    // A picture the page does not declare may be an advertisement or a teaser's: it needs a caption.
+    Article other = test::extract_page("<meta property=\"og:image\" content=\"https://example.com/up/harbour.jpg\">",
+                                       body, "https://example.com/a.html");
+    REQUIRE(other.images.size() == 1);
+    CHECK(other.images[0].url == "https://example.com/up/vote.jpg");
+}
