@@ -22,6 +22,10 @@ constexpr std::string_view k_markers[] = {
     "cr\xC3\xA9" "dito", "isithombe", "foto\xC4\x9F" "raf", "fot\xC3\xB3",  // fotoğraf (Turkish), fotó (Hungarian)
     "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE", "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE"};  // фото, Фото
 
+// Words that introduce a photo credit without a colon, as written at the start of a credit.
+constexpr std::string_view k_by_markers[] = {"Photo by ", "Photos by ", "Photograph by ", "Photography by ",
+                                             "Picture by ", "Image by ", "Foto von ", "Fotos von ", "Bild von "};
+
 bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -129,6 +133,18 @@ std::size_t find_marker(std::string_view text, std::size_t& length) {
                 length = colon + 1 - at;
             }
             at = end;
+        }
+    }
+    // "Photo by Jane Roe": capitalised, opening the text, a parenthesis or a sentence, not "the
+    // photo by the river" inside one.
+    for (std::string_view marker : k_by_markers) {
+        for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+            std::string_view before = trim(text.substr(0, at));
+            bool opens = before.empty() || std::string_view(".!?(|/\xE2\x80\x93\xE2\x80\x94-").find(before.back()) != std::string_view::npos;
+            if (opens && (best == std::string::npos || at < best)) {
+                best = at;
+                length = marker.size();
+            }
         }
     }
     std::size_t copyright = lowered.find("\xC2\xA9");  // ©
@@ -240,6 +256,9 @@ CaptionParts split_caption_credit(std::string_view text) {
             tail = std::string(trim(after.substr(close + 1)));
             after = after.substr(0, close);
         }
+    }
+    for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93"}) {  // "Caption. — Picture by X"
+        if (trim(before).ends_with(dash)) before = trim(before).substr(0, trim(before).size() - dash.size());
     }
     parts.caption = std::string(trim(before, " \t|/-\xE2\x80\x93,;"));
     if (!tail.empty()) parts.caption = fold_whitespace(parts.caption + " " + tail);

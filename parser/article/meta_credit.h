@@ -10,8 +10,9 @@
 
 namespace newswire {
 
-// Position of the first credit marker followed by ':' (or of "©") and, in `length`, how long
-// the marker is including the colon; npos when the text has none.
+// Position of the first credit marker followed by ':' (or of "©", or of "Photo by " where a
+// text, a parenthesis or a sentence opens) and, in `length`, how long the marker is including
+// the colon; npos when the text has none.
 std::size_t find_marker(std::string_view text, std::size_t& length);
 
 // A credit text as a list: split at ';', '|', ', ' and ' & ', introducing words ("Foto:",

@@ -321,3 +321,16 @@ TEST_CASE("a gallery's slide counter is no part of the caption", "[images]") {
     CHECK(images[0].credit == Credits{"Jane Roe"});
     CHECK(images[1].caption == "Floats on the market square.");
 }
+
+TEST_CASE("'Photo by' opens a photo credit after the caption, in parentheses or not", "[images]") {
+    CaptionParts parenthesised = split_caption_credit("Residents fill the chambers. (Photo by Marcus Lee/Riverside Courier)");
+    CHECK(parenthesised.caption == "Residents fill the chambers.");
+    CHECK(parenthesised.credit == Credits{"Marcus Lee/Riverside Courier"});
+    CaptionParts unsplash = split_caption_credit("The presses in 2009. Photo by Joe Printer / Unsplash");
+    CHECK(unsplash.caption == "The presses in 2009.");
+    CHECK(unsplash.credit == Credits{"Joe Printer / Unsplash"});
+    // Inside a sentence the words are the caption's own.
+    CaptionParts sentence = split_caption_credit("She won a prize for the photo by the river.");
+    CHECK(sentence.caption == "She won a prize for the photo by the river.");
+    CHECK(sentence.credit.empty());
+}
