@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "parser/article/credit.h"
 #include "parser/article/images.h"
 #include "parser/article/meta_text.h"
 
@@ -233,6 +234,55 @@ std::vector<std::string> split_credit(std::string_view text) {
     return out;
 }
 
+
+namespace {
+
+// Names as credits write them: every word capitalised ("Helen H. Richardson", "AP Photo/Evan
+// Vucci") but the few small words between names ("Kent Nishimura for The Post"); no digits and
+// no stops but those of initials.
+bool reads_as_names(std::string_view text) {
+    constexpr std::size_t k_max_words = 8;
+    static constexpr std::string_view small[] = {"for", "of", "via", "and", "the", "de", "von", "van", "der", "y", "et"};
+    if (text.empty() || text.size() > 80 || text.find_first_of("0123456789:;!?\"") != std::string_view::npos) return false;
+    std::size_t words = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view word = trim(text.substr(at, end - at), ",/");
+        at = end + 1;
+        if (word.empty()) continue;
+        ++words;
+        auto first = static_cast<unsigned char>(word.front());
+        bool capital = std::isupper(first) || first >= 0xC3;
+        if (!capital && std::find(std::begin(small), std::end(small), word) == std::end(small)) return false;
+        if (word.back() == '.' && word.size() > 2) return false;  // a sentence's stop, not an initial's
+    }
+    // One word alone is a name only as an agency's ("Reuters", "EPA"), not a label ("File").
+    bool upper = std::none_of(text.begin(), text.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    return words <= k_max_words && (words >= 2 || (words == 1 && (upper || is_agency_code(text))));
+}
+
+}  // namespace
+
+CaptionParts split_closing_names(std::string_view caption) {
+    CaptionParts parts;
+    std::string folded = fold_whitespace(caption);
+    parts.caption = folded;
+    if (folded.size() < 3 || folded.back() != ')') return parts;
+    std::size_t open = folded.rfind('(');
+    if (open == std::string::npos || open < 2) return parts;
+    std::string_view before = trim(std::string_view(folded).substr(0, open));
+    std::string_view inside = std::string_view(folded).substr(open + 1, folded.size() - open - 2);
+    bool after_sentence = !before.empty() && (std::string_view(".!?\"'").find(before.back()) != std::string_view::npos ||
+                                              before.ends_with("\xE2\x80\x9D") || before.ends_with("\xC2\xBB"));
+    if (!after_sentence) {
+        return parts;
+    }
+    if (!reads_as_names(inside)) return parts;
+    parts.credit = split_credit(inside);
+    if (!parts.credit.empty()) parts.caption = std::string(before);
+    return parts;
+}
 
 CaptionParts split_caption_credit(std::string_view text) {
     CaptionParts parts;

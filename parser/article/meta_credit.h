@@ -8,12 +8,20 @@
 #include <string_view>
 #include <vector>
 
+#include "parser/article/images.h"
+
 namespace newswire {
 
 // Position of the first credit marker followed by ':' (or of "©", or of "Photo by " where a
 // text, a parenthesis or a sentence opens) and, in `length`, how long the marker is including
 // the colon; npos when the text has none.
 std::size_t find_marker(std::string_view text, std::size_t& length);
+
+// "Caption. (Helen Richardson, The Denver Post)", "Caption. (AP Photo/Evan Vucci)": names in
+// parentheses that close a caption after its last sentence, for a caption that names no credit
+// otherwise. The caption and the names as split_credit reads them; no credit when the
+// parentheses hold a sentence or anything but names.
+CaptionParts split_closing_names(std::string_view caption);
 
 // A credit text as a list: split at ';', '|', ', ' and ' & ', introducing words ("Foto:",
 // "Photo by", "Copyright") and copyright tails removed, duplicates dropped.

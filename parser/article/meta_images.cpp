@@ -534,6 +534,11 @@ Image read_figure(const GumboNode* figure, std::string_view url) {
     }
     if (image.credit.empty() && html::is_element(figure, GUMBO_TAG_FIGURE)) image.credit = credit_beside(figure);
     if (image.credit.empty()) image.credit = credit_from_attributes(figure);
+    if (image.credit.empty()) {
+        CaptionParts closing = split_closing_names(image.caption);
+        image.caption = std::move(closing.caption);
+        image.credit = std::move(closing.credit);
+    }
     return image;
 }
 

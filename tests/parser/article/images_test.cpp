@@ -334,3 +334,21 @@ TEST_CASE("'Photo by' opens a photo credit after the caption, in parentheses or 
     CHECK(sentence.caption == "She won a prize for the photo by the river.");
     CHECK(sentence.credit.empty());
 }
+
+TEST_CASE("names in parentheses after a caption's last sentence are its credit when nothing else names one", "[images]") {
+    std::vector<Image> images = images_of(
+        "<div id=\"body\"><p>The fire had burned about 2,400 acres by seven in the evening, the sheriff said.</p>"
+        "<figure><img src=\"/1.jpg\"><figcaption>Smoke rises over a ridge. (Helen H. Richardson, The Daily)</figcaption></figure>"
+        "<figure><img src=\"/2.jpg\"><figcaption>The outlook for Friday. (NOAA/SPC)</figcaption></figure>"
+        "<figure><img src=\"/3.jpg\"><figcaption>Firefighters at work. (File)</figcaption></figure>"
+        "<figure><img src=\"/4.jpg\"><figcaption>The ridge at dusk (seen from the town).</figcaption></figure></div>");
+    REQUIRE(images.size() == 4);
+    CHECK(images[0].caption == "Smoke rises over a ridge.");
+    CHECK(images[0].credit == Credits{"Helen H. Richardson", "The Daily"});
+    CHECK(images[1].caption == "The outlook for Friday.");
+    CHECK(images[1].credit == Credits{"NOAA/SPC"});
+    CHECK(images[2].caption == "Firefighters at work. (File)");
+    CHECK(images[2].credit.empty());
+    CHECK(images[3].caption == "The ridge at dusk (seen from the town).");
+    CHECK(images[3].credit.empty());
+}
