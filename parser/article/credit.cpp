@@ -22,10 +22,13 @@ constexpr std::array<std::string_view, 44> k_agency_codes = {
     "yonhap"};
 
 // Words that open a credit line; what follows is the list of outlet, editors and agencies.
-constexpr std::array<std::string_view, 16> k_openers = {
+// Longer openers before the shorter ones they start with ("mit material von" before "mit").
+constexpr std::array<std::string_view, 24> k_openers = {
     "quelle:", "quellen:", "source:", "sources:", "fuente:", "fonte:", "mit material von",
     "mit material der", "mit informationen von", "mit informationen der", "mit agenturmaterial von",
-    "material von", "with material from", "with reporting by", "mit", "with"};
+    "material von", "with material from", "with reporting by", "con informaci\xC3\xB3n de",
+    "con informaciones de", "com informa\xC3\xA7\xC3\xB5" "es de", "com informa\xC3\xA7\xC3\xB5" "es da",
+    "mit", "with", "avec", "con", "com", "met"};
 
 std::string trim(std::string_view text) {
     return fold_whitespace(text);

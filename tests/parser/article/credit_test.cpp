@@ -46,3 +46,15 @@ TEST_CASE("sentences and bare agency names are not credit lines", "[article][cre
     CHECK_FALSE(parse_source_credit("Quelle: Die Zahlen stammen aus einer Umfrage des Instituts unter 2000 Menschen"));
     CHECK_FALSE(parse_source_credit(""));
 }
+
+TEST_CASE("French, Spanish, Portuguese and Dutch credit lines name their agencies", "[article][credit]") {
+    CHECK(parse_source_credit("Avec AFP") == credit("Avec AFP", "", {}, {"AFP"}));
+    CHECK(parse_source_credit("(avec AFP et Reuters)") == credit("(avec AFP et Reuters)", "", {}, {"AFP", "Reuters"}));
+    CHECK(parse_source_credit("Con informaci\xC3\xB3n de EFE") == credit("Con informaci\xC3\xB3n de EFE", "", {}, {"EFE"}));
+    CHECK(parse_source_credit("Com informa\xC3\xA7\xC3\xB5" "es da Reuters") ==
+          credit("Com informa\xC3\xA7\xC3\xB5" "es da Reuters", "", {}, {"Reuters"}));
+    CHECK(parse_source_credit("Met ANP") == credit("Met ANP", "", {}, {"ANP"}));
+    // A sentence that opens with the same word names no agency.
+    CHECK_FALSE(parse_source_credit("Avec le soutien de la ville"));
+    CHECK_FALSE(parse_source_credit("Con el apoyo de todos"));
+}
