@@ -192,7 +192,8 @@ const WordSet k_furniture_words({
     "copyright", "disclaimer", "poll", "visuallyhidden", "screenreader", "caption",
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
     "donation", "sr", "sronly", "visually", "vh", "offscreen", "a11y", "outstream", "video", "player", "trending",
-    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon", "affiliate"});
+    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon", "affiliate",
+    "publicidad", "publicite", "pubblicita", "anuncio", "anuncios", "reklame", "reklama", "annons", "advertentie"});
 
 // A box of facts or background set beside the story ("factbox", "info-box", "InfoBox",
 // "faktaboks", "Infokasten"): camelCase and dashes split most names into two words.
@@ -415,9 +416,12 @@ constexpr std::string_view k_furniture_openers[] = {
     "story continues below", "continue reading below", "tags:", "tagged:", "filed under", "published under"};
 
 // Whole lines that are the labels of buttons and links.
-constexpr std::array<std::string_view, 19> k_furniture_labels = {
+constexpr std::array<std::string_view, 29> k_furniture_labels = {
     "x", "facebook", "twitter", "whatsapp", "line", "e-mail", "email", "mail", "drucken", "print",
-    "teilen", "share", "kopieren", "link kopieren", "mehr", "more", "or", "oder", "ou"};
+    "teilen", "share", "kopieren", "link kopieren", "mehr", "more", "or", "oder", "ou",
+    // advertisement labels in other languages ("Anzeige", "Werbung", "Advertisement" open lines above)
+    "publicidad", "publicit\xC3\xA9", "pubblicit\xC3\xA0", "anuncio", "reklame", "reklama", "annons", "advertentie",
+    "sponsored", "advertising"};
 
 bool is_byline(std::string_view lower, std::size_t size) {
     return size < 100 && (lower.starts_with("von ") || lower.starts_with("by ") || lower.starts_with("par ") ||

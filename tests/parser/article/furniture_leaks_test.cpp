@@ -274,3 +274,14 @@ TEST_CASE("keywords linked to their topic pages are the sentence's words, a row 
                               "<a href=\"/tag/traffic\">Traffic</a></p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, "Leeds: Harbour, Quay", k_second});
 }
+
+TEST_CASE("advertisement labels and boxes in other languages are not body text", "[article][furniture]") {
+    for (std::string label : {"Publicidad", "Publicit\xC3\xA9", "Pubblicit\xC3\xA0", "Reklame", "Advertentie"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"slot\"><span>" + label +
+                                  "</span><div id=\"gpt-1\"></div></div><p>" + k_second + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+    }
+    Article boxed = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"publicidad\"><p>" + k_third +
+                            "</p></div><p>" + k_second + "</p></article>");
+    CHECK(story_of(boxed) == std::vector<std::string>{k_first, k_second});
+}
