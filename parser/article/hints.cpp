@@ -193,7 +193,7 @@ const WordSet k_furniture_words({
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
     "donation", "sr", "sronly", "visually", "vh", "offscreen", "a11y", "outstream", "video", "player", "trending",
     "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon", "affiliate",
-    "publicidad", "publicite", "pubblicita", "anuncio", "anuncios", "reklame", "reklama", "annons", "advertentie"});
+    "etiquetas", "publicidad", "publicite", "pubblicita", "anuncio", "anuncios", "reklame", "reklama", "annons", "advertentie"});
 
 // A box of facts or background set beside the story ("factbox", "info-box", "InfoBox",
 // "faktaboks", "Infokasten"): camelCase and dashes split most names into two words.
@@ -413,7 +413,10 @@ constexpr std::string_view k_furniture_openers[] = {
     "zobacz też", "zobacz także", "čtěte také", "bildrechte:", "foto:", "fotos:", "photo:", "photos:", "bild:",
     "À lire aussi", "À découvrir", "noticia relacionada", "noticias relacionadas", "don't have an account",
     "don’t have an account", "table of contents", "inhaltsverzeichnis", "sommaire", "article continues below",
-    "story continues below", "continue reading below", "tags:", "tagged:", "filed under", "published under"};
+    "story continues below", "continue reading below", "tags:", "tagged:", "filed under", "published under",
+    "temas:", "etiquetas:", "palabras clave:", "mots-cl\xC3\xA9s", "th\xC3\xA8mes :", "th\xC3\xA8mes:", "argomenti:",
+    "themen:", "topics:", "keywords:", "most read", "most popular", "meistgelesen", "lo m\xC3\xA1s le\xC3\xAD" "do",
+    "les plus lus", "i pi\xC3\xB9 letti", "mest l\xC3\xA4st", "mest lest", "meest gelezen"};
 
 // Whole lines that are the labels of buttons and links.
 constexpr std::array<std::string_view, 29> k_furniture_labels = {

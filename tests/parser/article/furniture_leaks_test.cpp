@@ -285,3 +285,18 @@ TEST_CASE("advertisement labels and boxes in other languages are not body text",
                             "</p></div><p>" + k_second + "</p></article>");
     CHECK(story_of(boxed) == std::vector<std::string>{k_first, k_second});
 }
+
+TEST_CASE("a row of tags under a label and a most-read box are not body text, in several languages", "[article][furniture]") {
+    for (std::string label : {"Temas:", "Etiquetas:", "Mots-cl\xC3\xA9s :", "Themen:", "Topics:"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><div><span>" +
+                                  label + "</span><a href=\"/tag/bridges\">Bridges</a><a href=\"/tag/traffic\">Traffic</a>"
+                                  "</div></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+    }
+    for (std::string label : {"Most Read", "Meistgelesen", "Lo m\xC3\xA1s le\xC3\xAD" "do", "Les plus lus"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div><p>" + label +
+                                  "</p><ol><li><a href=\"/a\">Ferry prices rise again</a></li><li><a href=\"/b\">New school "
+                                  "opens</a></li></ol></div><p>" + k_second + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+    }
+}
