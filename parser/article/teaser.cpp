@@ -253,8 +253,13 @@ LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* head
         if (furniture && passed && headline_element && node->parent == headline_element->parent &&
             !is_hard_furniture(node)) {
             // A box beside the headline named like furniture (a "footer" list under it) may
-            // hold the standfirst: read for the description only.
+            // hold the standfirst: read for the description only, unless the box itself is
+            // named as a lead too ("gallery-intro": a picture gallery's own page).
             relaxed_box = node;
+            if (!found.marked && is_marked_lead(node) && acceptable_lead(node, container) && !repeats_headline(node) &&
+                long_enough(node)) {
+                found.marked = node;
+            }
             return html::Visit::descend;
         }
         if (furniture && !(headline_element && !passed && is_inside(headline_element, node))) {

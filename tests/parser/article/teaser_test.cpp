@@ -131,3 +131,15 @@ TEST_CASE("an element named like a lead that holds the whole body is the body", 
     CHECK(lead.teaser == k_lead);
     CHECK(body_texts(lead) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a box beside the headline named for a gallery and a lead is the gallery page's teaser", "[article][teaser]") {
+    Article article = extract("", "<h1>Pictures: the bridge's last day</h1><p class=\"gallery-intro\">" + k_lead +
+                                      "</p><div class=\"gallery-stage\"><figure><img src=\"/1.jpg\"><figcaption>The last "
+                                      "car crosses.</figcaption></figure></div><div class=\"more\"><p>" + k_first +
+                                      "</p><p>" + k_second + "</p></div>");
+    CHECK(article.teaser == k_lead);
+    // Named for a gallery alone, it is the gallery's furniture.
+    Article plain = extract("", "<h1>Pictures: the bridge's last day</h1><p class=\"gallery-nav\">" + k_lead +
+                                    "</p>" + k_body);
+    CHECK(plain.teaser.empty());
+}
