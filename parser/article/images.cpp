@@ -108,6 +108,22 @@ bool is_byline_figure(const GumboNode* figure) {
     }) != nullptr;
 }
 
+// A figure that is a card linking to another page (an embedded bookmark: the page's title,
+// description and thumbnail inside one link, no <figcaption>) shows no picture of this story. A
+// link to "#" is a player's button, and a linked picture with a caption of its own (a video
+// teaser) is one.
+bool is_link_card(const GumboNode* figure) {
+    constexpr std::size_t k_min_card_text = 20;
+    const GumboNode* link = find_first_bounded(figure, 400, [](const GumboNode* n) {
+        return html::is_element(n, GUMBO_TAG_A) && html::has_attribute(n, "href");
+    });
+    if (!link || html::attribute(link, "href").starts_with('#') || is_image_link(link) || count_images(link) == 0) {
+        return false;
+    }
+    return bounded_text(link, k_min_card_text).size() >= k_min_card_text &&
+           !find_first_bounded(link, 400, [](const GumboNode* n) { return html::is_element(n, GUMBO_TAG_FIGCAPTION); });
+}
+
 enum class Kind { figure, loose_image, heading };
 
 struct Entry {
@@ -157,7 +173,9 @@ std::vector<Entry> page_entries(const GumboNode* root, const GumboNode* containe
             return Visit::skip_children;
         }
         if (tag == GUMBO_TAG_FIGURE) {
-            if (!is_byline_figure(node) && !pull_quote_of(node)) entries.push_back({node, Kind::figure, in_container, after});
+            if (!is_byline_figure(node) && !pull_quote_of(node) && !is_link_card(node)) {
+                entries.push_back({node, Kind::figure, in_container, after});
+            }
             return Visit::skip_children;
         }
         if (tag == GUMBO_TAG_IMG || (tag == GUMBO_TAG_UNKNOWN && is_image_element(node))) {

@@ -119,3 +119,15 @@ TEST_CASE("a picture without caption between headline and body is the lead image
     REQUIRE(other.images.size() == 1);
     CHECK(other.images[0].url == "https://example.com/up/vote.jpg");
 }
+
+TEST_CASE("a figure that is a card linking to another page is no image of the story", "[article][images]") {
+    Article article = test::extract_page("<title>T</title>", "<article><h1>Bridge closes</h1><p>" + k_first + "</p><figure class=\"kg-card kg-bookmark-card\">"
+                              "<a href=\"/news-deserts/\"><div class=\"kg-bookmark-title\">Where the news deserts grow</div>"
+                              "<div class=\"kg-bookmark-description\">A look at the places that lost their paper.</div>"
+                              "<img src=\"/favicon.ico\"><img src=\"/desert.jpg\"></a></figure><figure><a href=\"/video/1\">"
+                              "<img src=\"/clip.jpg\"><figcaption>The last car crosses the bridge.</figcaption></a></figure><p>" +
+                              k_third + "</p></article>", "https://example.com/a.html");
+    REQUIRE(article.images.size() == 1);
+    CHECK(article.images[0].url == "https://example.com/clip.jpg");
+    CHECK(article.images[0].caption == "The last car crosses the bridge.");
+}
