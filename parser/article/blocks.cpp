@@ -1,7 +1,10 @@
 #include "parser/article/blocks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
+
+#include <utf8proc.h>
 
 #include "core/text.h"
 #include "parser/article/container.h"
@@ -53,6 +56,33 @@ bool is_inline_tag(const GumboNode* node) {
     default:
         return false;
     }
+}
+
+// Text with nothing to read: punctuation, white space, invisible format characters (a byte
+// order mark, a zero-width joiner) and emoji alone ("." or "/" left of a widget, the "💡" of a
+// callout box). Other symbols stay: "◇" and "***" part a story's sections.
+bool has_nothing_to_read(std::string_view text) {
+    constexpr utf8proc_int32_t k_first_emoji = 0x1F000;
+    for (std::size_t i = 0; i < text.size();) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            if (std::isalnum(byte) || byte == '*') return false;
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t codepoint = 0;
+        auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                       static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
+        if (length <= 0) return false;
+        i += static_cast<std::size_t>(length);
+        utf8proc_category_t category = utf8proc_category(codepoint);
+        bool blank = (category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_PO) ||
+                     (category >= UTF8PROC_CATEGORY_ZS && category <= UTF8PROC_CATEGORY_CF) ||
+                     (category == UTF8PROC_CATEGORY_SO && codepoint >= k_first_emoji) ||
+                     codepoint == 0xFE0F;  // the emoji presentation selector
+        if (!blank) return false;
+    }
+    return true;
 }
 
 // The headings a body holds: h2 to h6 (the h1 is the headline's).
@@ -146,7 +176,7 @@ private:
 
     void emit(BlockType type, std::string text, const GumboNode* node) {
         text = fold_whitespace(text);
-        if (text.empty()) return;
+        if (text.empty() || has_nothing_to_read(text)) return;
         if (is_furniture_text(text)) {
             if (opens_furniture_box(text)) skip_box_of(node);
             return;

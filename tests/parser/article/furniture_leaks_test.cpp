@@ -300,3 +300,9 @@ TEST_CASE("a row of tags under a label and a most-read box are not body text, in
         CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
     }
 }
+
+TEST_CASE("a block with nothing to read is left out, a separator between sections stays", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>.</p><div><span>\xF0\x9F\x92\xA1</span>"
+                              "</div><p>\xEF\xBB\xBF</p><p>/</p><p>\xE2\x97\x87</p><p>* * *</p><p>" + k_second + "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, "\xE2\x97\x87", "* * *", k_second});
+}
