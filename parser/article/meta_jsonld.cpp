@@ -301,6 +301,13 @@ JsonLdArticle read_json_ld(const std::vector<std::string_view>& scripts) {
             break;
         }
     }
+    for (const json* object : objects) {
+        if (has_type(*object, "VideoObject") || has_type(*object, "AudioObject")) {
+            article.media_published = text_of(member(*object, "uploadDate"));
+            if (article.media_published.empty()) article.media_published = text_of(member(*object, "datePublished"));
+            if (!article.media_published.empty()) break;
+        }
+    }
     return article;
 }
 

@@ -32,11 +32,15 @@ struct JsonLdArticle {
     std::vector<std::string> keywords;
     std::vector<JsonLdImage> images;
     std::string body;  // articleBody as written: plain text (line breaks kept) or HTML
+    // Without an article object, the uploadDate of the page's VideoObject or AudioObject: the date
+    // of a video page, weaker than the page's own date metas (an embedded clip has its own).
+    std::string media_published;
 };
 
 // Reads the JSON-LD script texts of one page; the first article-typed object wins, fields
 // it lacks are not filled from other objects (except Person entries referenced by @id).
-// Without one, a WebPage that states a date or author gives those (found stays false).
+// Without one, a WebPage that states a date or author gives those (found stays false), and a
+// VideoObject or AudioObject its upload date (media_published).
 JsonLdArticle read_json_ld(const std::vector<std::string_view>& scripts);
 
 // Splits a keyword list "a, b; c" into trimmed, non-empty, de-duplicated entries.

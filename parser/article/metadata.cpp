@@ -70,6 +70,7 @@ std::optional<Timestamp> published_of(const MetaSignals& signals, const JsonLdAr
         if (auto parsed = parse_page_date(first_meta(signals, key), zone)) return parsed;
     }
     if (auto parsed = parse_page_date(signals.itemprop_published, zone)) return parsed;
+    if (auto parsed = parse_page_date(ld.media_published, zone)) return parsed;
     if (auto parsed = first_date(signals.times_in_article, zone)) return parsed;
     if (auto parsed = first_date(signals.times, zone)) return parsed;
     for (const std::string& text : signals.date_texts) {

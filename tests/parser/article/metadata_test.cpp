@@ -160,3 +160,13 @@ TEST_CASE("bylines nested thousands of levels deep are read without quadratic wo
     CHECK(m.authors == std::vector<std::string>{"Anna Muster"});
     CHECK(iso(m.published) == "2025-12-12T00:00:00+01:00");
 }
+
+TEST_CASE("a video page without an article object is dated by its video's upload date, after the page's metas",
+          "[metadata]") {
+    const std::string video = R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"VideoObject",
+        "name":"Drone footage shows the flood","uploadDate":"2024-01-07T15:20:00+00:00","duration":"PT1M42S"}</script>)";
+    CHECK(iso(metadata_of(video).published) == "2024-01-07T15:20:00+00:00");
+    // An embedded clip on an article page carries its own date: the page's metas win.
+    PageMetadata article = metadata_of(video + R"(<meta property="article:published_time" content="2024-01-08T06:00:00+01:00">)");
+    CHECK(iso(article.published) == "2024-01-08T06:00:00+01:00");
+}
