@@ -18,9 +18,10 @@ struct Label {
     bool needs_colon;
 };
 
-constexpr std::array<Label, 27> k_labels{{
+constexpr std::array<Label, 29> k_labels{{
     {"von", false}, {"by", false}, {"par", false}, {"por", false}, {"door", false}, {"av", false},
-    {"af", false}, {"di", false}, {"text von", false}, {"written by", false}, {"text", true},
+    {"af", false}, {"di", false}, {"text von", false}, {"written by", false}, {"submitted by", false},
+    {"posted by", false}, {"text", true},
     {"texto", true}, {"texte", true}, {"teksti", true}, {"yazar", true},
     {"autor", true}, {"autorin", true}, {"autoren", true}, {"author", true}, {"auteur", true},
     {"autore", true}, {"reporter", true},
@@ -41,7 +42,7 @@ std::size_t label_length(std::string_view text) {
     std::string_view rest = text.substr(at);
     // Most texts open with no label: one look at the first letter settles them.
     if (rest.empty() || (static_cast<unsigned char>(rest[0]) < 0x80 &&
-                         std::string_view("abdprtvwyABDPRTVWY").find(rest[0]) == std::string_view::npos)) {
+                         std::string_view("abdprstvwyABDPRSTVWY").find(rest[0]) == std::string_view::npos)) {
         return 0;
     }
     for (const Label& label : k_labels) {
@@ -158,6 +159,19 @@ bool capitalised_like_a_name(std::string_view name) {
     return !(any_upper && any_lower_word);
 }
 
+// "Carla Benton on Sun, 03/03/2024 - 14:05", "Max Muster am 12.03.2024": the date a byline
+// gives after the names goes, so that the names stand alone.
+std::string_view without_date_tail(std::string_view text) {
+    constexpr std::size_t k_date_reach = 24;  // a weekday and a month name before the digits at most
+    for (std::string_view joiner : {" on ", " am "}) {
+        std::size_t at = text.find(joiner);
+        if (at == std::string_view::npos || at == 0) continue;
+        std::string_view tail = text.substr(at + joiner.size(), k_date_reach);
+        if (tail.find_first_of("0123456789") != std::string_view::npos) return trim(text.substr(0, at));
+    }
+    return text;
+}
+
 }  // namespace
 
 bool looks_like_person(std::string_view name, std::string_view site_name) {
@@ -201,7 +215,7 @@ std::vector<std::string> clean_authors(std::string_view text, std::string_view s
         std::size_t at = folded.find(title);
         if (at != std::string::npos) folded.erase(at, title.size());
     }
-    for (std::string& part : split_names(strip_prefixes(folded))) {
+    for (std::string& part : split_names(without_date_tail(strip_prefixes(folded)))) {
         std::string name(strip_prefixes(part));
         if (!looks_like_person(name, site_name)) continue;
         append_unique(out, {name});

@@ -94,13 +94,28 @@ bool in_breadcrumb(const GumboNode* node) {
     return false;
 }
 
+namespace {
+
+// A <footer> at the top of an <article> (its child or grandchild) is that article's own: who
+// wrote it and when ("Submitted by Carla Benton on ..."), not the page's footer.
+bool is_article_footer(const GumboNode* footer) {
+    const GumboNode* parent = footer->parent;
+    for (int level = 0; level < 2 && parent && parent->type == GUMBO_NODE_ELEMENT; ++level, parent = parent->parent) {
+        if (parent->v.element.tag == GUMBO_TAG_ARTICLE) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool in_furniture(const GumboNode* node) {
     int levels = 0;
     std::string names;
     for (const GumboNode* n = node; n && n->type == GUMBO_NODE_ELEMENT && levels < 64; n = n->parent, ++levels) {
         GumboTag tag = n->v.element.tag;
         if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return false;
-        if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FOOTER) return true;
+        if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_BLOCKQUOTE) return true;
+        if (tag == GUMBO_TAG_FOOTER && !is_article_footer(n)) return true;
         if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
         lowered_names(html::attribute(n, "class"), html::attribute(n, "id"), names);
         if (names_contain(names, {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar",

@@ -156,3 +156,17 @@ TEST_CASE("addresses, links and handles are no organisation name", "[authors]") 
     CHECK(organisation_name("@beispiel").empty());
     CHECK(organisation_name("Dieser Artikel wurde von unserer Redaktion mit Material von Agenturen erstellt").empty());
 }
+
+TEST_CASE("'Submitted by' and 'Posted by' in an article's own footer name its author, without the date after", "[authors]") {
+    PageMetadata drupal = read_page("", R"(<article><h1>River crests</h1><footer class="node__meta"><div class="node__submitted">
+        Submitted by <span property="schema:name">Carla Benton</span> on <time datetime="2024-03-03T14:05:00-05:00">
+        Sun, 03/03/2024 - 14:05</time></div></footer><p>The river crested at 31.6 feet on Sunday afternoon.</p></article>)");
+    CHECK(drupal.authors == Names{"Carla Benton"});
+    PageMetadata posted = read_page("", R"(<article><h1>River crests</h1><div class="meta">Posted by Dana Whitfield on
+        March 3, 2024</div><p>The river crested at 31.6 feet on Sunday afternoon.</p></article>)");
+    CHECK(posted.authors == Names{"Dana Whitfield"});
+    // The page's own footer names no author of the story.
+    PageMetadata page_footer = read_page("", R"(<article><h1>River crests</h1><p>The river crested at 31.6 feet.</p></article>
+        <footer><p>Posted by Site Admin on 03/03/2024</p></footer>)");
+    CHECK(page_footer.authors.empty());
+}
