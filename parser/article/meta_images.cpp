@@ -475,6 +475,8 @@ Image caption_beside(const GumboNode* image, std::string_view url) {
             Image found = read_figure(next, url);
             found.url = image_source(image->parent ? image->parent : image, url);
             if (found.caption.empty() && found.credit.empty()) return {};
+            // <div class=image>…</div><div class=caption>…</div><div class=photo-credit>…</div>
+            if (found.credit.empty()) found.credit = credit_beside(next);
             return found;
         }
     }

@@ -352,3 +352,17 @@ TEST_CASE("names in parentheses after a caption's last sentence are its credit w
     CHECK(images[3].caption == "The ridge at dusk (seen from the town).");
     CHECK(images[3].credit.empty());
 }
+
+TEST_CASE("a credit box after the caption box beside an image is the image's credit", "[images]") {
+    std::vector<Image> images = images_of(
+        "<div id=\"body\"><div class=\"field--name-field-image\"><img src=\"/flood.jpg\" width=\"1090\"></div>"
+        "<div class=\"field--name-field-image-caption\">Floodwater covers the highway on Sunday.</div>"
+        "<div class=\"field--name-field-photo-credit\">Mountain Times / Eli Carter</div>"
+        "<p>The river crested at 31.6 feet in Harlan on Sunday afternoon, its highest level since 1977.</p>"
+        "<p>County officials closed 14 roads and opened two shelters, one at the Harlan Center and one at a church.</p>"
+        "<p>About 60 people spent Saturday night in the shelters, the county's emergency management director said.</p>"
+        "<p>The National Weather Service expects the river to fall below flood stage by Tuesday afternoon.</p></div>");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].caption == "Floodwater covers the highway on Sunday.");
+    CHECK(images[0].credit == Credits{"Mountain Times / Eli Carter"});
+}
