@@ -200,14 +200,31 @@ private:
                 continue;
             }
             ++levels;
-            if (frame.first_block != m_blocks.size() || raw_chars(frame.node) > k_max_box_chars) break;
+            if (!only_badges_since(frame.first_block) || raw_chars(frame.node) > k_max_box_chars) break;
             m_skip_from = i;
+            m_drop_from = frame.first_block;
         }
+    }
+
+    // Are the blocks from `first` on no more than badges ("WA+", "Neu", "Plus") that a box
+    // shows before its label?
+    bool only_badges_since(std::size_t first) const {
+        constexpr std::size_t k_max_badge = 12;
+        for (std::size_t i = first; i < m_blocks.size(); ++i) {
+            const std::string& text = m_blocks[i].block.text;
+            if (text.size() > k_max_badge || text.find(' ') != std::string::npos) return false;
+        }
+        return true;
     }
 
     // Leaves the rest of the box chosen by skip_box_of; true when there was one.
     bool leave_skipped_box() {
         if (m_skip_from == 0) return false;
+        if (m_drop_from < m_blocks.size()) {
+            m_blocks.resize(m_drop_from);
+            std::erase_if(m_pull_quotes, [&](std::size_t index) { return index >= m_drop_from; });
+        }
+        m_drop_from = k_no_block;
         m_stack.resize(m_skip_from + 1);
         m_stack.back().next_child = m_stack.back().node->v.element.children.length;
         m_skip_from = 0;
@@ -399,7 +416,9 @@ private:
     }
 
     std::vector<Frame> m_stack;
+    static constexpr std::size_t k_no_block = static_cast<std::size_t>(-1);
     std::size_t m_skip_from = 0;  // a frame index set by skip_box_of; 0 (the container) for none
+    std::size_t m_drop_from = k_no_block;  // the box's badges before its label go with it
     std::vector<SourcedBlock> m_blocks;
     std::vector<std::size_t> m_pull_quotes;  // indices in m_blocks of quotes read from figures
     std::string m_run;

@@ -306,3 +306,11 @@ TEST_CASE("a block with nothing to read is left out, a separator between section
                               "</div><p>\xEF\xBB\xBF</p><p>/</p><p>\xE2\x97\x87</p><p>* * *</p><p>" + k_second + "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, "\xE2\x97\x87", "* * *", k_second});
 }
+
+TEST_CASE("a box whose label follows a badge goes whole, the badge with it", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p>"
+                              "<div class=\"offer-box\"><div class=\"offer-box__badge\">WA+</div><h2>Weiterlesen mit WA+</h2>"
+                              "<p>Alle Artikel auf unserer Seite lesen: vier Wochen lang f\xC3\xBCr nur 0,99 Euro. Jederzeit "
+                              "k\xC3\xBCndbar.</p><a href=\"/abo\">Jetzt testen</a></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+}
