@@ -136,6 +136,27 @@ const GumboNode* headline_after_breadcrumb(const GumboNode* root, const GumboNod
     return found;
 }
 
+// The text of a kicker without the badges set in it ("<span class=plus-badge>WA+</span>
+// Klinikum Nord"): a sign that the article is for subscribers, not words of the kicker.
+std::string kicker_text(const GumboNode* kicker) {
+    static const std::vector<std::string_view> badge_words = {"badge", "premium", "plus", "paid", "paywall",
+                                                              "abo", "subscriber", "subscription", "icon"};
+    std::string text;
+    html::walk(kicker, [&](const GumboNode* node) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+            text += node->v.text.text;
+            return html::Visit::skip_children;
+        }
+        if (!html::is_element(node)) return html::Visit::skip_children;
+        GumboTag tag = html::tag_of(node);
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG) return html::Visit::skip_children;
+        if (node != kicker && has_hint_word(node, badge_words)) return html::Visit::skip_children;
+        if (node != kicker && html::is_block(tag)) text += ' ';
+        return html::Visit::descend;
+    });
+    return fold_whitespace(text);
+}
+
 }  // namespace
 
 const GumboNode* find_headline_element(const GumboNode* root, std::string_view headline) {
@@ -156,7 +177,7 @@ const GumboNode* find_headline_element(const GumboNode* root, std::string_view h
 
 std::string find_kicker(const GumboNode* headline_element, std::string_view headline) {
     if (!headline_element) return {};
-    std::string text = html::text_content(headline_element);
+    std::string text = kicker_text(headline_element);
     std::string wanted = fold_whitespace(headline);
     if (!wanted.empty()) {
         std::size_t at = find_not_after_hyphen(text, wanted);
@@ -169,12 +190,12 @@ std::string find_kicker(const GumboNode* headline_element, std::string_view head
         return html::is_element(node) && is_kicker_hint(node);
     });
     if (marked) {
-        std::string kicker = strip_separators(html::text_content(marked));
+        std::string kicker = strip_separators(kicker_text(marked));
         if (kicker != wanted && is_kicker_text(marked, kicker)) return kicker;
     }
     const GumboNode* previous = previous_element(headline_element);
     if (previous && is_kicker_hint(previous)) {
-        std::string kicker = strip_separators(html::text_content(previous));
+        std::string kicker = strip_separators(kicker_text(previous));
         if (is_kicker_text(previous, kicker)) return kicker;
     }
     return {};

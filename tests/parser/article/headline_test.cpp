@@ -105,3 +105,12 @@ TEST_CASE("a breadcrumb entry naming the site or ending in a colon is not the se
                            "<a href=\"/sachsen\">Sachsen-Anhalt</a></nav><main><article><h1>Hitze setzt Bahnen zu</h1>");
     CHECK(article.section == "Sachsen-Anhalt");
 }
+
+TEST_CASE("a subscriber badge set in the kicker is no word of the kicker", "[headline]") {
+    Article above = page(og("Geburtsstation schlie\xC3\x9Ft"), "<main><article><p class=\"article__kicker\"><span class=\"plus-badge\">"
+                         "WA+</span> Klinikum Nord</p><h1>Geburtsstation schlie\xC3\x9Ft</h1>");
+    CHECK(above.kicker == "Klinikum Nord");
+    Article inside = page(og("Geburtsstation schlie\xC3\x9Ft"), "<main><article><h1><span class=\"kicker\"><i class=\"premium-icon\">"
+                          "Plus</i>Klinikum Nord</span> Geburtsstation schlie\xC3\x9Ft</h1>");
+    CHECK(inside.kicker == "Klinikum Nord");
+}
