@@ -419,9 +419,10 @@ constexpr std::string_view k_furniture_openers[] = {
     "les plus lus", "i pi\xC3\xB9 letti", "mest l\xC3\xA4st", "mest lest", "meest gelezen"};
 
 // Whole lines that are the labels of buttons and links.
-constexpr std::array<std::string_view, 29> k_furniture_labels = {
+constexpr std::array<std::string_view, 32> k_furniture_labels = {
     "x", "facebook", "twitter", "whatsapp", "line", "e-mail", "email", "mail", "drucken", "print",
     "teilen", "share", "kopieren", "link kopieren", "mehr", "more", "or", "oder", "ou",
+    "published in", "listen", "follow",  // before a publication's name; a player's and a profile's buttons
     // advertisement labels in other languages ("Anzeige", "Werbung", "Advertisement" open lines above)
     "publicidad", "publicit\xC3\xA9", "pubblicit\xC3\xA0", "anuncio", "reklame", "reklama", "annons", "advertentie",
     "sponsored", "advertising"};

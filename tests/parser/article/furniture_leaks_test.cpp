@@ -314,3 +314,11 @@ TEST_CASE("a box whose label follows a badge goes whole, the badge with it", "[a
                               "k\xC3\xBCndbar.</p><a href=\"/abo\">Jetzt testen</a></div></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
 }
+
+TEST_CASE("'Published in' before a publication's name and the labels of follow and listen buttons are not body text",
+          "[article][furniture]") {
+    Article article = extract("<article><section><h1>Bridge closes</h1><div>Published in <div><a href=\"/pub\"><p>Better "
+                              "Towns</p></a></div></div><div><p>Follow</p></div><div><p>Listen</p></div><p>" + k_first +
+                              "</p><p>" + k_second + "</p></section></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+}
