@@ -427,9 +427,11 @@ constexpr std::array<std::string_view, 32> k_furniture_labels = {
     "publicidad", "publicit\xC3\xA9", "pubblicit\xC3\xA0", "anuncio", "reklame", "reklama", "annons", "advertentie",
     "sponsored", "advertising"};
 
-bool is_byline(std::string_view lower, std::size_t size) {
-    return size < 100 && (lower.starts_with("von ") || lower.starts_with("by ") || lower.starts_with("par ") ||
-                          lower.starts_with("por "));
+// `text` as written: Italian bylines open with a lower-case "di" ("di Giulia Ferretti"), which
+// opens sentences capitalised.
+bool is_byline(std::string_view text, std::string_view lower) {
+    return text.size() < 100 && (lower.starts_with("von ") || lower.starts_with("by ") || lower.starts_with("par ") ||
+                                 lower.starts_with("por ") || text.starts_with("di "));
 }
 
 // "Freitag, 28.04.2023, 19:25" and "NDR 1 Welle Nord | Nachrichten | 28.04.2023 | 13:00 Uhr".
@@ -460,7 +462,7 @@ bool is_furniture_text(std::string_view text) {
     if (text.size() < 400 && (text.ends_with(" mehr") || text.ends_with(" more") || text.ends_with(" Mehr"))) {
         return true;
     }
-    return is_byline(lower, text.size()) || is_dateline_or_strap(text);
+    return is_byline(text, lower) || is_dateline_or_strap(text);
 }
 
 bool opens_furniture_box(std::string_view text) {

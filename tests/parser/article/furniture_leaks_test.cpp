@@ -322,3 +322,11 @@ TEST_CASE("'Published in' before a publication's name and the labels of follow a
                               "</p><p>" + k_second + "</p></section></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
 }
+
+TEST_CASE("an Italian byline line ('di Giulia Ferretti') is not body text, a sentence opening with 'Di' is", "[article][furniture]") {
+    const std::string sentence = "Di fronte alla piena del fiume, il sindaco ha chiuso le scuole.";
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"firma\">di <a href=\"/autori/gf\">Giulia Ferretti</a>"
+                              " \xC2\xB7 18 ottobre 2024</div><p>" + k_first + "</p><p>" + sentence + "</p><p>" + k_second +
+                              "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, sentence, k_second});
+}
