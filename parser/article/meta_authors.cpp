@@ -18,7 +18,10 @@ struct Label {
     bool needs_colon;
 };
 
-constexpr std::array<Label, 29> k_labels{{
+constexpr std::array<Label, 35> k_labels{{
+    // German bylines name the writer's role first ("Von unserem Redakteur Stefan Huber").
+    {"von unserem redakteur", false}, {"von unserer redakteurin", false}, {"von unserem korrespondenten", false},
+    {"von unserer korrespondentin", false}, {"von unserem mitarbeiter", false}, {"von unserer mitarbeiterin", false},
     {"von", false}, {"by", false}, {"par", false}, {"por", false}, {"door", false}, {"av", false},
     {"af", false}, {"di", false}, {"text von", false}, {"written by", false}, {"submitted by", false},
     {"posted by", false}, {"text", true},

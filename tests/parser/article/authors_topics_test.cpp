@@ -170,3 +170,10 @@ TEST_CASE("'Submitted by' and 'Posted by' in an article's own footer name its au
         <footer><p>Posted by Site Admin on 03/03/2024</p></footer>)");
     CHECK(page_footer.authors.empty());
 }
+
+TEST_CASE("a German byline that names the writer's role first names the writer", "[authors]") {
+    PageMetadata m = read_page("", R"(<article><h1>Parkhaus kommt</h1><p>Der Stadtrat hat den Bau am Mittwoch beschlossen.</p>
+        <p><i>Von unserem Redakteur Stefan Huber</i></p></article>)");
+    CHECK(m.authors == Names{"Stefan Huber"});
+    CHECK(clean_authors("Von unserer Korrespondentin Anna Berg", "") == Names{"Anna Berg"});
+}
