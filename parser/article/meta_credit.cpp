@@ -26,6 +26,8 @@ constexpr std::string_view k_markers[] = {
 // Words that introduce a photo credit without a colon, as written at the start of a credit.
 constexpr std::string_view k_by_markers[] = {"Photo by ", "Photos by ", "Photograph by ", "Photography by ",
                                              "Picture by ", "Image by ", "Foto von ", "Fotos von ", "Bild von "};
+// The same inside parentheses alone: "(foto Ansa/Max Cavallari)", "(Photo AFP)".
+constexpr std::string_view k_parenthesised_markers[] = {"foto ", "Foto ", "photo ", "Photo "};
 
 bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
@@ -146,6 +148,13 @@ std::size_t find_marker(std::string_view text, std::size_t& length) {
                 best = at;
                 length = marker.size();
             }
+        }
+    }
+    for (std::string_view marker : k_parenthesised_markers) {
+        for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+            if (at == 0 || text[at - 1] != '(' || (best != std::string::npos && at >= best)) continue;
+            best = at;
+            length = marker.size();
         }
     }
     std::size_t copyright = lowered.find("\xC2\xA9");  // ©

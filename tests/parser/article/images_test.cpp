@@ -366,3 +366,15 @@ TEST_CASE("a credit box after the caption box beside an image is the image's cre
     CHECK(images[0].caption == "Floodwater covers the highway on Sunday.");
     CHECK(images[0].credit == Credits{"Mountain Times / Eli Carter"});
 }
+
+TEST_CASE("'foto' or 'Photo' right inside a closing parenthesis opens a photo credit", "[images]") {
+    CaptionParts italian = split_caption_credit("Il torrente Ravone esondato in via Saffi (foto Ansa/Max Cavallari)");
+    CHECK(italian.caption == "Il torrente Ravone esondato in via Saffi");
+    CHECK(italian.credit == Credits{"Ansa/Max Cavallari"});
+    CaptionParts french = split_caption_credit("Des sacs-poubelle rue de la R\xC3\xA9publique. (Photo AFP)");
+    CHECK(french.credit == Credits{"AFP"});
+    // Outside parentheses the word is the caption's: "Foto Huebner" is a studio's name.
+    CaptionParts studio = split_caption_credit("Das Ensemble bei der Premiere. Foto Huebner");
+    CHECK(studio.caption == "Das Ensemble bei der Premiere.");
+    CHECK(studio.credit == Credits{"Foto Huebner"});
+}
