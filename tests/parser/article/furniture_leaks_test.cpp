@@ -330,3 +330,11 @@ TEST_CASE("an Italian byline line ('di Giulia Ferretti') is not body text, a sen
                               "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, sentence, k_second});
 }
+
+TEST_CASE("a call-to-action box after the story is not body text", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"story__body\"><p>" + k_first + "</p><p>" + k_second +
+                              "</p><p>" + k_third + "</p></div><div class=\"letters-cta\"><h3>Have something to say?</h3><p>Send "
+                              "a letter to the editor. Letters should be under 250 words and include your name and town.</p>"
+                              "</div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
