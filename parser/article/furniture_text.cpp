@@ -142,11 +142,62 @@ bool asks_for_javascript(std::string_view text) {
     return std::any_of(prompts.begin(), prompts.end(), [&](std::string_view prompt) { return contains_ci(text, prompt); });
 }
 
+bool asks_to_load_embed(std::string_view text) {
+    constexpr std::size_t k_max_prompt = 500;
+    if (text.size() > k_max_prompt) return false;
+    std::string lower = to_lower_ascii(text);
+    auto has = [&](std::string_view phrase) { return lower.find(phrase) != std::string::npos; };
+    if (has("ask for your permission before anything is loaded") || has("this article contains content provided by")) {
+        return true;
+    }
+    // What is embedded, what the reader is asked to do about it, and why: a story about
+    // third-party content names no click, cookies or personal data with it.
+    struct Prompt {
+        std::array<std::string_view, 4> contents;
+        std::array<std::string_view, 6> asks;
+        std::array<std::string_view, 4> reasons;
+    };
+    static constexpr std::array<Prompt, 4> prompts = {{
+        {{"third-party content", "third party content", "external content", "content from third"},
+         {"accept", "allow", "consent", "permission", "load", "enable"},
+         {"click", "cookie", "privacy", "personal data"}},
+        {{"externe inhalte", "externer inhalt", "externen inhalt", "inhalte von drittanbietern"},
+         {"einverstanden", "zustimm", "nachladen", "aktivier", "akzeptier", "anzeigen"},
+         {"klick", "cookie", "datenschutz", "daten"}},
+        {{"contenu tiers", "contenus tiers", "contenu externe", "contenus externes"},
+         {"accepter", "autoriser", "consent", "afficher", "charger", "activer"},
+         {"clic", "cookie", "confidentialit", "donn\xC3\xA9" "es"}},
+        {{"contenido de terceros", "contenido externo", "contenidos de terceros", "contenidos externos"},
+         {"aceptar", "permitir", "consent", "cargar", "mostrar", "activar"},
+         {"clic", "cookie", "privacidad", "datos"}}}};
+    return std::any_of(prompts.begin(), prompts.end(), [&](const Prompt& prompt) {
+        return std::any_of(prompt.contents.begin(), prompt.contents.end(), has) &&
+               std::any_of(prompt.asks.begin(), prompt.asks.end(), has) &&
+               std::any_of(prompt.reasons.begin(), prompt.reasons.end(), has);
+    });
+}
+
+bool is_embed_label(std::string_view text) {
+    constexpr std::size_t k_max_label = 48;
+    if (text.size() > k_max_label) return false;
+    std::string lower = to_lower_ascii(text);
+    std::string_view label = lower;
+    // BBC numbers its embeds: "Skip YouTube post, 1".
+    std::size_t comma = label.rfind(", ");
+    if (comma != std::string_view::npos &&
+        std::all_of(label.begin() + static_cast<std::ptrdiff_t>(comma) + 2, label.end(), is_digit)) {
+        label = label.substr(0, comma);
+    }
+    return ((label.starts_with("skip ") || label.starts_with("end of ")) && (label.ends_with(" post") || label.ends_with(" content"))) ||
+           (label.starts_with("allow ") && label.ends_with(" content?"));
+}
+
 bool is_page_note(std::string_view text) {
     constexpr std::size_t k_lowered = 96;
     std::string lower = to_lower_ascii(text.substr(0, k_lowered));
     return is_reading_time(lower) || is_update_line(lower) || ends_with_time_ago(lower) || is_time_stamp(text) ||
-           is_channel_prompt(text) || is_affiliate_note(text) || is_republication_note(text) || asks_for_javascript(text);
+           is_channel_prompt(text) || is_affiliate_note(text) || is_republication_note(text) || asks_for_javascript(text) ||
+           asks_to_load_embed(text) || is_embed_label(text);
 }
 
 }  // namespace newswire

@@ -17,6 +17,15 @@ bool is_page_note(std::string_view text);
 // a call to follow the site on a messenger or news app.
 bool is_channel_prompt(std::string_view text);
 
+// "This article contains content provided by Google YouTube. We ask for your permission ...",
+// "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden": what stands in place
+// of an embedded post until the reader allows its provider, in a few languages.
+bool asks_to_load_embed(std::string_view text);
+
+// "Skip YouTube post", "End of Instagram post, 2", "Allow Twitter content?": the labels around an
+// embedded post or its stand-in.
+bool is_embed_label(std::string_view text);
+
 // "Bitte aktivieren Sie JavaScript.", "Please enable JavaScript to view this content": what a
 // page shows in place of a script's content, in a few languages.
 bool asks_for_javascript(std::string_view text);

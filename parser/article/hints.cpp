@@ -468,6 +468,7 @@ bool is_furniture_text(std::string_view text) {
 bool opens_furniture_box(std::string_view text) {
     constexpr std::size_t k_max_prompt_chars = 100;
     if (text.size() <= k_max_prompt_chars && is_channel_prompt(text)) return true;  // the box of a messenger's offer
+    if (is_embed_label(text)) return true;  // the stand-in of an embedded post
     constexpr std::size_t k_max_label_chars = 40;
     if (text.size() > k_max_label_chars) return false;
     std::string lower = to_lower_ascii(text);

@@ -338,3 +338,21 @@ TEST_CASE("a call-to-action box after the story is not body text", "[article][fu
                               "</div></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("the stand-in of an embedded post that asks to load it is not body text, in boxes of any name",
+          "[article][furniture]") {
+    Article english = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"embed-placeholder\"><p>Skip "
+                              "YouTube post, 1</p><p>This article contains content provided by Google YouTube. We ask for your "
+                              "permission before anything is loaded, as they may be using cookies and other technologies.</p>"
+                              "<button>Accept and continue</button><p>End of YouTube post, 1</p></div><p>" + k_second +
+                              "</p></article>");
+    CHECK(story_of(english) == std::vector<std::string>{k_first, k_second});
+    Article german = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"embed\"><p>Ich bin damit "
+                             "einverstanden, dass mir externe Inhalte angezeigt werden. Damit k\xC3\xB6nnen personenbezogene Daten "
+                             "an Drittplattformen \xC3\xBC" "bermittelt werden.</p></div><p>" + k_second + "</p></article>");
+    CHECK(story_of(german) == std::vector<std::string>{k_first, k_second});
+    // A story about third-party content asks the reader for nothing.
+    const std::string story = "The app will load third-party content from news sites, the company said on Monday.";
+    Article about = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + story + "</p></article>");
+    CHECK(story_of(about) == std::vector<std::string>{k_first, story});
+}
