@@ -192,7 +192,7 @@ const WordSet k_furniture_words({
     "copyright", "disclaimer", "poll", "visuallyhidden", "screenreader", "caption",
     "gallery", "slideshow", "carousel", "footer", "infos", "dateline", "timestamp", "rating",
     "donation", "sr", "sronly", "visually", "vh", "offscreen", "a11y", "outstream", "video", "player", "trending",
-    "mostread", "meistgelesen", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon", "affiliate",
+    "mostread", "meistgelesen", "adspot", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon", "affiliate",
     "cta", "etiquetas", "publicidad", "publicite", "pubblicita", "anuncio", "anuncios", "reklame", "reklama", "annons", "advertentie"});
 
 // A box of facts or background set beside the story ("factbox", "info-box", "InfoBox",
@@ -446,10 +446,28 @@ bool is_dateline_or_strap(std::string_view text) {
     return text.size() < 50 && digits * 10 >= text.size() * 4;
 }
 
+// A short line without the dashes or bullets around it: "- Advertisement -" -> "Advertisement".
+std::string_view without_frame(std::string_view text) {
+    constexpr std::size_t k_max_framed = 40;
+    if (text.size() > k_max_framed) return text;
+    static constexpr std::string_view marks[] = {" ", "-", "*", "|", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2",
+                                                 "\xC2\xB7"};  // – — • ·
+    for (bool changed = true; changed && !text.empty();) {
+        changed = false;
+        for (std::string_view mark : marks) {
+            if (text.starts_with(mark)) text.remove_prefix(mark.size()), changed = true;
+            if (text.ends_with(mark)) text.remove_suffix(mark.size()), changed = true;
+        }
+    }
+    return text;
+}
+
 }  // namespace
 
 bool is_furniture_text(std::string_view text) {
     if (is_page_note(text)) return true;
+    std::string_view inner = without_frame(text);
+    if (inner.size() < text.size() && !inner.empty()) return is_furniture_text(inner);
     std::string lower = to_lower_ascii(text.substr(0, 64));
     for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;

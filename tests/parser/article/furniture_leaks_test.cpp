@@ -356,3 +356,11 @@ TEST_CASE("the stand-in of an embedded post that asks to load it is not body tex
     Article about = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + story + "</p></article>");
     CHECK(story_of(about) == std::vector<std::string>{k_first, story});
 }
+
+TEST_CASE("a label set between dashes or bullets is a label", "[article][furniture]") {
+    for (std::string label : {"- Advertisement -", "\xE2\x80\x94 Anzeige \xE2\x80\x94", "\xE2\x80\xA2 Read more \xE2\x80\xA2"}) {
+        Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><div class=\"slot\"><span>" + label +
+                                  "</span></div><p>" + k_second + "</p></article>");
+        CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+    }
+}
