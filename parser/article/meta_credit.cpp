@@ -24,8 +24,11 @@ constexpr std::string_view k_markers[] = {
     "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE", "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE"};  // фото, Фото
 
 // Words that introduce a photo credit without a colon, as written at the start of a credit.
+// A longer marker before the shorter one it starts with.
 constexpr std::string_view k_by_markers[] = {"Photo by ", "Photos by ", "Photograph by ", "Photography by ",
-                                             "Picture by ", "Image by ", "Foto von ", "Fotos von ", "Bild von "};
+                                             "Picture by ", "Image by ", "Foto von ", "Fotos von ", "Bild von ",
+                                             "Photo courtesy of ", "Photos courtesy of ", "Photo courtesy ",
+                                             "Image courtesy of ", "Courtesy of "};
 // The same inside parentheses alone: "(foto Ansa/Max Cavallari)", "(Photo AFP)".
 constexpr std::string_view k_parenthesised_markers[] = {"foto ", "Foto ", "photo ", "Photo "};
 

@@ -378,3 +378,12 @@ TEST_CASE("'foto' or 'Photo' right inside a closing parenthesis opens a photo cr
     CHECK(studio.caption == "Das Ensemble bei der Premiere.");
     CHECK(studio.credit == Credits{"Foto Huebner"});
 }
+
+TEST_CASE("'Photo courtesy' and 'Courtesy of' open a photo credit after the caption", "[images]") {
+    CaptionParts photo = split_caption_credit("The proposed library on Elm Street. Photo courtesy City of Valley");
+    CHECK(photo.caption == "The proposed library on Elm Street.");
+    CHECK(photo.credit == Credits{"City of Valley"});
+    CaptionParts of = split_caption_credit("The team at the finish. (Courtesy of Jane Roe)");
+    CHECK(of.caption == "The team at the finish.");
+    CHECK(of.credit == Credits{"Jane Roe"});
+}
