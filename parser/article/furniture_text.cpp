@@ -188,8 +188,9 @@ bool is_embed_label(std::string_view text) {
         std::all_of(label.begin() + static_cast<std::ptrdiff_t>(comma) + 2, label.end(), is_digit)) {
         label = label.substr(0, comma);
     }
-    return ((label.starts_with("skip ") || label.starts_with("end of ")) && (label.ends_with(" post") || label.ends_with(" content"))) ||
-           (label.starts_with("allow ") && label.ends_with(" content?"));
+    bool around = (label.starts_with("skip ") || label.starts_with("end of ")) &&
+                  (label.ends_with(" post") || label.ends_with(" content"));
+    return around || (label.starts_with("allow ") && label.ends_with(" content?"));
 }
 
 bool is_page_note(std::string_view text) {

@@ -146,7 +146,8 @@ std::size_t find_marker(std::string_view text, std::size_t& length) {
     for (std::string_view marker : k_by_markers) {
         for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
             std::string_view before = trim(text.substr(0, at));
-            bool opens = before.empty() || std::string_view(".!?(|/\xE2\x80\x93\xE2\x80\x94-").find(before.back()) != std::string_view::npos;
+            bool opens = before.empty() || std::string_view(".!?(|/-").find(before.back()) != std::string_view::npos ||
+                         before.ends_with("\xE2\x80\x93") || before.ends_with("\xE2\x80\x94");  // – —
             if (opens && (best == std::string::npos || at < best)) {
                 best = at;
                 length = marker.size();
