@@ -74,6 +74,34 @@ std::string strip_tracking(std::string_view query) {
     return kept;
 }
 
+// Lower-cases the host and drops its trailing dots ("a.org.." too). True when a dot went and
+// curl took the shorter host: a host of dots alone would be left empty, which curl refuses, so
+// that host stays as it was.
+bool lower_host_without_dots(CURLU* url) {
+    auto host = get_part(url, CURLUPART_HOST);
+    if (!host) return false;
+    std::string lower = to_lower_ascii(*host);
+    bool dropped_dot = false;
+    while (lower.ends_with('.')) {
+        lower.pop_back();
+        dropped_dot = true;
+    }
+    return curl_url_set(url, CURLUPART_HOST, lower.c_str(), 0) == CURLUE_OK && dropped_dot;
+}
+
+std::optional<std::string> canonical_pass(std::string_view text, bool& dropped_dot) {
+    CurlUrl url = parse_http(text);
+    if (!url) return std::nullopt;
+    curl_url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
+    dropped_dot = lower_host_without_dots(url.get());
+    if (auto query = get_part(url.get(), CURLUPART_QUERY)) {
+        std::string kept = strip_tracking(*query);
+        curl_url_set(url.get(), CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
+    }
+    // get_part(URL) drops a port that is the scheme's default.
+    return get_part(url.get(), CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
+}
+
 }  // namespace
 
 std::optional<std::string> resolve_url(std::string_view base, std::string_view reference) {
@@ -88,28 +116,12 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
 }
 
 std::optional<std::string> canonical_url(std::string_view text) {
-    CurlUrl url = parse_http(text);
-    if (!url) return std::nullopt;
-    curl_url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
     bool dropped_dot = false;
-    if (auto host = get_part(url.get(), CURLUPART_HOST)) {
-        std::string lower = to_lower_ascii(*host);
-        while (lower.ends_with('.')) {  // "a.org.." too: canonical twice is canonical once
-            lower.pop_back();
-            dropped_dot = true;
-        }
-        curl_url_set(url.get(), CURLUPART_HOST, lower.c_str(), 0);
-    }
-    if (auto query = get_part(url.get(), CURLUPART_QUERY)) {
-        std::string kept = strip_tracking(*query);
-        curl_url_set(url.get(), CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
-    }
-    // get_part(URL) drops a port that is the scheme's default.
-    auto canonical = get_part(url.get(), CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
+    auto canonical = canonical_pass(text, dropped_dot);
     // Without its dot a host may read as another one when parsed afresh: curl takes "8." as a
-    // name but "8" as the address 0.0.0.8. Reading the result once more keeps canonical twice
-    // canonical once; the second pass drops no dot, so it is the last.
-    if (dropped_dot && canonical) return canonical_url(*canonical);
+    // name but "8" as the address 0.0.0.8. A second pass reads the result as curl will; it is
+    // the last one whatever it finds, so no host can keep the passes going.
+    if (dropped_dot && canonical) canonical = canonical_pass(*canonical, dropped_dot);
     return canonical;
 }
 

@@ -22,6 +22,14 @@ TEST_CASE("a number host that loses its trailing dot is canonical after one pass
     CHECK(canonical_url("https://0x7f.1./") == "https://127.0.0.1/");
 }
 
+TEST_CASE("a host of dots alone is canonical as it is, in one pass", "[core][url][fuzz]") {
+    // Dropping its dots would leave no host, which curl refuses; canonical_url used to read the
+    // unchanged URL again and again until the stack ran out.
+    CHECK(canonical_url("HTTPS:/../a?id=7&fbclid=1#top") == "https://../a?id=7");
+    CHECK(canonical_url("https://../a?id=7") == "https://../a?id=7");
+    CHECK(canonical_url("https://./") == "https://./");
+}
+
 TEST_CASE("a fraction of twelve nines is read without overflowing", "[core][time][fuzz]") {
     auto read = parse_iso8601("2025-12-12 05:07:47.999999999999 Z");
     REQUIRE(read);
