@@ -6,6 +6,7 @@
 // the stack.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -32,19 +33,33 @@ public:
     void* allocate(std::size_t size) noexcept;
     void deallocate(void* block) noexcept;  // a block from this pool, or nullptr
 
+    // Once the pool holds more than `bytes` from malloc, `stop` is set and over_budget() is
+    // true from then on. Allocations still succeed (Gumbo cannot take a refusal); the flag is
+    // for the caller to end the work. `stop` must outlive the pool's allocations.
+    void limit(std::size_t bytes, bool& stop) noexcept;
+    bool over_budget() const { return m_over_budget; }
+
 private:
     struct LargeBlock;
     [[gnu::noinline]] void* allocate_slowly(std::size_t size, int size_class) noexcept;
+    void hold(std::size_t bytes) noexcept;
     static constexpr int k_classes = 8;  // blocks of 16 .. 2,048 bytes, header included
     void* m_free[k_classes] = {};        // freed blocks of each class, linked through their payload
     char* m_chunks = nullptr;  // the newest 64 KiB chunk, linked to the one before
     char* m_next = nullptr;  // the unused rest of the newest chunk
     char* m_end = nullptr;
     LargeBlock* m_large = nullptr;  // live blocks past the largest class, doubly linked
+    std::size_t m_held = 0;         // chunks and live large blocks, headers included
+    std::size_t m_budget = SIZE_MAX;
+    bool* m_stop = nullptr;
+    bool m_over_budget = false;
 };
 
 // Owns one parsed document. `html` must be UTF-8; Gumbo keeps pointers into it, so the
 // document copies it and the caller's buffer may go away.
+//
+// A page whose tree would take more than 64 times its size in memory (16 MiB at least) is not
+// read to its end: root() is nullptr and over_budget() true.
 class Document {
 public:
     explicit Document(std::string html);
@@ -53,10 +68,12 @@ public:
 
     const GumboNode* root() const;  // the <html> element
     const std::string& source() const { return m_html; }
+    bool over_budget() const { return m_pool.over_budget(); }
 
 private:
     std::string m_html;
-    ParsePool m_pool;  // holds the whole tree
+    GumboOptions m_options;  // Gumbo reads them while it parses; the pool may set stop_on_first_error
+    ParsePool m_pool;        // holds the whole tree
     GumboOutput* m_output = nullptr;
 };
 

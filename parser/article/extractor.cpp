@@ -125,6 +125,9 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     }
     html::Document document(decode_page(strip_heavy_content(html), content_type));
     const GumboNode* root = document.root();
+    if (!root && document.over_budget()) {
+        return fail(ErrorCode::invalid_input, "the page's markup would take more than 64 times its size to read");
+    }
     if (!root) return fail(ErrorCode::invalid_input, "the page could not be parsed as HTML");
 
     PageMetadata metadata = read_metadata(root, url, site_rules);
