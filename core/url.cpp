@@ -1,5 +1,6 @@
 #include "core/url.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -29,6 +30,13 @@ std::optional<std::string> get_part(CURLU* url, CURLUPart part, unsigned flags =
     return std::string(raw);
 }
 
+bool has_control_character(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char ch) {
+        auto byte = static_cast<unsigned char>(ch);
+        return byte < 0x20 || byte == 0x7F;
+    });
+}
+
 // Parses an absolute http(s) URL; white space around it is dropped first.
 CurlUrl parse_http(std::string_view text, CURLU* base = nullptr) {
     std::string trimmed = fold_whitespace(text);
@@ -38,7 +46,10 @@ CurlUrl parse_http(std::string_view text, CURLU* base = nullptr) {
     if (curl_url_set(url.get(), CURLUPART_URL, trimmed.c_str(), flags) != CURLUE_OK) return nullptr;
     auto scheme = get_part(url.get(), CURLUPART_SCHEME);
     if (!scheme || (*scheme != "http" && *scheme != "https")) return nullptr;
-    if (!get_part(url.get(), CURLUPART_HOST)) return nullptr;
+    // curl decodes a host written "%7F" to the byte, which it refuses when it reads the URL it
+    // writes from it: a host with a control character is no host.
+    auto host = get_part(url.get(), CURLUPART_HOST);
+    if (!host || has_control_character(*host)) return nullptr;
     return url;
 }
 

@@ -30,6 +30,16 @@ TEST_CASE("a host of dots alone is canonical as it is, in one pass", "[core][url
     CHECK(canonical_url("https://./") == "https://./");
 }
 
+TEST_CASE("a host written as %7F is no host, as the byte itself is none", "[core][url][fuzz]") {
+    // curl decoded it to the byte DEL and wrote it so, then refused to read what it wrote:
+    // canonical_url("http:/%7f") gave "http://\x7F/", which is_http_url refused.
+    CHECK_FALSE(is_http_url("http:/%7f"));
+    CHECK_FALSE(canonical_url("http://a%7Fb/x"));
+    CHECK_FALSE(resolve_url("https://example.org/", "//%7f/x"));
+    CHECK(url_host("http://a%7Fb/x") == "");
+    CHECK(canonical_url("http://a%41b/x") == "http://aab/x");
+}
+
 TEST_CASE("a fraction of twelve nines is read without overflowing", "[core][time][fuzz]") {
     auto read = parse_iso8601("2025-12-12 05:07:47.999999999999 Z");
     REQUIRE(read);
