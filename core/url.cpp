@@ -85,26 +85,21 @@ std::string strip_tracking(std::string_view query) {
     return kept;
 }
 
-// Lower-cases the host and drops its trailing dots ("a.org.." too). True when a dot went and
-// curl took the shorter host: a host of dots alone would be left empty, which curl refuses, so
-// that host stays as it was.
-bool lower_host_without_dots(CURLU* url) {
+// Lower-cases the host and drops its trailing dots ("a.org.." too). A host of dots alone would
+// be left empty, which curl refuses, so that host stays as it was.
+void lower_host_without_dots(CURLU* url) {
     auto host = get_part(url, CURLUPART_HOST);
-    if (!host) return false;
+    if (!host) return;
     std::string lower = to_lower_ascii(*host);
-    bool dropped_dot = false;
-    while (lower.ends_with('.')) {
-        lower.pop_back();
-        dropped_dot = true;
-    }
-    return curl_url_set(url, CURLUPART_HOST, lower.c_str(), 0) == CURLUE_OK && dropped_dot;
+    while (lower.ends_with('.')) lower.pop_back();
+    curl_url_set(url, CURLUPART_HOST, lower.c_str(), 0);
 }
 
-std::optional<std::string> canonical_pass(std::string_view text, bool& dropped_dot) {
+std::optional<std::string> canonical_pass(std::string_view text) {
     CurlUrl url = parse_http(text);
     if (!url) return std::nullopt;
     curl_url_set(url.get(), CURLUPART_FRAGMENT, nullptr, 0);
-    dropped_dot = lower_host_without_dots(url.get());
+    lower_host_without_dots(url.get());
     if (auto query = get_part(url.get(), CURLUPART_QUERY)) {
         std::string kept = strip_tracking(*query);
         curl_url_set(url.get(), CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
@@ -127,12 +122,12 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
 }
 
 std::optional<std::string> canonical_url(std::string_view text) {
-    bool dropped_dot = false;
-    auto canonical = canonical_pass(text, dropped_dot);
-    // Without its dot a host may read as another one when parsed afresh: curl takes "8." as a
-    // name but "8" as the address 0.0.0.8. A second pass reads the result as curl will; it is
-    // the last one whatever it finds, so no host can keep the passes going.
-    if (dropped_dot && canonical) canonical = canonical_pass(*canonical, dropped_dot);
+    // What curl writes does not always read back as what it read: a host that lost its dot
+    // ("8." -> "8") or was written with %XX ("%38" -> "8") is a name the first time and the
+    // address 0.0.0.8 when the result is read afresh. The second reading settles it; it is the
+    // last one whatever it finds.
+    auto canonical = canonical_pass(text);
+    if (canonical) canonical = canonical_pass(*canonical);
     return canonical;
 }
 

@@ -40,6 +40,13 @@ TEST_CASE("a host written as %7F is no host, as the byte itself is none", "[core
     CHECK(canonical_url("http://a%41b/x") == "http://aab/x");
 }
 
+TEST_CASE("a number host written with %XX is canonical after one pass", "[core][url][fuzz]") {
+    // curl reads "%38" as the name "8" and writes it so; read afresh, "8" is 0.0.0.8.
+    CHECK(canonical_url("http://%38/x") == "http://0.0.0.8/x");
+    CHECK(canonical_url("http://0.0.0.8/x") == "http://0.0.0.8/x");
+    CHECK(canonical_url("http://%31%32%37.0.0.1:8080/x#y") == "http://127.0.0.1:8080/x");
+}
+
 TEST_CASE("a fraction of twelve nines is read without overflowing", "[core][time][fuzz]") {
     auto read = parse_iso8601("2025-12-12 05:07:47.999999999999 Z");
     REQUIRE(read);
