@@ -16,6 +16,7 @@ namespace {
 constexpr int k_max_ancestor_steps = 48;  // bounds the work per paragraph on hostile nesting
 constexpr std::size_t k_min_paragraph_chars = 25;
 constexpr int k_expansion_levels = 5;
+constexpr std::size_t k_max_measured = 16;  // corpus pages need 3 at most
 
 struct Candidate {
     double score = 0;
@@ -174,6 +175,54 @@ bool holds_another_story(const GumboNode* scope, const GumboNode* story, const G
            }) != nullptr;
 }
 
+// A candidate with a score. Its final score is `base` (its paragraphs' score and its weight)
+// times the share of its text outside links, halved outside the headline's <article>: at most
+// `bound`, as a negative base stays negative or rises to 0. `rank`: its place in first-seen order.
+struct Ranked {
+    const GumboNode* node;
+    double base;
+    double bound;
+    std::size_t rank;
+};
+
+// Candidates with a score, highest bound first, ties in first-seen order.
+std::vector<Ranked> ranked_candidates(std::unordered_map<const GumboNode*, Candidate>& candidates,
+                                      const std::vector<const GumboNode*>& order) {
+    std::vector<Ranked> ranked;
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+        const GumboNode* node = order[rank];
+        if (candidates[node].score <= 0) continue;
+        double base = candidates[node].score + weight_of(node);
+        ranked.push_back({node, base, std::max(base, 0.0), rank});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.bound > b.bound; });
+    return ranked;
+}
+
+// The candidate with the highest score, the first seen on a tie. Measuring one walks its
+// subtree, so they are measured best bound first, only while one may still win, and at most
+// k_max_measured of them: on a page of nested wrappers that each hold a paragraph, every
+// wrapper is a candidate that holds the rest of the page, and measuring them all cost the
+// nesting depth times the page.
+const GumboNode* best_candidate(const std::vector<Ranked>& ranked, const GumboNode* headline_article) {
+    const Ranked* best = nullptr;
+    double best_score = 0;
+    std::size_t measured = 0;
+    for (const Ranked& candidate : ranked) {
+        if (best && (candidate.bound < best_score || (candidate.bound == best_score && candidate.rank > best->rank))) break;
+        if (measured++ == k_max_measured) break;
+        TextStats stats = text_stats(candidate.node);
+        double link_density = stats.chars ? static_cast<double>(stats.link_chars) / static_cast<double>(stats.chars) : 1.0;
+        double score = candidate.base * (1.0 - link_density);
+        if (headline_article && !is_within(candidate.node, headline_article)) score /= 2;
+        if (!best || score > best_score || (score == best_score && candidate.rank < best->rank)) {
+            best = &candidate;
+            best_score = score;
+        }
+    }
+    return best ? best->node : nullptr;
+}
+
 }  // namespace
 
 const GumboNode* find_article_container(const GumboNode* root, const GumboNode* headline_element) {
@@ -212,20 +261,7 @@ const GumboNode* find_article_container(const GumboNode* root, const GumboNode* 
             break;
         }
     }
-    const GumboNode* best = nullptr;
-    double best_score = 0;
-    for (const GumboNode* node : order) {
-        const Candidate& entry = candidates[node];
-        if (entry.score <= 0) continue;
-        TextStats stats = text_stats(node);
-        double link_density = stats.chars ? static_cast<double>(stats.link_chars) / static_cast<double>(stats.chars) : 1.0;
-        double score = (entry.score + weight_of(node)) * (1.0 - link_density);
-        if (headline_article && !is_within(node, headline_article)) score /= 2;
-        if (!best || score > best_score) {
-            best = node;
-            best_score = score;
-        }
-    }
+    const GumboNode* best = best_candidate(ranked_candidates(candidates, order), headline_article);
     if (!best) return nullptr;
     // Grow while an ancestor up to five levels up holds clearly more article text (paragraphs
     // wrapped one by one in their own nested <div>s), never past <article> or <body>.
