@@ -10,7 +10,7 @@ namespace newswire {
 // `html` with the contents of <script> (except application/ld+json), <style> and <template>
 // emptied, <svg> elements and comments removed. Tags that wrap the emptied contents stay, so
 // the tree Gumbo builds keeps its shape; long data-* and handler attributes are dropped, and
-// start tags nested deeper than 2,000 levels are left out (their text stays). In start tags of
+// start tags nested deeper than 256 levels are left out (their text stays). In start tags of
 // 64 bytes or more, values that no reader reads in full are cut: a srcset or data-srcset after
 // its first candidate (only that one is read), a data-src, data-lazy-src or data-original that
 // is a data: URI to "data:" (readers skip those), and the src, async, defer, nonce and other
