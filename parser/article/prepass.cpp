@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
 
 #include "core/text.h"
+#include "parser/article/nesting.h"
 
 namespace newswire {
 namespace {
@@ -220,47 +220,7 @@ void append_tag(std::string_view tag, std::string& out, bool script) {
 // box's share of the page) cost the depth times the page: 1,990 nested <div class="lead">s
 // around 1 MB of paragraphs took 4 s. Blink stops nesting at 512; no page of the corpus nests
 // deeper than 26.
-constexpr int k_max_depth = 256;
-
-// Tags that count towards nesting: not void, and not closed implicitly by the parser (an
-// unclosed <p> or <li> must not look like depth).
-// The bytes of a name of up to 8 characters as one number, for a switch over names of one length.
-constexpr std::uint64_t packed(std::string_view name) {
-    std::uint64_t key = 0;
-    for (std::size_t i = 0; i < name.size() && i < 8; ++i) key |= std::uint64_t{static_cast<unsigned char>(name[i])} << (8 * i);
-    return key;
-}
-
-bool counts_for_depth(std::string_view name) {
-    std::uint64_t key = packed(name);
-    switch (name.size()) {
-    case 0: return false;
-    case 1: return key != packed("p");
-    case 2:
-        switch (key) {
-        case packed("li"): case packed("dt"): case packed("dd"): case packed("tr"): case packed("td"):
-        case packed("th"): case packed("rb"): case packed("rt"): case packed("rp"): case packed("br"):
-        case packed("hr"): return false;
-        default: return true;
-        }
-    case 3: return key != packed("img") && key != packed("col") && key != packed("wbr");
-    case 4:
-        switch (key) {
-        case packed("html"): case packed("head"): case packed("body"): case packed("meta"): case packed("link"):
-        case packed("base"): case packed("area"): return false;
-        default: return true;
-        }
-    case 5:
-        switch (key) {
-        case packed("thead"): case packed("tbody"): case packed("tfoot"): case packed("input"):
-        case packed("embed"): case packed("param"): case packed("track"): return false;
-        default: return true;
-        }
-    case 6: return key != packed("option") && key != packed("source") && key != packed("keygen");
-    case 8: return key != packed("optgroup") && key != packed("colgroup");
-    default: return true;
-    }
-}
+constexpr std::size_t k_max_depth = 256;
 
 // The lower-case name of the tag that starts at `lt` ('<'), and whether it is an end tag.
 std::string_view tag_name_at(std::string_view html, std::size_t lt, bool& closing, std::array<char, 16>& buffer) {
@@ -344,7 +304,7 @@ std::string strip_heavy_content(std::string_view html) {
     std::string out;
     out.reserve(html.size() / 2);
     std::size_t i = 0;
-    int depth = 0;
+    OpenElements open;
     while (i < html.size()) {
         std::size_t lt = html.find('<', i);
         if (lt == std::string_view::npos) break;
@@ -372,11 +332,11 @@ std::string strip_heavy_content(std::string_view html) {
             if (!closing && name == "link" && is_unread_link(html.substr(lt, open_end - lt))) continue;
             if (counts_for_depth(name) && !self_closing) {
                 if (closing) {
-                    depth = std::max(0, depth - 1);
-                } else if (depth >= k_max_depth) {
+                    open.close(name);
+                } else if (open.depth() >= k_max_depth) {
                     continue;
                 } else {
-                    ++depth;
+                    open.open(name);
                 }
             }
             append_tag(html.substr(lt, open_end - lt), out, false);

@@ -10,13 +10,13 @@ namespace newswire {
 // `html` with the contents of <script> (except application/ld+json), <style> and <template>
 // emptied, <svg> elements and comments removed. Tags that wrap the emptied contents stay, so
 // the tree Gumbo builds keeps its shape; long data-* and handler attributes are dropped, and
-// start tags nested deeper than 256 levels are left out (their text stays). In start tags of
-// 64 bytes or more, values that no reader reads in full are cut: a srcset or data-srcset after
-// its first candidate (only that one is read), a data-src, data-lazy-src or data-original that
-// is a data: URI to "data:" (readers skip those), and the src, async, defer, nonce and other
-// loading attributes of a script that is not JSON-LD are left out (only its type is read). A
-// new reader of such a value must change this pass too. Works on any ASCII-compatible
-// encoding; runs in one linear pass and never grows the input.
+// start tags nested deeper than 256 levels (as nesting.h counts them) are left out (their text
+// stays). In start tags of 64 bytes or more, values that no reader reads in full are cut: a
+// srcset or data-srcset after its first candidate (only that one is read), a data-src,
+// data-lazy-src or data-original that is a data: URI to "data:" (readers skip those), and the
+// src, async, defer, nonce and other loading attributes of a script that is not JSON-LD are
+// left out (only its type is read). A new reader of such a value must change this pass too.
+// Works on any ASCII-compatible encoding; runs in one linear pass and never grows the input.
 std::string strip_heavy_content(std::string_view html);
 
 // The URL of a srcset's first candidate as browsers read it: white space and commas before it

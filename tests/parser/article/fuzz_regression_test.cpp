@@ -9,6 +9,7 @@
 #include "parser/article/container.h"
 #include "parser/article/dom.h"
 #include "parser/article/extractor.h"
+#include "parser/article/prepass.h"
 
 using namespace newswire;
 
@@ -113,4 +114,50 @@ TEST_CASE("boxes marked as the lead nested past 256 levels are measured 256 time
     // Each of 1,990 lead boxes measured the rest of the page: 24 times the flat page's time,
     // now 5 times.
     CHECK(nested_seconds < 10 * flat_seconds);
+}
+
+TEST_CASE("an end tag that closes nothing does not make the page look shallower", "[article][prepass][fuzz]") {
+    auto count = [](const std::string& text, std::string_view tag) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + 1)) ++n;
+        return n;
+    };
+    // "<span></div>": the end tag closed no <div>, yet counted as closing the <span>, so the
+    // spans nested without end while the pre-pass took the page as flat.
+    std::string stray, boxed, tabled;
+    for (int i = 0; i < 300; ++i) {
+        stray += "<span></div>";
+        boxed += "<span><div></span>";
+        tabled += "<div><table></div>";
+    }
+    CHECK(count(strip_heavy_content(stray), "<span>") == 256);
+    // An end tag like </span> does not close past a box it would have to close, one like
+    // </div> not past a table.
+    CHECK(count(strip_heavy_content(boxed), "<span>") == 128);
+    CHECK(count(strip_heavy_content(tabled), "<div>") == 128);
+    CHECK(strip_heavy_content("<div><span></div><div>") == "<div><span></div><div>");
+}
+
+TEST_CASE("spans left open by stray end tags are read in linear time", "[article][prepass][fuzz]") {
+    std::string paragraph = "<p>A paragraph long enough to count as the text of the article.</p>";
+    std::string stray = "<html><body>", closed = "<html><body>";
+    for (int i = 0; i < 40000; ++i) {
+        stray += "<span></div>";
+        closed += "<span></span>";
+    }
+
+    double start = cpu_seconds();
+    auto flat = extract_article(closed + paragraph + "</body></html>", "https://example.org/a.html");
+    double flat_seconds = cpu_seconds() - start;
+    start = cpu_seconds();
+    auto article = extract_article(stray + paragraph + "</body></html>", "https://example.org/a.html");
+    double stray_seconds = cpu_seconds() - start;
+
+    REQUIRE(flat);
+    REQUIRE(article);
+    CHECK(article->body == std::vector<Block>{Block{BlockType::paragraph, "A paragraph long enough to count as the text of the article."}});
+    CHECK(article->body == flat->body);
+    // Gumbo nested 40,000 spans and searched them all for a <div> at each end tag: 30 times
+    // the time of the closed spans, now as long.
+    CHECK(stray_seconds < 10 * flat_seconds);
 }
