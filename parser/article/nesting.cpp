@@ -26,9 +26,17 @@ constexpr std::array<std::string_view, 48> k_boxes{
 bool is_box(std::string_view name) { return std::binary_search(k_boxes.begin(), k_boxes.end(), name); }
 
 // The elements that end the standard's "element in scope" search (those that count here): the
-// end tag of a box does not close past them.
+// end tag of a box does not close past them, and closing one closes the formatting in it.
 bool is_scope_boundary(std::string_view name) {
     return name == "table" || name == "object" || name == "applet" || name == "marquee" || name == "caption";
+}
+
+// The standard's formatting elements: closed by another element's end tag, they are opened
+// again before the next text (its "reconstruction of the active formatting elements").
+bool is_formatting(std::string_view name) {
+    static constexpr std::array<std::string_view, 14> k_formatting{
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+    return std::find(k_formatting.begin(), k_formatting.end(), name) != k_formatting.end();
 }
 
 }  // namespace
@@ -64,6 +72,19 @@ bool counts_for_depth(std::string_view name) {
     }
 }
 
+void OpenElements::open(std::string_view name) {
+    // A new <a> closes the one still open, unless a table or the like stands between them.
+    if (name == "a") {
+        for (std::size_t i = m_names.size(); i-- > 0 && !is_scope_boundary(m_names[i]);) {
+            if (m_names[i] == "a") {
+                m_names.erase(m_names.begin() + static_cast<std::ptrdiff_t>(i));
+                break;
+            }
+        }
+    }
+    m_names.emplace_back(name);
+}
+
 void OpenElements::close(std::string_view name) {
     if (!m_names.empty() && m_names.back() == name) {  // the common case: well nested
         m_names.pop_back();
@@ -72,11 +93,23 @@ void OpenElements::close(std::string_view name) {
     bool box = is_box(name);
     for (std::size_t i = m_names.size(); i-- > 0;) {
         if (m_names[i] == name) {
-            m_names.resize(i);
+            close_from(i);
             return;
         }
         if (box ? is_scope_boundary(m_names[i]) : is_box(m_names[i])) return;
     }
+}
+
+// Closes the element at `at` and those inside it; the formatting inside stays open, as it is
+// opened again, unless `at` is a table or the like, which ends it.
+void OpenElements::close_from(std::size_t at) {
+    std::size_t kept = at;
+    if (!is_scope_boundary(m_names[at])) {
+        for (std::size_t i = at + 1; i < m_names.size(); ++i) {
+            if (is_formatting(m_names[i])) m_names[kept++] = std::move(m_names[i]);
+        }
+    }
+    m_names.resize(kept);
 }
 
 }  // namespace newswire

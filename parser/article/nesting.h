@@ -17,14 +17,17 @@ bool counts_for_depth(std::string_view name);
 // last. An end tag closes the nearest open element of its name, and only as far as the HTML
 // standard's tree builder lets it: one like </span> stops at a box such as a <div> it would
 // have to close, one like </div> at a <table> or <object>; an end tag that closes nothing
-// closes nothing. Names are lower-case.
+// closes nothing. Formatting (<b>, <a>, ...) closed with the element around it stays open, as
+// the tree builder opens it again before the next text; a new <a> closes the open one. Names
+// are lower-case.
 class OpenElements {
 public:
     std::size_t depth() const { return m_names.size(); }
-    void open(std::string_view name) { m_names.emplace_back(name); }
+    void open(std::string_view name);
     void close(std::string_view name);
 
 private:
+    void close_from(std::size_t at);
     std::vector<std::string> m_names;
 };
 
