@@ -1,6 +1,5 @@
 #include "core/url.h"
 
-#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -30,11 +29,17 @@ std::optional<std::string> get_part(CURLU* url, CURLUPart part, unsigned flags =
     return std::string(raw);
 }
 
-bool has_control_character(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char ch) {
+// curl decodes a host written with %XX and writes the bytes as they are; then it refuses a
+// control character ("%7F") when it reads the URL it wrote, and white space ("%C2%A0", "%C2%85")
+// is folded before it reads it. Such a host is no host.
+bool is_readable_host(std::string_view host) {
+    bool ascii = true;
+    for (char ch : host) {
         auto byte = static_cast<unsigned char>(ch);
-        return byte < 0x20 || byte == 0x7F;
-    });
+        if (byte <= 0x20 || byte == 0x7F) return false;
+        ascii = ascii && byte < 0x80;
+    }
+    return ascii || fold_whitespace(host) == host;
 }
 
 // Parses an absolute http(s) URL; white space around it is dropped first.
@@ -46,10 +51,8 @@ CurlUrl parse_http(std::string_view text, CURLU* base = nullptr) {
     if (curl_url_set(url.get(), CURLUPART_URL, trimmed.c_str(), flags) != CURLUE_OK) return nullptr;
     auto scheme = get_part(url.get(), CURLUPART_SCHEME);
     if (!scheme || (*scheme != "http" && *scheme != "https")) return nullptr;
-    // curl decodes a host written "%7F" to the byte, which it refuses when it reads the URL it
-    // writes from it: a host with a control character is no host.
     auto host = get_part(url.get(), CURLUPART_HOST);
-    if (!host || has_control_character(*host)) return nullptr;
+    if (!host || !is_readable_host(*host)) return nullptr;
     return url;
 }
 

@@ -40,6 +40,16 @@ TEST_CASE("a host written as %7F is no host, as the byte itself is none", "[core
     CHECK(canonical_url("http://a%41b/x") == "http://aab/x");
 }
 
+TEST_CASE("a host written with white space in %XX is no host", "[core][url][fuzz]") {
+    // Decoded to U+0085 (next line) and written so, the host was folded to "ttx" and a space
+    // when the resolved URL was read again, which curl refused.
+    CHECK_FALSE(resolve_url("http:/@ttx%c2\x85", ""));
+    CHECK_FALSE(is_http_url("http://a%C2%A0b/x"));
+    CHECK_FALSE(canonical_url("http://a%e2%80%a8b/x"));
+    CHECK(url_host("http://a%C2%85b/x") == "");
+    CHECK(canonical_url("http://caf%C3%A9.example/x") == "http://caf\xC3\xA9.example/x");
+}
+
 TEST_CASE("a number host written with %XX is canonical after one pass", "[core][url][fuzz]") {
     // curl reads "%38" as the name "8" and writes it so; read afresh, "8" is 0.0.0.8.
     CHECK(canonical_url("http://%38/x") == "http://0.0.0.8/x");
