@@ -21,9 +21,12 @@ std::string comparable(std::string_view text) {
 }
 
 bool is_home_label(std::string_view text) {
+    // Lower-case ASCII; other scripts as written, capitalised too ("Главная").
     static const std::vector<std::string_view> labels = {
-        "startseite", "home", "homepage", "start", "accueil", "inicio", "portada", "forside",
-        "etusivu", "strona główna", "hjem", "hem", "nachrichten", "news", "főoldal", "главная"};
+        "startseite", "home", "homepage", "start", "accueil", "inicio", "início", "portada", "forside",
+        "etusivu", "strona główna", "hjem", "hem", "nachrichten", "news", "főoldal", "главная", "Главная",
+        "ana sayfa", "anasayfa", "homepagina", "pagina iniziale", "トップ", "ホーム", "홈", "首页", "首頁",
+        "الرئيسية", "דף הבית"};
     std::string lower = comparable(text);
     for (std::string_view label : labels) {
         if (lower == label) return true;

@@ -114,3 +114,13 @@ TEST_CASE("a subscriber badge set in the kicker is no word of the kicker", "[hea
                           "Plus</i>Klinikum Nord</span> Geburtsstation schlie\xC3\x9Ft</h1>");
     CHECK(inside.kicker == "Klinikum Nord");
 }
+
+TEST_CASE("a breadcrumb's home entry in other languages and scripts is not the section", "[headline]") {
+    for (const char* home : {"Ana Sayfa", "\xE3\x83\x88\xE3\x83\x83\xE3\x83\x97", "\xE9\xA6\x96\xE9\xA1\xB5", "\xED\x99\x88",
+                             "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3\xD9\x8A\xD8\xA9", "\xD0\x93\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xBD\xD0\xB0\xD1\x8F"}) {
+        INFO(home);
+        Article article = page(og("Hitze setzt Bahnen zu"), std::string("<nav class=\"breadcrumb\"><a href=\"/\">") + home +
+                               "</a><a href=\"/sachsen\">Sachsen</a></nav><main><article><h1>Hitze setzt Bahnen zu</h1>");
+        CHECK(article.section == "Sachsen");
+    }
+}
