@@ -230,7 +230,9 @@ std::string_view assumed_zone(std::string_view language, std::string_view host) 
     auto ends_with = [&](std::string_view suffix) {
         return host.size() >= suffix.size() && host.substr(host.size() - suffix.size()) == suffix;
     };
-    if (ends_with(".de") || ends_with(".at") || ends_with(".ch") || starts_with_ci(language, "de")) {
+    // The language's first subtag ("ja" of "ja-JP"), lower-case.
+    std::string primary = to_lower_ascii(language.substr(0, language.find_first_of("-_")));
+    if (ends_with(".de") || ends_with(".at") || ends_with(".ch") || primary == "de") {
         return "Europe/Berlin";
     }
     if (ends_with(".fr") || ends_with(".it") || ends_with(".es") || ends_with(".nl") ||
@@ -239,6 +241,21 @@ std::string_view assumed_zone(std::string_view language, std::string_view host) 
         return "Europe/Paris";
     }
     if (ends_with(".uk")) return "Europe/London";
+    // Languages spoken in one time zone (Chinese: UTC+8 in the mainland, Taiwan, Hong Kong and
+    // Singapore alike), and the hosts of countries in one zone or with one zone for their news.
+    struct Zone {
+        std::string_view language;
+        std::string_view host_suffix;
+        std::string_view zone;
+    };
+    static constexpr std::array<Zone, 11> zones{{
+        {"ja", ".jp", "Asia/Tokyo"}, {"ko", ".kr", "Asia/Seoul"}, {"zh", ".cn", "Asia/Shanghai"},
+        {"", ".tw", "Asia/Taipei"}, {"", ".hk", "Asia/Hong_Kong"}, {"tr", ".tr", "Europe/Istanbul"},
+        {"", ".ru", "Europe/Moscow"}, {"", ".in", "Asia/Kolkata"}, {"", ".br", "America/Sao_Paulo"},
+        {"", ".pt", "Europe/Lisbon"}, {"", ".gr", "Europe/Athens"}}};
+    for (const Zone& zone : zones) {
+        if ((!zone.language.empty() && primary == zone.language) || ends_with(zone.host_suffix)) return zone.zone;
+    }
     return {};
 }
 

@@ -107,6 +107,17 @@ TEST_CASE("machine dates keep their zone, zoneless ones take the page's", "[meta
     CHECK(iso(parse_page_date("2024-07-03T18:30:00", "")) == "2024-07-03T18:30:00+00:00");
 }
 
+TEST_CASE("zoneless times are read in the zone of the page's language or country", "[metadata]") {
+    CHECK(assumed_zone("ja", "www.example.com") == "Asia/Tokyo");
+    CHECK(assumed_zone("ko-KR", "www.example.com") == "Asia/Seoul");
+    CHECK(assumed_zone("zh-TW", "www.example.com") == "Asia/Shanghai");  // UTC+8 as Taipei
+    CHECK(assumed_zone("", "www.example.com.tr") == "Europe/Istanbul");
+    CHECK(assumed_zone("ru", "nevved.ru") == "Europe/Moscow");
+    CHECK(assumed_zone("ru", "www.example.com").empty());  // Russian is read in more than one zone
+    CHECK(assumed_zone("jam", "www.example.com").empty());
+    CHECK(iso(parse_visible_date("2024.05.14 18:30", assumed_zone("ko", ""))) == "2024-05-14T18:30:00+09:00");
+}
+
 TEST_CASE("a German page without machine dates takes the visible one", "[metadata]") {
     PageMetadata m = metadata_of("<title>T</title>", "<article><h1>H</h1><div class=\"article-date\">12.12.2025, "
                                                      "05:07 Uhr</div><p>Text</p></article>");
