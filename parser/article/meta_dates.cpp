@@ -178,8 +178,31 @@ std::size_t worded_date(const std::vector<Token>& t, std::size_t i, Found& f) {
     return 0;
 }
 
+// "2024年5月14日", "2024년 5월 14일": year, month and day each followed by its CJK word.
+std::size_t cjk_date(const std::vector<Token>& t, std::size_t i, Found& f) {
+    auto word_at = [&](std::size_t j, std::string_view chinese, std::string_view korean) {
+        return j < t.size() && t[j].kind == Token::word && (t[j].text == chinese || t[j].text == korean);
+    };
+    if (!is_num(t, i) || t[i].text.size() != 4 || !word_at(i + 1, "\xE5\xB9\xB4", "\xEB\x85\x84") ||  // 年, 년
+        !is_num(t, i + 2) || !word_at(i + 3, "\xE6\x9C\x88", "\xEC\x9B\x94") ||                      // 月, 월
+        !is_num(t, i + 4) || !word_at(i + 5, "\xE6\x97\xA5", "\xEC\x9D\xBC")) {                      // 日, 일
+        return 0;
+    }
+    f.year = to_int(t[i].text), f.month = to_int(t[i + 2].text), f.day = to_int(t[i + 4].text);
+    return 6;
+}
+
 void read_time(const std::vector<Token>& t, std::size_t i, Found& f) {
     for (std::size_t j = i; j + 2 < t.size() && j < i + 5; ++j) {
+        // "18時30分", "18시 30분"
+        if (is_num(t, j) && j + 3 < t.size() && t[j + 1].kind == Token::word &&
+            (t[j + 1].text == "\xE6\x99\x82" || t[j + 1].text == "\xEC\x8B\x9C") && is_num(t, j + 2) &&  // 時, 시
+            t[j + 3].kind == Token::word && (t[j + 3].text == "\xE5\x88\x86" || t[j + 3].text == "\xEB\xB6\x84")) {  // 分, 분
+            f.hour = to_int(t[j].text);
+            f.minute = to_int(t[j + 2].text);
+            f.has_time = true;
+            return;
+        }
         if (is_num(t, j) && is_sep(t, j + 1, ':') && is_num(t, j + 2) && t[j + 2].text.size() == 2) {
             f.hour = to_int(t[j].text);
             f.minute = to_int(t[j + 2].text);
@@ -214,6 +237,7 @@ std::optional<Timestamp> parse_visible_date(std::string_view text, std::string_v
         Found found;
         std::size_t used = numeric_date(tokens, i, found);
         if (!used) used = worded_date(tokens, i, found);
+        if (!used) used = cjk_date(tokens, i, found);
         if (!used) continue;
         read_time(tokens, i + used, found);
         if (!found.has_time && i >= 3) {

@@ -41,8 +41,8 @@ bool opens_with_byline_label(const GumboNode* node) {
 }
 
 // What lower-cased class and id names mark, read in one pass: a byline ("byline", "author"), a
-// date box ("date", "publish", "zeit", "datum"), or a date box in Turkish or Spanish ("tarih",
-// "fecha").
+// date box ("date", "publish", "zeit", "datum", "time"), or a date box in Turkish or Spanish
+// ("tarih", "fecha").
 struct NameMarks {
     bool byline = false;
     bool date = false;
@@ -59,7 +59,10 @@ NameMarks marks_of(std::string_view lowered) {
         case 'd': marks.date |= at(i, "date") || at(i, "datum"); break;
         case 'p': marks.date |= at(i, "publish"); break;
         case 'z': marks.date |= at(i, "zeit"); break;
-        case 't': marks.other_date |= at(i, "tarih"); break;
+        case 't':
+            marks.date |= at(i, "time");
+            marks.other_date |= at(i, "tarih");
+            break;
         case 'f': marks.other_date |= at(i, "fecha"); break;
         default: break;
         }

@@ -100,6 +100,21 @@ TEST_CASE("visible dates in other languages", "[metadata]") {
     CHECK(!parse_visible_date("Lesezeit: 5 Min.", "Europe/Berlin"));
 }
 
+TEST_CASE("visible Chinese, Japanese and Korean dates", "[metadata]") {
+    CHECK(iso(parse_visible_date("2024\xE5\xB9\xB4" "05\xE6\x9C\x88" "14\xE6\x97\xA5 18:30:12", "Asia/Shanghai")) ==
+          "2024-05-14T18:30:00+08:00");  // 2024年05月14日
+    CHECK(iso(parse_visible_date("2024\xE5\xB9\xB4" "5\xE6\x9C\x88" "14\xE6\x97\xA5 18\xE6\x99\x82" "30\xE5\x88\x86",
+                                 "Asia/Tokyo")) == "2024-05-14T18:30:00+09:00");  // 2024年5月14日 18時30分
+    CHECK(iso(parse_visible_date("\xEC\x9E\x85\xEB\xA0\xA5 2024\xEB\x85\x84 5\xEC\x9B\x94 14\xEC\x9D\xBC 18:30",
+                                 "Asia/Seoul")) == "2024-05-14T18:30:00+09:00");  // 입력 2024년 5월 14일
+}
+
+TEST_CASE("a box named 'time' dates a page that has no machine date", "[metadata]") {
+    PageMetadata m = metadata_of("<title>T</title>", "<h1>H</h1><div class=\"info\"><span class=\"time\">14.05.2024 18:30</span>"
+                                                     "<span class=\"source\">Quelle: dpa</span></div>");
+    CHECK(iso(m.published) == "2024-05-14T18:30:00+02:00");
+}
+
 TEST_CASE("machine dates keep their zone, zoneless ones take the page's", "[metadata]") {
     CHECK(iso(parse_page_date("2025-12-12T05:07:47Z", "Europe/Berlin")) == "2025-12-12T05:07:47+00:00");
     CHECK(iso(parse_page_date("2025-12-12T05:07:47", "Europe/Berlin")) == "2025-12-12T05:07:47+01:00");
