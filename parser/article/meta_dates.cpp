@@ -192,7 +192,8 @@ std::size_t cjk_date(const std::vector<Token>& t, std::size_t i, Found& f) {
     return 6;
 }
 
-void read_time(const std::vector<Token>& t, std::size_t i, Found& f) {
+// Reads the first time within five tokens from `i` into `f`; where it starts, or npos.
+std::size_t read_time(const std::vector<Token>& t, std::size_t i, Found& f) {
     for (std::size_t j = i; j + 2 < t.size() && j < i + 5; ++j) {
         // "18時30分", "18시 30분"
         if (is_num(t, j) && j + 3 < t.size() && t[j + 1].kind == Token::word &&
@@ -201,7 +202,7 @@ void read_time(const std::vector<Token>& t, std::size_t i, Found& f) {
             f.hour = to_int(t[j].text);
             f.minute = to_int(t[j + 2].text);
             f.has_time = true;
-            return;
+            return j;
         }
         if (is_num(t, j) && is_sep(t, j + 1, ':') && is_num(t, j + 2) && t[j + 2].text.size() == 2) {
             f.hour = to_int(t[j].text);
@@ -213,9 +214,10 @@ void read_time(const std::vector<Token>& t, std::size_t i, Found& f) {
                 if ((t[k].text == "pm" || t[k].text == "p") && f.hour < 12) f.hour += 12;
                 if ((t[k].text == "am" || t[k].text == "a") && f.hour == 12) f.hour = 0;
             }
-            return;
+            return j;
         }
     }
+    return std::string::npos;
 }
 
 }  // namespace
@@ -239,8 +241,14 @@ std::optional<Timestamp> parse_visible_date(std::string_view text, std::string_v
         if (!used) used = worded_date(tokens, i, found);
         if (!used) used = cjk_date(tokens, i, found);
         if (!used) continue;
-        read_time(tokens, i + used, found);
-        if (!found.has_time && i >= 3) {
+        std::size_t after = read_time(tokens, i + used, found);
+        // "14:35 14.05.2024 (updated: 16:02 14.05.2024)": a time right before the date is the
+        // date's own unless one follows it right away.
+        bool right_before = i >= 3 && is_num(tokens, i - 3) && is_sep(tokens, i - 2, ':') && is_num(tokens, i - 1) &&
+                            tokens[i - 1].text.size() == 2;
+        if (right_before && after != i + used) {
+            read_time(tokens, i - 3, found);
+        } else if (!found.has_time && i >= 3) {
             Found before;  // "05:07 Uhr, 12.12.2025"
             read_time(tokens, i >= 5 ? i - 5 : 0, before);
             if (before.has_time) found.hour = before.hour, found.minute = before.minute;

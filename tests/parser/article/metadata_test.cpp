@@ -90,6 +90,13 @@ TEST_CASE("visible German dates are read in Berlin time", "[metadata]") {
     CHECK(iso(parse_visible_date("Stand: 05:07 Uhr, 12.12.2025", "Europe/Berlin")) ==
           "2025-12-12T05:07:00+01:00");
     CHECK(iso(parse_visible_date("12. Dez. 2025", "Europe/Berlin")) == "2025-12-12T00:00:00+01:00");
+    CHECK(iso(parse_visible_date("12.12.2025 um 05:07 Uhr", "Europe/Berlin")) == "2025-12-12T05:07:00+01:00");
+}
+
+TEST_CASE("a time right before the date is its own, not the time of an update after it", "[metadata]") {
+    CHECK(iso(parse_visible_date("14:35 14.05.2024 (aktualisiert: 16:02 14.05.2024)", "Europe/Berlin")) ==
+          "2024-05-14T14:35:00+02:00");
+    CHECK(iso(parse_visible_date("14:35 14.05.2024 16:02", "Europe/Berlin")) == "2024-05-14T16:02:00+02:00");
 }
 
 TEST_CASE("visible dates in other languages", "[metadata]") {
