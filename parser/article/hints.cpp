@@ -417,16 +417,23 @@ constexpr std::string_view k_furniture_openers[] = {
     "story continues below", "continue reading below", "tags:", "tagged:", "filed under", "published under",
     "temas:", "etiquetas:", "palabras clave:", "mots-cl\xC3\xA9s", "th\xC3\xA8mes :", "th\xC3\xA8mes:", "argomenti:",
     "themen:", "topics:", "keywords:", "most read", "most popular", "meistgelesen", "lo m\xC3\xA1s le\xC3\xAD" "do",
-    "les plus lus", "i pi\xC3\xB9 letti", "mest l\xC3\xA4st", "mest lest", "meest gelezen"};
+    "les plus lus", "i pi\xC3\xB9 letti", "mest l\xC3\xA4st", "mest lest", "meest gelezen",
+    // "read also", "related articles" in other scripts, as written (only ASCII letters are lowered):
+    // Arabic, Russian, Turkish, Japanese, Korean, Chinese
+    "اقرأ أيضا", "اقرأ ايضا", "اقرأ المزيد", "читайте также", "Читайте также", "ЧИТАЙТЕ ТАКЖЕ", "Смотрите также",
+    "ilgili haber", "İlgili haber", "İlgİlİ haber", "関連記事", "あわせて読みたい", "관련기사", "관련 기사",
+    "相关新闻", "相关阅读", "延伸阅读", "推荐阅读"};
 
 // Whole lines that are the labels of buttons and links.
-constexpr std::array<std::string_view, 32> k_furniture_labels = {
+constexpr std::array<std::string_view, 42> k_furniture_labels = {
     "x", "facebook", "twitter", "whatsapp", "line", "e-mail", "email", "mail", "drucken", "print",
     "teilen", "share", "kopieren", "link kopieren", "mehr", "more", "or", "oder", "ou",
     "published in", "listen", "follow",  // before a publication's name; a player's and a profile's buttons
     // advertisement labels in other languages ("Anzeige", "Werbung", "Advertisement" open lines above)
     "publicidad", "publicit\xC3\xA9", "pubblicit\xC3\xA0", "anuncio", "reklame", "reklama", "annons", "advertentie",
-    "sponsored", "advertising"};
+    "sponsored", "advertising", "reklam",
+    // and in other scripts: Russian, Arabic, Hebrew, Japanese, Korean, Chinese
+    "реклама", "Реклама", "РЕКЛАМА", "إعلان", "اعلان", "פרסומת", "広告", "광고", "广告"};
 
 // `text` as written: Italian bylines open with a lower-case "di" ("di Giulia Ferretti"), which
 // opens sentences capitalised.
@@ -452,7 +459,7 @@ std::string_view without_frame(std::string_view text) {
     constexpr std::size_t k_max_framed = 40;
     if (text.size() > k_max_framed) return text;
     static constexpr std::string_view marks[] = {" ", "-", "*", "|", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2",
-                                                 "\xC2\xB7"};  // – — • ·
+                                                 "\xC2\xB7", "\xE2\x96\xB6"};  // – — • · ▶
     for (bool changed = true; changed && !text.empty();) {
         changed = false;
         for (std::string_view mark : marks) {
