@@ -10,7 +10,7 @@ ifeq ($(CI),true)
   CMAKE_FLAGS += -DNEWSWIRE_WERROR=ON
 endif
 
-.PHONY: all deps build run test test-release test-asan bench clean
+.PHONY: all deps build run test test-release test-asan bench compare clean
 
 all: build
 
@@ -39,6 +39,10 @@ test-asan: deps
 
 bench: build
 	./bench/run.sh $(BUILD)
+
+# newswire against Readability.js and readability-lxml on the shared corpus (installs both).
+compare: build
+	./bench/compare/run.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN)
