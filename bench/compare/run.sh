@@ -4,6 +4,7 @@
 # fields (to_records.py), extraction speed on one thread with the pages in memory.
 #   Readability.js: Mozilla's Readability (Firefox Reader View) over jsdom, from the npm registry
 #   readability-lxml: its Python port, Debian's python3-readability
+# Then feed parsing against feedparser (Debian's python3-feedparser), score_feeds.py's reference.
 # usage: bench/compare/run.sh [BUILD_DIR]   (installs the two tools on first use: npm packages in
 # BUILD_DIR/compare, the Debian package with apt-get)
 set -euo pipefail
@@ -13,7 +14,7 @@ root=$(cd "$here/../.." && pwd)
 shared="$root/../shared"
 manifest="$shared/corpus/articles/manifest.jsonl"
 [ -f "$manifest" ] || { echo "compare: $manifest is missing" >&2; exit 1; }
-cmake --build "$build" -j "$(nproc)" --target extract_bench newswire >/dev/null
+cmake --build "$build" -j "$(nproc)" --target extract_bench feed_bench newswire >/dev/null
 work="$build/compare"
 mkdir -p "$work"
 
@@ -22,10 +23,11 @@ if [ ! -d "$work/node_modules/@mozilla/readability" ] || [ ! -d "$work/node_modu
   echo "installing @mozilla/readability 0.6.0 and jsdom 29.1.1 into $work"
   (cd "$work" && npm install --no-audit --no-fund --silent @mozilla/readability@0.6.0 jsdom@29.1.1 >/dev/null)
 fi
-if ! /usr/bin/python3 -c 'import readability, lxml' 2>/dev/null; then
+if ! /usr/bin/python3 -c 'import readability, lxml, feedparser' 2>/dev/null; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "installing python3-readability"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-readability >/dev/null
+  echo "installing python3-readability python3-feedparser"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    python3-readability python3-feedparser >/dev/null
 fi
 
 score() {  # name, then score_articles.py's source arguments; prints the name and the metrics
@@ -60,3 +62,20 @@ printf "%s %12s %9s\n" "$(score readability-lxml --predictions "$work/readabilit
   "$(awk -v a="$ours" -v b="$lx" 'BEGIN { printf "%.0fx", a / b }')"
 echo "(metrics: score_articles.py; pages/s: extraction alone, one thread, pages in memory; the"
 echo " last column: how many times faster newswire is; the whole scores are in $work/*.scores)"
+
+feeds="$shared/corpus/feeds/files"
+echo
+echo "== feed parsing, files in memory: newswire parse_feed (feed_bench) against feedparser"
+"$build/bench/feed_bench" "$feeds" 1 >"$work/feed_bench.out"
+for set in all real; do
+  dir=$feeds; [ $set = real ] && dir=$feeds/real
+  fp=$(/usr/bin/python3 "$here/feedparser_speed.py" "$dir")
+  if [ $set = all ]; then
+    ours=$(awk '/^newswire parse_feed/ { print $3 }' "$work/feed_bench.out")
+  else
+    ours=$(awk '/^real feeds/ { for (i = 1; i <= NF; i++) if ($(i+1) == "MB/s,") { print $i; exit } }' "$work/feed_bench.out")
+  fi
+  theirs=$(echo "$fp" | awk '{ for (i = 1; i <= NF; i++) if ($(i+1) == "MB/s,") print $i }')
+  printf "%-5s newswire %8s MB/s   feedparser: %s   newswire %sx faster\n" $set "$ours" "$fp" \
+    "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.0f", a / b }')"
+done
