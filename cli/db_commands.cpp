@@ -10,6 +10,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/article_diff.h"
 #include "cli/config.h"
 #include "cli/exit_codes.h"
 #include "core/json.h"
@@ -109,6 +110,39 @@ nlohmann::json stored_json(const StoredArticle& stored) {
     record["revisions"] = stored.revisions;
     record["cluster_id"] = stored.cluster_id ? nlohmann::json(*stored.cluster_id) : nlohmann::json(nullptr);
     return record;
+}
+
+// The article an argument names: an id (digits alone) or a URL that leads to it. Returns the
+// id, or the exit code to leave with (the reason already printed).
+std::variant<std::int64_t, int> find_article(const Database& database, const std::string& name) {
+    const bool digits = !name.empty() && name.size() <= 18 &&
+                        name.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) return static_cast<std::int64_t>(std::stoll(name));
+    auto found = database.find_article(name);
+    if (!found) {
+        std::cerr << "newswire: " << found.error().message << '\n';
+        return k_exit_database;
+    }
+    if (!*found) {
+        std::cerr << "newswire: no article has the URL " << name << '\n';
+        return k_exit_partial;
+    }
+    return **found;
+}
+
+// Revision `n` of the list, or null after saying which revisions there are.
+const ArticleRevision* find_revision(const std::vector<ArticleRevision>& revisions, int n, std::int64_t article_id) {
+    for (const ArticleRevision& revision : revisions) {
+        if (revision.n == n) return &revision;
+    }
+    std::cerr << "newswire: article " << article_id << " has no revision " << n;
+    if (!revisions.empty()) {
+        std::cerr << " (it has " << revisions.front().n;
+        if (revisions.size() > 1) std::cerr << " to " << revisions.back().n;
+        std::cerr << ')';
+    }
+    std::cerr << '\n';
+    return nullptr;
 }
 
 std::string time_text(const std::optional<std::int64_t>& seconds) {
@@ -216,10 +250,13 @@ int run_export(const GlobalOptions& global, const ExportCommandOptions& options)
     return k_exit_ok;
 }
 
-int run_show(const GlobalOptions& global, long long article_id) {
+int run_show(const GlobalOptions& global, const ShowCommandOptions& options) {
     auto session = open_session(global, false);
     if (auto* code = std::get_if<int>(&session)) return *code;
     auto& s = std::get<Session>(session);
+    auto id = find_article(*s.database, options.article);
+    if (auto* code = std::get_if<int>(&id)) return *code;
+    const std::int64_t article_id = std::get<std::int64_t>(id);
     auto article = s.database->article(article_id);
     if (!article) {
         std::cerr << "newswire: " << article.error().message << '\n';
@@ -229,7 +266,54 @@ int run_show(const GlobalOptions& global, long long article_id) {
         std::cerr << "newswire: no article with id " << article_id << '\n';
         return k_exit_partial;
     }
-    std::cout << stored_json(**article).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    nlohmann::json record = stored_json(**article);
+    if (options.revision) {
+        auto revisions = s.database->revisions(article_id);
+        if (!revisions) {
+            std::cerr << "newswire: " << revisions.error().message << '\n';
+            return k_exit_database;
+        }
+        const ArticleRevision* revision = find_revision(*revisions, *options.revision, article_id);
+        if (!revision) return k_exit_partial;
+        record = stored_json(StoredArticle{article_id, revision->article, (*article)->feeds,
+                                           (*article)->revisions, (*article)->cluster_id});
+        record["revision"] = revision->n;
+        record["stored_at"] = to_iso8601(Timestamp{revision->stored_at, 0});
+    }
+    std::cout << record.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return k_exit_ok;
+}
+
+int run_diff(const GlobalOptions& global, const DiffCommandOptions& options) {
+    auto session = open_session(global, false);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    auto& s = std::get<Session>(session);
+    auto id = find_article(*s.database, options.article);
+    if (auto* code = std::get_if<int>(&id)) return *code;
+    const std::int64_t article_id = std::get<std::int64_t>(id);
+    auto revisions = s.database->revisions(article_id);
+    if (!revisions) {
+        std::cerr << "newswire: " << revisions.error().message << '\n';
+        return k_exit_database;
+    }
+    if (revisions->empty()) {
+        std::cerr << "newswire: no article with id " << article_id << '\n';
+        return k_exit_partial;
+    }
+    if (revisions->size() == 1 && !options.from && !options.to) {
+        std::cerr << "newswire: article " << article_id << " has one revision: nothing to compare\n";
+        return k_exit_partial;
+    }
+    const int to_n = options.to.value_or(revisions->back().n);
+    const int from_n = options.from.value_or(to_n - 1);
+    const ArticleRevision* to = find_revision(*revisions, to_n, article_id);
+    const ArticleRevision* from = to ? find_revision(*revisions, from_n, article_id) : nullptr;
+    if (!from || !to) return k_exit_partial;
+    std::cout << "--- article " << article_id << " revision " << from->n << ", stored "
+              << to_iso8601(Timestamp{from->stored_at, 0}) << '\n'
+              << "+++ article " << article_id << " revision " << to->n << ", stored "
+              << to_iso8601(Timestamp{to->stored_at, 0}) << '\n'
+              << unified_diff(article_lines(from->article), article_lines(to->article), options.words);
     return k_exit_ok;
 }
 

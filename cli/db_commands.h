@@ -1,6 +1,6 @@
 #pragma once
 // The commands that work on the database named by the config: run, fetch, parse, status, export,
-// show, search, rebuild-clusters.
+// show, diff, search, rebuild-clusters.
 
 #include <optional>
 #include <string>
@@ -31,13 +31,27 @@ struct ExportCommandOptions {
     std::optional<std::string> since;  // ISO 8601: only articles created or changed since
 };
 
+// An article is named by its id or by any URL that leads to it (Database::find_article).
+struct ShowCommandOptions {
+    std::string article;
+    std::optional<int> revision;  // that stored text instead of the latest
+};
+
+struct DiffCommandOptions {
+    std::string article;
+    std::optional<int> from;  // default: the revision before `to`
+    std::optional<int> to;    // default: the latest
+    bool words = false;       // a changed line shows its changed words
+};
+
 struct SearchCommandOptions {
     std::string query;
     int limit = 20;
 };
 
 int run_run(const GlobalOptions& global);
-int run_show(const GlobalOptions& global, long long article_id);
+int run_show(const GlobalOptions& global, const ShowCommandOptions& options);
+int run_diff(const GlobalOptions& global, const DiffCommandOptions& options);
 int run_search(const GlobalOptions& global, const SearchCommandOptions& options);
 int run_rebuild_clusters(const GlobalOptions& global);
 int run_fetch(const GlobalOptions& global, const FetchCommandOptions& options);

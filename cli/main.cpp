@@ -50,9 +50,17 @@ int main(int argc, char** argv) {
     exporter->add_option("--format", export_options.format, "jsonl")->capture_default_str();
     exporter->add_option("--since", export_options.since, "only articles created or changed at or after this ISO 8601 time");
 
-    long long show_id = 0;
+    ShowCommandOptions show_options;
     auto* show = app.add_subcommand("show", "print one stored article with all its fields");
-    show->add_option("id", show_id, "article id (see export or search)")->required();
+    show->add_option("article", show_options.article, "article id (see export or search) or a URL of it")->required();
+    show->add_option("--revision", show_options.revision, "that stored text (1 the first) instead of the latest");
+
+    DiffCommandOptions diff_options;
+    auto* diff = app.add_subcommand("diff", "show what changed between two stored texts of an article");
+    diff->add_option("article", diff_options.article, "article id or a URL of it")->required();
+    diff->add_option("--from", diff_options.from, "the older revision (default: the one before --to)");
+    diff->add_option("--to", diff_options.to, "the newer revision (default: the latest)");
+    diff->add_flag("--words", diff_options.words, "a changed line as one line marking the words removed [-…-] and added {+…+}");
 
     SearchCommandOptions search_options;
     auto* search = app.add_subcommand("search", "full-text search over headline, teaser and body");
@@ -76,7 +84,8 @@ int main(int argc, char** argv) {
     if (*parse) return run_parse(global, parse_options);
     if (*status) return run_status(global);
     if (*exporter) return run_export(global, export_options);
-    if (*show) return run_show(global, show_id);
+    if (*show) return run_show(global, show_options);
+    if (*diff) return run_diff(global, diff_options);
     if (*search) return run_search(global, search_options);
     if (*rebuild) return run_rebuild_clusters(global);
     if (app.got_subcommand("extract")) return run_extract(extract_options);

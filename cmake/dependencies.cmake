@@ -18,6 +18,8 @@ if(NEWSWIRE_TESTS)
   find_package(Catch2 2 REQUIRED)
 endif()
 find_package(date CONFIG REQUIRED)
+# dtl (Debian's libdtl-dev): header-only sequence diff, for the revisions `newswire diff` compares.
+find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)
 if(NEWSWIRE_TESTS)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 endif()

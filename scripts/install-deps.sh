@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libcurl4-openssl-dev libpugixml-dev libgumbo-dev libsqlite3-dev sqlite3
   libspdlog-dev libfmt-dev catch2 libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
-  libexpected-dev libzstd-dev libhowardhinnant-date-dev libutf8proc-dev libpsl-dev
+  libexpected-dev libdtl-dev libzstd-dev libhowardhinnant-date-dev libutf8proc-dev libpsl-dev
   libbrotli-dev zlib1g-dev libcpp-httplib-dev clang libclang-rt-14-dev
 )
 

@@ -1,22 +1,31 @@
-// Reading articles back: the list with feeds and revision counts, and full-text search.
+// Reading articles back: the list with feeds and revision counts, revisions, look-up by URL,
+// and full-text search.
 #include "core/json.h"
+#include "core/url.h"
 #include "storage/database_impl.h"
 
 namespace newswire {
 namespace {
 
-Result<StoredArticle> read_article(const Statement& statement) {
-    StoredArticle stored;
-    stored.id = statement.column_int(0);
-    const auto document = nlohmann::json::parse(statement.column_text(1), nullptr, false);
+// A stored document back to an Article; `what` names it in errors ("article 5").
+Result<Article> read_document(std::string_view text, const std::string& what) {
+    const auto document = nlohmann::json::parse(text, nullptr, false);
     if (document.is_discarded()) {
-        return fail(ErrorCode::invalid_input,
-                    "article " + std::to_string(stored.id) + " has a document that is not JSON");
+        return fail(ErrorCode::invalid_input, what + " has a document that is not JSON");
     }
     auto article = article_from_json(document);
     if (!article) {
-        return fail(ErrorCode::invalid_input,
-                    "article " + std::to_string(stored.id) + ": " + article.error().message);
+        return fail(ErrorCode::invalid_input, what + ": " + article.error().message);
+    }
+    return article;
+}
+
+Result<StoredArticle> read_article(const Statement& statement) {
+    StoredArticle stored;
+    stored.id = statement.column_int(0);
+    auto article = read_document(statement.column_text(1), "article " + std::to_string(stored.id));
+    if (!article) {
+        return tl::unexpected(article.error());
     }
     stored.article = std::move(*article);
     stored.cluster_id = statement.column_optional_int(2);
@@ -94,6 +103,50 @@ Result<void> each_article_in(Sqlite& db, std::optional<std::int64_t> only, std::
             return {};
         }
     }
+}
+
+Result<std::optional<std::int64_t>> find_article_in(Sqlite& db, std::string_view url) {
+    const std::string given(url);
+    const std::string canonical = canonical_url(url).value_or(given);
+    return db.query_int(
+        "SELECT id FROM ("
+        " SELECT id, 1 AS rank FROM articles WHERE canonical_url IN (?1, ?2)"
+        " UNION ALL SELECT article_id, 2 FROM article_aliases WHERE url IN (?1, ?2)"
+        " UNION ALL SELECT ap.article_id, 3 FROM pages p JOIN article_pages ap ON ap.page_id = p.id"
+        "  WHERE p.url IN (?1, ?2) OR p.final_url IN (?1, ?2)"
+        " UNION ALL SELECT id, 4 FROM articles WHERE url IN (?1, ?2))"
+        " ORDER BY rank, id LIMIT 1",
+        given, canonical);
+}
+
+Result<std::vector<ArticleRevision>> revisions_in(Sqlite& db, std::int64_t article_id) {
+    auto statement = db.prepare("SELECT n, created_at, document FROM revisions WHERE article_id = ? ORDER BY n");
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    statement->bind_all(article_id);
+    std::vector<ArticleRevision> revisions;
+    Result<void> read;
+    auto done = statement->for_each_row([&](const Statement& row) {
+        if (!read) {
+            return;
+        }
+        const auto n = static_cast<int>(row.column_int(0));
+        auto article = read_document(row.column_text(2), "revision " + std::to_string(n) + " of article " +
+                                                             std::to_string(article_id));
+        if (!article) {
+            read = tl::unexpected(article.error());
+            return;
+        }
+        revisions.push_back(ArticleRevision{n, row.column_int(1), std::move(*article)});
+    });
+    if (!done) {
+        return tl::unexpected(done.error());
+    }
+    if (!read) {
+        return tl::unexpected(read.error());
+    }
+    return revisions;
 }
 
 Result<std::vector<SearchHit>> search_in(Sqlite& db, const std::string& query, int limit) {

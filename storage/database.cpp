@@ -158,6 +158,14 @@ Result<std::optional<StoredArticle>> Database::article(std::int64_t article_id) 
     return found;
 }
 
+Result<std::optional<std::int64_t>> Database::find_article(std::string_view url) const {
+    return m_impl->in("find_article '" + std::string(url) + "'", find_article_in(m_impl->db, url));
+}
+
+Result<std::vector<ArticleRevision>> Database::revisions(std::int64_t article_id) const {
+    return m_impl->in("revisions of article " + std::to_string(article_id), revisions_in(m_impl->db, article_id));
+}
+
 Result<std::vector<SearchHit>> Database::search(const std::string& query, int limit) const {
     return m_impl->in("search '" + query + "'", search_in(m_impl->db, query, limit));
 }

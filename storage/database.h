@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
@@ -84,6 +85,14 @@ struct StoredArticle {
     int revisions = 1;
     std::optional<std::int64_t> cluster_id;  // smallest article id of its near-duplicate group;
                                              // empty while it has no near-duplicate
+};
+
+// One stored text of an article: revision `n` (1 the first), stored at `stored_at` (unix
+// seconds). A revision is stored whenever the article's text changes.
+struct ArticleRevision {
+    int n = 0;
+    std::int64_t stored_at = 0;
+    Article article;
 };
 
 // One full-text match, best first.
@@ -194,6 +203,12 @@ public:
     Result<std::vector<StoredArticle>> articles() const;  // all of them, in id order
     // One article by id; empty when there is none.
     Result<std::optional<StoredArticle>> article(std::int64_t article_id) const;
+    // The article a URL leads to: its canonical URL, the URL of a text merged into it (alias),
+    // or the address of a page it was read from, as requested or after redirects; the URL is
+    // also tried in canonical form (tracking parameters, fragment, host case). Empty when none.
+    Result<std::optional<std::int64_t>> find_article(std::string_view url) const;
+    // Every stored text of an article, oldest first; empty when there is no such article.
+    Result<std::vector<ArticleRevision>> revisions(std::int64_t article_id) const;
 
     // Full-text search over headline, teaser and body. `query` is plain words (all must occur,
     // in any order, case and accents ignored; a trailing * makes a word a prefix), not FTS5

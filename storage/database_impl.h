@@ -71,6 +71,8 @@ Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Ar
 Result<void> each_article_in(Sqlite& db, std::optional<std::int64_t> only, std::optional<std::int64_t> changed_since,
                              const std::function<bool(StoredArticle&&)>& visit);
 Result<std::vector<SearchHit>> search_in(Sqlite& db, const std::string& query, int limit);
+Result<std::optional<std::int64_t>> find_article_in(Sqlite& db, std::string_view url);
+Result<std::vector<ArticleRevision>> revisions_in(Sqlite& db, std::int64_t article_id);
 
 // clusters.cpp: joins `article_id` to the clusters of its near-duplicates (in the caller's
 // transaction); rebuild_clusters_in runs its own.

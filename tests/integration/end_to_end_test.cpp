@@ -30,11 +30,12 @@ public:
     NewsSite() {
         m_server.Get("/rss.xml", [this](const httplib::Request& request, httplib::Response& response) {
             count(request);
-            if (request.get_header_value("If-None-Match") == "\"rss-v1\"") {
+            const std::string etag = m_corrected ? "\"rss-v2\"" : "\"rss-v1\"";
+            if (request.get_header_value("If-None-Match") == etag) {
                 response.status = 304;
                 return;
             }
-            response.set_header("ETag", "\"rss-v1\"");
+            response.set_header("ETag", etag);
             response.set_content(rss(), "application/rss+xml; charset=utf-8");
         });
         m_server.Get("/atom.xml", [this](const httplib::Request& request, httplib::Response& response) {
@@ -79,6 +80,8 @@ public:
         std::lock_guard lock(m_mutex);
         return m_conditional;
     }
+    // The newsroom corrects article alpha: one word of its second paragraph, and its feed item.
+    void correct() { m_corrected = true; }
     void reset_counts() {
         std::lock_guard lock(m_mutex);
         m_counts.clear();
@@ -99,7 +102,7 @@ private:
     std::string rss() const {
         return R"(<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Testwire Politik</title><link>)" + base() + R"(/</link>
-<item><title>Erster Artikel</title><link>)" + base() + R"(/politik/alpha.html</link>
+<item><title>Erster Artikel)" + std::string(m_corrected ? " (korrigiert)" : "") + R"(</title><link>)" + base() + R"(/politik/alpha.html</link>
 <guid isPermaLink="false">alpha-1</guid><pubDate>Tue, 24 Nov 2026 07:00:00 +0100</pubDate></item>
 <item><title>Zweiter Artikel</title><link>)" + base() + R"(/politik/beta.html</link>
 <guid isPermaLink="false">beta-1</guid><pubDate>Tue, 24 Nov 2026 07:30:00 +0100</pubDate></item>
@@ -131,7 +134,7 @@ private:
 <main><article><h1>Artikel )" + name + R"(</h1>
 <p>Dies ist der erste Absatz des Artikels )" + name + R"(, lang genug, um als Text zu gelten, mit einigen Sätzen über Politik und Gesellschaft.</p>
 <h2>Eine Zwischenüberschrift</h2>
-<p>Der zweite Absatz erzählt weiter, was in der Sache )" + name + R"( geschehen ist, und warum es für die Leser wichtig sein könnte.</p>
+<p>Der zweite Absatz erzählt )" + (m_corrected && name == "alpha" ? "genauer" : "weiter") + R"(, was in der Sache )" + name + R"( geschehen ist, und warum es für die Leser wichtig sein könnte.</p>
 </article></main><footer>Impressum</footer></body></html>)";
     }
 
@@ -141,6 +144,7 @@ private:
     std::mutex m_mutex;
     std::map<std::string, int> m_counts;
     std::set<std::string> m_conditional;
+    std::atomic<bool> m_corrected = false;
 };
 
 std::string config_for(const std::string& base, const std::string& interval = "1s") {
@@ -265,6 +269,68 @@ TEST_CASE("a run fills the database from two feeds, each article once", "[integr
         auto bad = run_newswire("--config '" + config.string() + "' export --since yesterday");
         CHECK(bad.exit_code == 2);
         CHECK(bad.err == "newswire: --since must be an ISO 8601 date or time, not 'yesterday'\n");
+    }
+
+    SECTION("a corrected story is a new revision: diff shows what changed, show prints either text, by id or URL") {
+        site.correct();
+        const std::string cli = "--config '" + config.string() + "' ";
+        auto fetch = run_newswire(cli + "fetch --force");
+        INFO(fetch.err);
+        REQUIRE(fetch.exit_code == 0);
+        CHECK(site.requests("/politik/alpha.html") == 2);
+        REQUIRE(run_newswire(cli + "parse").exit_code == 0);
+        const std::string alpha = std::to_string(articles[0]["id"].get<long long>());
+        const std::string beta = std::to_string(articles[1]["id"].get<long long>());
+
+        auto diff = run_newswire(cli + "diff '" + site.base() + "/politik/alpha.html?utm_source=rss'");
+        INFO(diff.err);
+        REQUIRE(diff.exit_code == 0);
+        const std::size_t hunk = diff.out.find("@@ ");
+        REQUIRE(hunk != std::string::npos);
+        CHECK(diff.out.rfind("--- article " + alpha + " revision 1, stored 20", 0) == 0);
+        CHECK(diff.out.find("\n+++ article " + alpha + " revision 2, stored 20") != std::string::npos);
+        CHECK(diff.out.substr(hunk) ==
+              "@@ -3,4 +3,4 @@\n"
+              " authors: Erika Muster\n"
+              " published: 2026-11-24T07:00:00+01:00\n"
+              " ## Eine Zwischenüberschrift\n"
+              "-Der zweite Absatz erzählt weiter, was in der Sache alpha geschehen ist, und warum es für die "
+              "Leser wichtig sein könnte.\n"
+              "+Der zweite Absatz erzählt genauer, was in der Sache alpha geschehen ist, und warum es für die "
+              "Leser wichtig sein könnte.\n");
+        auto words = run_newswire(cli + "diff " + alpha + " --words");
+        REQUIRE(words.exit_code == 0);
+        CHECK(words.out.substr(words.out.find("@@ ")) ==
+              "@@ -3,4 +3,4 @@\n"
+              " authors: Erika Muster\n"
+              " published: 2026-11-24T07:00:00+01:00\n"
+              " ## Eine Zwischenüberschrift\n"
+              "~Der zweite Absatz erzählt [-weiter,-] {+genauer,+} was in der Sache alpha geschehen ist, und "
+              "warum es für die Leser wichtig sein könnte.\n");
+
+        auto latest = run_newswire(cli + "show " + alpha);
+        REQUIRE(latest.exit_code == 0);
+        auto oldest = run_newswire(cli + "show '" + site.base() + "/politik/alpha.html' --revision 1");
+        REQUIRE(oldest.exit_code == 0);
+        auto latest_record = nlohmann::json::parse(latest.out), first_record = nlohmann::json::parse(oldest.out);
+        CHECK(latest_record["revisions"] == 2);
+        CHECK(first_record["revision"] == 1);
+        CHECK(latest_record.dump().find("erzählt genauer") != std::string::npos);
+        CHECK(first_record.dump().find("erzählt weiter") != std::string::npos);
+        first_record.erase("revision");
+        first_record.erase("stored_at");
+        first_record["revisions"] = 1;
+        CHECK(first_record == articles[0]);
+
+        auto one = run_newswire(cli + "diff " + beta);
+        CHECK(one.exit_code == 1);
+        CHECK(one.err == "newswire: article " + beta + " has one revision: nothing to compare\n");
+        auto past = run_newswire(cli + "diff " + alpha + " --from 1 --to 3");
+        CHECK(past.exit_code == 1);
+        CHECK(past.err == "newswire: article " + alpha + " has no revision 3 (it has 1 to 2)\n");
+        auto elsewhere = run_newswire(cli + "show https://example.org/politik/alpha.html");
+        CHECK(elsewhere.exit_code == 1);
+        CHECK(elsewhere.err == "newswire: no article has the URL https://example.org/politik/alpha.html\n");
     }
 
     SECTION("status names every feed") {

@@ -262,3 +262,56 @@ TEST_CASE("articles are read one at a time, all or those changed since a time, u
     CHECK(headlines(5001, 10).empty());
     CHECK(headlines(std::nullopt, 1) == std::vector<std::string>{"Eins"});
 }
+
+TEST_CASE("an article is found by any URL that leads to it", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url + "?utm_source=rss");
+    REQUIRE(f.db.store_article(page, article_at(k_ntv_url + "?utm_source=rss", "Haushalt", "Text."), 1, 2000));
+    const std::string mirror = "https://www.tagesschau.de/inland/haushalt-100.html";
+    const auto mirror_page = f.page(f.tag, mirror);
+    REQUIRE(f.db.store_article(mirror_page, article_at(mirror, "Haushalt", "Text."), 1, 2100).value() ==
+            StoreOutcome::aliased);
+    // A short link that redirected to the story.
+    FetchResponse redirected = page_response("https://t.example/x7", "<html>short</html>");
+    redirected.final_url = k_ntv_url + "?utm_source=social";
+    const auto short_page = f.db.store_page(redirected, 2200).value();
+    REQUIRE(f.db.store_article(short_page, article_at(redirected.final_url, "Haushalt", "Text."), 1, 2200).value() ==
+            StoreOutcome::unchanged);
+
+    CHECK(f.db.find_article(k_ntv_url).value() == 1);
+    CHECK(f.db.find_article("HTTPS://WWW.N-TV.DE/politik/haushalt-article1.html?utm_medium=x#top").value() == 1);
+    CHECK(f.db.find_article(k_ntv_url + "?utm_source=rss").value() == 1);
+    CHECK(f.db.find_article(mirror).value() == 1);
+    CHECK(f.db.find_article("https://t.example/x7").value() == 1);
+    CHECK(f.db.find_article(k_ntv_url + "?utm_source=social").value() == 1);
+    CHECK_FALSE(f.db.find_article("https://www.n-tv.de/politik/anderes-article2.html").value().has_value());
+    CHECK_FALSE(f.db.find_article("no url at all").value().has_value());
+    CHECK_FALSE(f.db.find_article("").value().has_value());
+}
+
+TEST_CASE("an article's revisions are read back oldest first, each whole", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    Article first = article_at(k_ntv_url, "Haushalt beschlossen", "Mit 320 Stimmen angenommen.");
+    REQUIRE(f.db.store_article(page, first, 1, 2000));
+    Article changed = first;
+    changed.body[0].text = "Mit 321 Stimmen angenommen.";
+    REQUIRE(f.db.store_article(page, changed, 1, 4000).value() == StoreOutcome::revised);
+
+    auto revisions = f.db.revisions(1).value();
+    REQUIRE(revisions.size() == 2);
+    first.canonical_url = changed.canonical_url = k_ntv_url;
+    CHECK(revisions[0].n == 1);
+    CHECK(revisions[0].stored_at == 2000);
+    CHECK(revisions[0].article == first);
+    CHECK(revisions[1].n == 2);
+    CHECK(revisions[1].stored_at == 4000);
+    CHECK(revisions[1].article == changed);
+    CHECK(f.db.revisions(2).value().empty());
+
+    Sqlite raw = raw_connection(f.path);
+    REQUIRE(raw.execute("UPDATE revisions SET document = '{\"headline\": ' WHERE n = 1"));
+    auto broken = f.db.revisions(1);
+    REQUIRE_FALSE(broken);
+    CHECK(broken.error().message == f.path + ": revisions of article 1: revision 1 of article 1 has a document that is not JSON");
+}
