@@ -6,6 +6,8 @@
 #include "cli/db_commands.h"
 #include "cli/exit_codes.h"
 #include "cli/offline_commands.h"
+#include "parser/article/extractor.h"
+#include "storage/migrations.h"
 
 namespace {
 
@@ -15,6 +17,12 @@ CLI::App* add_file_command(CLI::App& app, const char* name, const char* help, ne
     command->add_flag("--jsonl", options.jsonl, "one JSON record per line");
     command->add_option("files", options.files, "files to read")->required();
     return command;
+}
+
+// "newswire 0.1.0 (extractor 4, database schema 8)": what a bug report should name.
+std::string version_text() {
+    return std::string("newswire ") + NEWSWIRE_VERSION + " (extractor " + std::to_string(newswire::k_extractor_version) +
+           ", database schema " + std::to_string(newswire::latest_schema_version()) + ")";
 }
 
 }  // namespace
@@ -27,6 +35,7 @@ int main(int argc, char** argv) {
     app.add_option("--config", global.config_path, "configuration file")->capture_default_str();
     app.add_flag("-q,--quiet", global.quiet, "print nothing but errors");
     app.add_flag("-v,--verbose", global.verbose, "log progress to stderr");
+    app.set_version_flag("--version", version_text(), "print the version, the extractor's and the database schema's, and exit");
 
     auto* run = app.add_subcommand("run", "fetch due feeds and new pages, extract and store articles (what cron calls)");
 

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "parser/article/extractor.h"
 #include "tests/support/process.h"
 
 using namespace newswire::test;
@@ -340,6 +341,27 @@ TEST_CASE("a run fills the database from two feeds, each article once", "[integr
         CHECK(status.out.find("atom") != std::string::npos);
         CHECK(status.out.find("articles 3") != std::string::npos);
     }
+}
+
+TEST_CASE("--version names the extractor and the database schema the binary writes", "[integration]") {
+    NewsSite site;
+    TempDir dir;
+    auto config = dir.path() / "config.yaml";
+    write_text(config, config_for(site.base()));
+    REQUIRE(run_newswire("--config '" + config.string() + "' run").exit_code == 0);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2((dir.path() / "news.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT MAX(version) FROM schema_version", -1, &statement, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+    const long long schema = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+
+    auto version = run_newswire("--version");
+    CHECK(version.exit_code == 0);
+    CHECK(version.out == "newswire 0.1.0 (extractor " + std::to_string(newswire::k_extractor_version) +
+                             ", database schema " + std::to_string(schema) + ")\n");
 }
 
 TEST_CASE("feeds that are not due are not fetched", "[integration]") {
