@@ -42,6 +42,9 @@ bool is_image_aside(const GumboNode* aside) {
 bool skipped_region(const GumboNode* node, std::string& lowered) {
     GumboTag tag = html::tag_of(node);
     if (tag == GUMBO_TAG_ASIDE && is_image_aside(node)) return false;
+    // An <a> without href leads nowhere: a script's hook around the picture (a zoom button), no
+    // teaser of another page.
+    if (tag == GUMBO_TAG_A && !html::has_attribute(node, "href")) return false;
     if (tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_A ||
         tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE ||
         tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_HEAD) {

@@ -387,3 +387,15 @@ TEST_CASE("'Photo courtesy' and 'Courtesy of' open a photo credit after the capt
     CHECK(of.caption == "The team at the finish.");
     CHECK(of.credit == Credits{"Jane Roe"});
 }
+
+TEST_CASE("a picture inside an <a> without href is read, one inside a link to another page is not", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p>
+        <a class="content-image image-zoomin"><figure><img src="/toilet.jpg">
+          <figcaption><span class="image-description">Un ba&ntilde;o port&aacute;til en la pradera.</span>
+          <strong class="author">Cedida por la Plataforma</strong></figcaption></figure></a>
+        <a href="/otra-noticia"><figure><img src="/teaser.jpg"><figcaption>Otra noticia</figcaption></figure></a></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/toilet.jpg");
+    CHECK(images[0].caption == "Un ba\xC3\xB1o port\xC3\xA1til en la pradera.");
+    CHECK(images[0].credit == Credits{"Cedida por la Plataforma"});
+}
