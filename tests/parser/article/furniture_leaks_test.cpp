@@ -364,3 +364,11 @@ TEST_CASE("a label set between dashes or bullets is a label", "[article][furnitu
         CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
     }
 }
+
+TEST_CASE("a recirculation module inside the story, with its heading, is not body text", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p>"
+                              "<section class=\"brands-most-popular // recirculation-modules\"><h2>Editor's picks</h2>"
+                              "<div class=\"o-card\"><a href=\"/other\"><h3>The best albums of the year</h3></a></div></section>"
+                              "<p>" + k_second + "</p><p>" + k_third + "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
