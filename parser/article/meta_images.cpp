@@ -359,6 +359,15 @@ bool is_decoration(const GumboNode* image) {
 }
 
 
+// A heading that ends with a full stop is a caption set as a heading ("<h1>Marines take part in
+// the opening ceremony in Manila yesterday.</h1><p>Photo: AFP</p>" beside the picture), not a
+// teaser's title: titles end without a stop.
+bool is_sentence_heading(const GumboNode* heading) {
+    constexpr std::size_t k_max_caption_chars = 600;
+    std::string text = bounded_text(heading, k_max_caption_chars);
+    return text.size() <= k_max_caption_chars && text.ends_with('.') && !text.ends_with("...");
+}
+
 // A link around `image` itself (to the picture's larger view) is part of the picture's box,
 // not a link that makes the box a teaser.
 bool holds_other_link_or_heading(const GumboNode* node, const GumboNode* image) {
@@ -372,7 +381,8 @@ bool holds_other_link_or_heading(const GumboNode* node, const GumboNode* image) 
             }
             return true;
         }
-        return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_TIME;
+        if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) return !is_sentence_heading(n);
+        return tag == GUMBO_TAG_TIME;
     }, &exhausted);
     return found || exhausted;
 }
@@ -495,14 +505,15 @@ Image read_uncaptioned_image(const GumboNode* image, std::string_view url) {
 }
 
 Image read_loose_image(const GumboNode* image, std::string_view url) {
+    constexpr std::size_t k_max_box_chars = 600;  // a wire caption of three lines and its credit
     if (is_placeholder(image)) image = noscript_twin(image);
     if (is_decoration(image)) return {};
     const GumboNode* box = nullptr;
     const GumboNode* candidate = image->parent;
     for (int level = 0; level < 4 && candidate && html::is_element(candidate) && !is_page_frame(candidate); ++level) {
         if (count_images(candidate) > 1 || holds_other_link_or_heading(candidate, image)) break;
-        std::string text = bounded_text(candidate, 400);
-        if (text.size() > 400) break;
+        std::string text = bounded_text(candidate, k_max_box_chars);
+        if (text.size() > k_max_box_chars) break;
         if (!text.empty()) box = candidate;
         candidate = candidate->parent;
     }

@@ -399,3 +399,20 @@ TEST_CASE("a picture inside an <a> without href is read, one inside a link to an
     CHECK(images[0].caption == "Un ba\xC3\xB1o port\xC3\xA1til en la pradera.");
     CHECK(images[0].credit == Credits{"Cedida por la Plataforma"});
 }
+
+TEST_CASE("a sentence set as a heading beside a picture is its caption, a title without a stop is a teaser's", "[images]") {
+    const std::string caption =
+        "Philippine Marine Corps Commandant Major-General Arturo Rojas, second left, US Marines exercise representative "
+        "Colonel Stuart Glenn, left, and exercise director Brigadier General Vicente Blanco, second right, take part in "
+        "the opening ceremony of the annual Kamandag joint military exercises at the Philippine Marines officers' club "
+        "at Fort Bonifacio, Metro Manila, yesterday.";
+    std::vector<Image> images = images_of("<div id=\"body\"><p>Text.</p><div class=\"imgboxa\"><div data-fancybox>"
+                                          "<img src=\"/P01.jpg\" width=\"100%\"></div><h1>" + caption +
+                                          "</h1><p>Photo: AFP</p></div>"
+                                          "<div class=\"box\"><img src=\"/other.jpg\"><h3>Manila's new metro line opens</h3>"
+                                          "<p>Photo: Reuters</p></div></div>");
+    REQUIRE(images.size() == 1);  // the teaser's picture is no picture of the story
+    CHECK(images[0].url == "https://www.example.de/P01.jpg");
+    CHECK(images[0].caption == caption);
+    CHECK(images[0].credit == Credits{"AFP"});
+}
