@@ -51,6 +51,10 @@ bool skipped_region(const GumboNode* node, std::string& lowered) {
         return true;
     }
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
+    // A card marked up as a schema.org Person (the author's box, an interviewee's box with
+    // portrait, role and a line about them) shows the person, not the story.
+    std::string_view item_type = html::attribute(node, "itemtype");
+    if (item_type.ends_with("/Person") || item_type.ends_with("/Person/")) return true;
     std::string_view class_name = html::attribute(node, "class");
     std::string_view id = html::attribute(node, "id");
     if (class_name.empty() && id.empty()) return false;

@@ -416,3 +416,15 @@ TEST_CASE("a sentence set as a heading beside a picture is its caption, a title 
     CHECK(images[0].caption == caption);
     CHECK(images[0].credit == Credits{"AFP"});
 }
+
+TEST_CASE("the portrait in a card marked up as a schema.org Person is not an image of the story", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p>
+        <div class="expandable-box" itemscope itemtype="http://schema.org/Person"><div class="expandable-box__header">
+          <picture class="image image--circle"><img alt="Thomas J&auml;ger" src="/f57f16.jpg"></picture>
+          <p itemprop="name">Thomas J&auml;ger</p><p itemprop="jobTitle">Politikwissenschaftler</p></div>
+          <div class="expandable-box__body"><p>Der Politologe ist Professor in K&ouml;ln.</p></div></div>
+        <figure><img src="/d09eab.jpg"><figcaption>Biden im Weissen Haus.</figcaption></figure></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/d09eab.jpg");
+    CHECK(images[0].caption == "Biden im Weissen Haus.");
+}
