@@ -393,6 +393,26 @@ std::string join_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
+// "Neuss · Was kann …": the place a lead opens with, set apart by a middle dot (the Rheinische
+// Post's publishing system, shared by its sister papers), is a dateline, not the lead's text.
+// Up to three capitalised words before the dot, without a stop.
+std::string without_dot_dateline(std::string text) {
+    constexpr std::string_view k_dot = " \xC2\xB7 ";
+    constexpr std::size_t k_max_place_bytes = 40;
+    constexpr std::size_t k_max_place_words = 3;
+    std::size_t dot = text.find(k_dot);
+    if (dot == std::string::npos || dot == 0 || dot > k_max_place_bytes) return text;
+    std::string_view place(text.data(), dot);
+    auto lead_byte = static_cast<unsigned char>(place.front());
+    bool capitalised = (lead_byte >= 'A' && lead_byte <= 'Z') || lead_byte >= 0xC3;
+    if (!capitalised || place.find_first_of(".,:;!?") != std::string_view::npos ||
+        static_cast<std::size_t>(std::count(place.begin(), place.end(), ' ')) >= k_max_place_words) {
+        return text;
+    }
+    std::string rest = text.substr(dot + k_dot.size());
+    return rest.size() >= k_min_lead_chars ? rest : text;
+}
+
 // Does `lead` hold every one of two or more body blocks? Then it is the body under a name that
 // reads as a lead (Drupal's body field "field--type-text-with-summary", a video page's
 // "video-description"): taking it would leave no body.
@@ -435,6 +455,7 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
             for (std::string& paragraph : lead_paragraphs(node)) paragraphs.push_back(std::move(paragraph));
         }
         erase_blocks_of(blocks, leads, paragraphs);
+        if (!paragraphs.empty()) paragraphs.front() = without_dot_dateline(std::move(paragraphs.front()));
         return join_lines(paragraphs);
     }
     if (!described.key.empty() && !blocks.empty() && blocks.front().block.type == BlockType::paragraph &&

@@ -143,3 +143,15 @@ TEST_CASE("a box beside the headline named for a gallery and a lead is the galle
                                     "</p>" + k_body);
     CHECK(plain.teaser.empty());
 }
+
+TEST_CASE("a place set before the lead with a middle dot is its dateline, not its text", "[article][teaser]") {
+    Article article = extract(meta_description(k_lead),
+                              "<h1>Bridge closes</h1><p class=\"intro-box\"><em data-cy=\"dateline\">Bad Neuenahr</em>"
+                              "<span> \xC2\xB7 </span><strong data-cy=\"intro\">" + k_lead + "</strong></p>" + k_body);
+    CHECK(article.teaser == k_lead);
+    CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
+    // A sentence with a middle dot further on keeps it.
+    const std::string scores = "Results of the weekend: the Rams won 3 \xC2\xB7 the Hawks lost 1, and the league table moved.";
+    Article scored = extract(meta_description(scores), "<h1>Bridge closes</h1><p class=\"intro\">" + scores + "</p>" + k_body);
+    CHECK(scored.teaser == scores);
+}
