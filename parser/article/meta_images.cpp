@@ -351,7 +351,16 @@ bool is_decoration(const GumboNode* image) {
             return true;
         }
     }
+    // A lazy loader shows the site's logo or a blank until the picture in data-src is loaded:
+    // that picture is the one to judge.
     std::string_view src = html::attribute(image, "src");
+    for (std::string_view name : {"data-src", "data-lazy-src", "data-original"}) {
+        std::string_view lazy = trim(html::attribute(image, name));
+        if (!lazy.empty() && !lazy.starts_with("data:")) {
+            src = lazy;
+            break;
+        }
+    }
     for (std::string_view hint : {"logo", "icon", "avatar", "sprite", "pixel", ".svg", ".gif"}) {
         if (contains_ci(src, hint) || contains_ci(html::attribute(image, "class"), hint)) return true;
     }

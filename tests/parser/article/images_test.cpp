@@ -428,3 +428,16 @@ TEST_CASE("the portrait in a card marked up as a schema.org Person is not an ima
     CHECK(images[0].url == "https://www.example.de/d09eab.jpg");
     CHECK(images[0].caption == "Biden im Weissen Haus.");
 }
+
+TEST_CASE("a lazy picture whose src shows the site's logo until its data-src loads is a picture", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p>
+        <picture class="lazy detail-view"><source srcset="/img/logo_white_16_9.svg" data-srcset="/320/1072475.webp 320w">
+          <img class="lazy" src="/img/logo_white_16_9.svg" data-src="/960/1072475.jpg" width="960" height="540"
+               alt="Alex Lowes in Barcelona"></picture>
+        <figcaption><span>Alex Lowes f&auml;hrt eine starke Saison, Foto: LAT Images</span></figcaption>
+        <p>More text.</p><img src="/img/site-logo.svg" data-src="/img/site-logo.png"></div>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/320/1072475.webp");
+    CHECK(images[0].caption == "Alex Lowes f\xC3\xA4hrt eine starke Saison");
+    CHECK(images[0].credit == Credits{"LAT Images"});
+}
