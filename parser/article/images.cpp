@@ -23,11 +23,14 @@ using html::Visit;
 constexpr std::size_t k_max_images = 40;
 constexpr std::size_t k_max_entries = 400;
 
-// Too big to tell counts as holding links.
+bool is_image_link(const GumboNode* link);
+
+// Too big to tell counts as holding links. A link to the picture itself (a lightbox's) leads
+// to no other page.
 bool holds_link(const GumboNode* node) {
     bool exhausted = false;
     const GumboNode* found = find_first_bounded(node, 5000, [](const GumboNode* n) {
-        return html::is_element(n, GUMBO_TAG_A) && html::has_attribute(n, "href");
+        return html::is_element(n, GUMBO_TAG_A) && html::has_attribute(n, "href") && !is_image_link(n);
     }, &exhausted);
     return found || exhausted;
 }

@@ -441,3 +441,18 @@ TEST_CASE("a lazy picture whose src shows the site's logo until its data-src loa
     CHECK(images[0].caption == "Alex Lowes f\xC3\xA4hrt eine starke Saison");
     CHECK(images[0].credit == Credits{"LAT Images"});
 }
+
+TEST_CASE("a box named 'teaser' whose only link opens its picture large is the picture's box", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>Gemeinde r&auml;umt Vers&auml;umnisse ein</h1>
+        <figure class="articleImageFigure teaser-image"><div class="bildcontainer">
+          <a class="open-lightbox" href="/storage/image/1065948_fancybox.webp"><svg></svg></a>
+          <picture><img src="/storage/image/1065948_detail.jpg" alt="Der B&uuml;rgermeister"></picture>
+          <div class="bildautor">Foto: SN/APA/KEYSTONE</div></div>
+          <figcaption><div class="bildunterschrift">Der B&uuml;rgermeister r&auml;umte Vers&auml;umnisse ein</div></figcaption></figure>
+        <div class="teaser-box"><a href="/other-story"><img src="/other.jpg"></a><p class="caption">Andere Geschichte</p></div>
+        <div id="body"><p>Text.</p></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/storage/image/1065948_detail.jpg");
+    CHECK(images[0].caption == "Der B\xC3\xBCrgermeister r\xC3\xA4umte Vers\xC3\xA4umnisse ein");
+    CHECK(images[0].credit == Credits{"SN/APA/KEYSTONE"});
+}
