@@ -247,6 +247,31 @@ const GumboNode* text_holder(const GumboNode* box) {
     return current;
 }
 
+// <figcaption><span>The Yomiuri Shimbun</span><br>The leaders of seven parties …</figcaption>:
+// a short first part in an element of its own, set on a line of its own above a caption that
+// ends like a sentence, is the photo credit.
+bool split_leading_credit(const GumboNode* caption_root, FigureText& out) {
+    const GumboVector& children = caption_root->v.element.children;
+    unsigned first = 0;
+    while (first < children.length && static_cast<const GumboNode*>(children.data[first])->type == GUMBO_NODE_WHITESPACE) ++first;
+    if (first + 1 >= children.length) return false;
+    const auto* credit_node = static_cast<const GumboNode*>(children.data[first]);
+    const auto* line_break = static_cast<const GumboNode*>(children.data[first + 1]);
+    if (!html::is_element(credit_node) || !html::is_element(line_break, GUMBO_TAG_BR)) return false;
+    std::string credit = html::text_content(credit_node);
+    std::string caption;
+    for (unsigned i = first + 2; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        caption += child->type == GUMBO_NODE_TEXT ? std::string(child->v.text.text) : html::text_content(child);
+        caption += ' ';
+    }
+    caption = fold_whitespace(caption);
+    if (!looks_like_credit_part(credit) || caption.size() <= credit.size() || !caption.ends_with('.')) return false;
+    out.caption = std::move(caption);
+    for (std::string& part : split_credit(credit)) add_credit(out.credits, std::move(part));
+    return true;
+}
+
 void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
     std::vector<std::string> parts;
     const GumboVector& children = caption_root->v.element.children;
@@ -258,7 +283,10 @@ void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
     }
     if (parts.size() < 2) return;
     std::string last = parts.back();
-    if (!looks_like_credit_part(trim(last, " ()"))) return;
+    if (!looks_like_credit_part(trim(last, " ()"))) {
+        split_leading_credit(caption_root, out);
+        return;
+    }
     std::string caption;
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) caption += parts[i] + " ";
     caption = std::string(trim(fold_whitespace(caption), " |/-,;"));  // "Caption | <b>Credit</b>"

@@ -456,3 +456,16 @@ TEST_CASE("a box named 'teaser' whose only link opens its picture large is the p
     CHECK(images[0].caption == "Der B\xC3\xBCrgermeister r\xC3\xA4umte Vers\xC3\xA4umnisse ein");
     CHECK(images[0].credit == Credits{"SN/APA/KEYSTONE"});
 }
+
+TEST_CASE("a short credit on the caption's first line, above a caption sentence, is the credit", "[images]") {
+    std::vector<Image> images = images_of(R"(<div id="body"><p>Text.</p><figure class="horizontal_s">
+        <a href="/attachment/216479/" class="zoom"><img src="/scanner-debate.jpg" alt=""></a>
+        <figcaption><span>The Yomiuri Shimbun</span><br>The leaders of seven parties take part in a debate in Tokyo on Saturday.</figcaption></figure>
+        <figure><img src="/two.jpg"><figcaption><b>Ishiba</b><br>The prime minister speaks at the debate in Tokyo</figcaption></figure></div>)");
+    REQUIRE(images.size() == 2);
+    CHECK(images[0].caption == "The leaders of seven parties take part in a debate in Tokyo on Saturday.");
+    CHECK(images[0].credit == Credits{"The Yomiuri Shimbun"});
+    // No sentence below: a caption of two lines.
+    CHECK(images[1].caption == "Ishiba The prime minister speaks at the debate in Tokyo");
+    CHECK(images[1].credit.empty());
+}
