@@ -65,10 +65,14 @@ bool skipped_region(const GumboNode* node, std::string& lowered) {
     lowered += ' ';
     lowered += id;
     for (char& c : lowered) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    // A byline's box shows the writer: its picture is their portrait, linked or not.
+    for (std::string_view fragment : {"byline", "avatar"}) {
+        if (lowered.find(fragment) != std::string::npos) return true;
+    }
     // "teaser" also names a lead box ("article__picture--teaser"): only boxes with links are
     // teasers of other pages.
     for (std::string_view fragment : {"teaser", "related", "recommend", "newsletter", "promo", "advert", "author",
-                                      "byline", "avatar", "profile"}) {
+                                      "profile"}) {
         if (lowered.find(fragment) != std::string::npos) return holds_link(node);
     }
     return false;

@@ -469,3 +469,16 @@ TEST_CASE("a short credit on the caption's first line, above a caption sentence,
     CHECK(images[1].caption == "Ishiba The prime minister speaks at the debate in Tokyo");
     CHECK(images[1].credit.empty());
 }
+
+TEST_CASE("the writer's portrait in a byline box without links is not an image of the story", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>Marais Bistro</h1>
+        <figure class="c-article-top-image"><img src="/marais-bistro.jpg">
+          <figcaption>Marais Bistro har sl&aring;et d&oslash;rene op. Foto: Miles Lilley</figcaption></figure>
+        <div class="c-article-top-byline"><div class="c-article-top-byline__author">
+          <img class="c-article-top-byline__image" src="/byline/mark-sigetty.jpg">
+          <span class="c-article-top-byline__name">Mark Sigetty</span></div></div>
+        <div id="body"><p>Text.</p></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].url == "https://www.example.de/marais-bistro.jpg");
+    CHECK(images[0].credit == Credits{"Miles Lilley"});
+}
