@@ -9,6 +9,7 @@
 #include "parser/article/container.h"
 #include "parser/article/dom.h"
 #include "parser/article/hints.h"
+#include "parser/article/meta_authors.h"
 
 namespace newswire {
 namespace {
@@ -413,6 +414,40 @@ std::string without_dot_dateline(std::string text) {
     return rest.size() >= k_min_lead_chars ? rest : text;
 }
 
+// The last element child of `node`, skipping white space; nullptr when text or nothing closes it.
+const GumboNode* closing_element(const GumboNode* node) {
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i-- > 0;) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_WHITESPACE) continue;
+        if (child->type == GUMBO_NODE_TEXT && fold_whitespace(child->v.text.text).empty()) continue;
+        return html::is_element(child) ? child : nullptr;
+    }
+    return nullptr;
+}
+
+// "… wurde das Hotel wieder lebendig. <i>Von Eva Kirchner-Rätsch</i>": a byline set in an
+// inline element of its own at the end of the lead names the writer and is no lead text. Its
+// text, empty when the lead closes otherwise.
+std::string closing_byline(const GumboNode* lead) {
+    constexpr std::size_t k_max_byline_chars = 80;
+    const GumboNode* last = closing_element(lead);
+    if (last && html::is_element(last, GUMBO_TAG_P)) last = closing_element(last);
+    if (!last) return {};
+    GumboTag tag = html::tag_of(last);
+    if (tag != GUMBO_TAG_I && tag != GUMBO_TAG_EM && tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_SMALL) return {};
+    std::string text = fold_whitespace(html::text_content(last));
+    if (text.size() > k_max_byline_chars || !starts_with_byline_label(text)) return {};
+    return text;
+}
+
+// `paragraph` without the byline that closes it; as it is when the rest would not be a lead.
+std::string without_closing_byline(std::string paragraph, std::string_view byline) {
+    if (byline.empty() || !std::string_view(paragraph).ends_with(byline)) return paragraph;
+    std::string rest = fold_whitespace(std::string_view(paragraph).substr(0, paragraph.size() - byline.size()));
+    return rest.size() >= k_min_lead_chars ? rest : paragraph;
+}
+
 // Does `lead` hold every one of two or more body blocks? Then it is the body under a name that
 // reads as a lead (Drupal's body field "field--type-text-with-summary", a video page's
 // "video-description"): taking it would leave no body.
@@ -455,7 +490,10 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
             for (std::string& paragraph : lead_paragraphs(node)) paragraphs.push_back(std::move(paragraph));
         }
         erase_blocks_of(blocks, leads, paragraphs);
-        if (!paragraphs.empty()) paragraphs.front() = without_dot_dateline(std::move(paragraphs.front()));
+        if (!paragraphs.empty()) {
+            paragraphs.front() = without_dot_dateline(std::move(paragraphs.front()));
+            paragraphs.back() = without_closing_byline(std::move(paragraphs.back()), closing_byline(leads.back()));
+        }
         return join_lines(paragraphs);
     }
     if (!described.key.empty() && !blocks.empty() && blocks.front().block.type == BlockType::paragraph &&

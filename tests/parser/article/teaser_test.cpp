@@ -155,3 +155,16 @@ TEST_CASE("a place set before the lead with a middle dot is its dateline, not it
     Article scored = extract(meta_description(scores), "<h1>Bridge closes</h1><p class=\"intro\">" + scores + "</p>" + k_body);
     CHECK(scored.teaser == scores);
 }
+
+TEST_CASE("a byline in italics that closes the lead is not lead text", "[article][teaser]") {
+    Article article = extract(meta_description(k_lead), "<h1>Bridge closes</h1><div class=\"shorttext\"><p>" + k_lead +
+                                                            " <i>Von Eva Kirchner-R\xC3\xA4tsch </i></p></div>" + k_body);
+    CHECK(article.teaser == k_lead);
+    CHECK(body_texts(article) == std::vector<std::string>{k_first, k_second, k_third});
+    // Italics that close the lead with its own words stay.
+    const std::string titled = "The old bridge closes for good, as the council's report By the River";
+    Article kept = extract(meta_description(titled), "<h1>Bridge closes</h1><div class=\"shorttext\"><p>"
+                                                         "The old bridge closes for good, as the council's report "
+                                                         "<i>By the River</i></p></div>" + k_body);
+    CHECK(kept.teaser == titled);
+}
