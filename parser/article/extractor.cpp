@@ -160,6 +160,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     }
     const GumboNode* known_lead = rule ? find_by(root, rule->lead) : nullptr;
     article.teaser = take_teaser(root, headline_element, article.headline, blocks, description, known_lead);
+    drop_opening_dateline(blocks);
     article.source_credit = take_source_credit(container, blocks);
     drop_trailing_labels(blocks);
     drop_from_paywall_notice(blocks);

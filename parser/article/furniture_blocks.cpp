@@ -113,6 +113,29 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks) {
     blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(end), blocks.end());
 }
 
+void drop_opening_dateline(std::vector<SourcedBlock>& blocks) {
+    constexpr std::size_t k_max_place_bytes = 40;
+    constexpr std::size_t k_max_place_words = 3;
+    if (blocks.size() < 2 || blocks[0].block.type != BlockType::paragraph ||
+        blocks[1].block.type != BlockType::paragraph) {
+        return;
+    }
+    std::string_view text = blocks[0].block.text;
+    if (text.size() < 3 || text.size() > k_max_place_bytes || !text.ends_with('.')) return;
+    std::string_view place = text.substr(0, text.size() - 1);
+    if (place.find_first_of(".,:;!?()0123456789") != std::string_view::npos) return;
+    std::size_t words = 0;
+    for (std::size_t at = 0; at < place.size();) {
+        std::size_t end = std::min(place.find(' ', at), place.size());
+        auto lead = static_cast<unsigned char>(place[at]);
+        if (!((lead >= 'A' && lead <= 'Z') || lead >= 0xC3)) return;  // each word capitalised
+        ++words;
+        at = end + 1;
+    }
+    if (words == 0 || words > k_max_place_words) return;
+    blocks.erase(blocks.begin());
+}
+
 void drop_caption_repeats(std::vector<Block>& body, const std::vector<Image>& images) {
     if (images.empty()) return;
     std::erase_if(body, [&](const Block& block) {

@@ -25,6 +25,11 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks);
 // stays, or when the notice opens the body.
 void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks);
 
+// Leaves out the dateline that opens the body as a paragraph of its own: the place alone,
+// capitalised and closed by a full stop ("Berlin.", "Bad Schandau."), before a paragraph of the
+// story. A longer or lower-case first paragraph stays.
+void drop_opening_dateline(std::vector<SourcedBlock>& blocks);
+
 // Leaves out paragraphs that repeat the caption of one of `images` word for word: the text
 // panel of a picture slide or a gallery, not the story.
 void drop_caption_repeats(std::vector<Block>& body, const std::vector<Image>& images);

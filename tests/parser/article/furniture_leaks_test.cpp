@@ -372,3 +372,14 @@ TEST_CASE("a recirculation module inside the story, with its heading, is not bod
                               "<p>" + k_second + "</p><p>" + k_third + "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a dateline that opens the body as a paragraph of its own is not body text", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"article__text\">"
+                              "<span class=\"article__location\">Bad Schandau.</span><p>" + k_first + "</p><p>" +
+                              k_second + "</p><p>" + k_third + "</p></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+    // A short first sentence of the story stays.
+    Article sentence = extract("<article><h1>Bridge closes</h1><p>It is over.</p><p>" + k_first + "</p><p>" + k_second +
+                               "</p></article>");
+    CHECK(story_of(sentence) == std::vector<std::string>{"It is over.", k_first, k_second});
+}
