@@ -422,7 +422,9 @@ constexpr std::string_view k_furniture_openers[] = {
     // Arabic, Russian, Turkish, Japanese, Korean, Chinese
     "اقرأ أيضا", "اقرأ ايضا", "اقرأ المزيد", "читайте также", "Читайте также", "ЧИТАЙТЕ ТАКЖЕ", "Смотрите также",
     "ilgili haber", "İlgili haber", "İlgİlİ haber", "関連記事", "あわせて読みたい", "관련기사", "관련 기사",
-    "相关新闻", "相关阅读", "延伸阅读", "推荐阅读"};
+    "相关新闻", "相关阅读", "延伸阅读", "推荐阅读",
+    // Japanese "recommended (articles, information)" and a tag box's "follow the category"
+    "おすすめ記事", "おすすめ情報", "カテゴリーをフォロー"};
 
 // Whole lines that are the labels of buttons and links.
 constexpr std::array<std::string_view, 42> k_furniture_labels = {

@@ -383,3 +383,12 @@ TEST_CASE("a dateline that opens the body as a paragraph of its own is not body 
                                "</p></article>");
     CHECK(story_of(sentence) == std::vector<std::string>{"It is over.", k_first, k_second});
 }
+
+TEST_CASE("Japanese 'recommended' and 'follow the category' boxes are not body text", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><p>" + k_third +
+                              "</p><div class=\"cmp-lst016\"><p class=\"hdg\">カテゴリーをフォローする</p><ul class=\"list\">"
+                              "<li><button>社会</button><div class=\"container\"><p>『カテゴリーをフォロー』すると、"
+                              "マイページでまとめて記事を読むことができます。</p></div></li></ul></div>"
+                              "<div class=\"cmp-misc010\"><div class=\"txt pr\">おすすめ情報</div></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
