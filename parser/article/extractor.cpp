@@ -46,6 +46,26 @@ void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
     });
 }
 
+// The article's header where the body opens is not body text: the run of headings that opens
+// the body goes when the <h1> of the headline stands beside them (a subtitle under the headline,
+// or a print edition's header set again above the text: kicker, headline, subtitle, author
+// line).
+void drop_repeated_header(std::vector<SourcedBlock>& blocks, std::string_view headline) {
+    std::size_t run = 0;
+    while (run < blocks.size() && blocks[run].block.type == BlockType::heading) ++run;
+    if (run == 0 || run == blocks.size() || headline.empty() || !blocks[0].node) return;
+    const GumboNode* parent = blocks[0].node->parent;
+    if (!parent || !html::is_element(parent)) return;
+    std::string wanted = comparable(headline);
+    const GumboVector& children = parent->v.element.children;
+    bool repeated = false;
+    for (unsigned i = 0; i < children.length && !repeated; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        repeated = html::is_element(child, GUMBO_TAG_H1) && comparable(html::text_content(child)) == wanted;
+    }
+    if (repeated) blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(run));
+}
+
 // A short line that recurs three times or more is a label of the page ("Article content",
 // "Advertisement"), not text of the article.
 void drop_recurring_labels(std::vector<SourcedBlock>& blocks) {
@@ -158,6 +178,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
         container = script_story->container;
         blocks = std::move(script_story->blocks);
     }
+    drop_repeated_header(blocks, article.headline);
     const GumboNode* known_lead = rule ? find_by(root, rule->lead) : nullptr;
     article.teaser = take_teaser(root, headline_element, article.headline, blocks, description, known_lead);
     drop_opening_dateline(blocks);

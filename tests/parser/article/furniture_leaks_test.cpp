@@ -392,3 +392,13 @@ TEST_CASE("Japanese 'recommended' and 'follow the category' boxes are not body t
                               "<div class=\"cmp-misc010\"><div class=\"txt pr\">おすすめ情報</div></div></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a print edition's header set again above the text is not body text, a subheading after a paragraph is",
+          "[article][furniture]") {
+    Article article = extract("<article><h1 class=\"entry-title\">Bridge closes</h1><div class=\"entry-content\">"
+                              "<h3 class=\"aboveheading\">Verkehr</h3><h1 class=\"printheading\">Bridge closes</h1>"
+                              "<h2 class=\"subheading\">Engineers find the supports failing</h2>"
+                              "<h5 class=\"authorshort\">ku Frankfurt</h5><p>" + k_first + "</p><h2>What comes next</h2><p>" +
+                              k_second + "</p><p>" + k_third + "</p></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, "What comes next", k_second, k_third});
+}
