@@ -46,24 +46,36 @@ void drop_repeats(std::vector<SourcedBlock>& blocks, const Article& article) {
     });
 }
 
-// The article's header where the body opens is not body text: the run of headings that opens
-// the body goes when the <h1> of the headline stands beside them (a subtitle under the headline,
-// or a print edition's header set again above the text: kicker, headline, subtitle, author
-// line).
-void drop_repeated_header(std::vector<SourcedBlock>& blocks, std::string_view headline) {
-    std::size_t run = 0;
-    while (run < blocks.size() && blocks[run].block.type == BlockType::heading) ++run;
-    if (run == 0 || run == blocks.size() || headline.empty() || !blocks[0].node) return;
-    const GumboNode* parent = blocks[0].node->parent;
-    if (!parent || !html::is_element(parent)) return;
+// Does an <h1> that reads as `headline` stand beside `block` (in the same parent)?
+bool beside_headline(const SourcedBlock& block, std::string_view headline) {
+    if (!block.node || !block.node->parent || !html::is_element(block.node->parent)) return false;
     std::string wanted = comparable(headline);
-    const GumboVector& children = parent->v.element.children;
-    bool repeated = false;
-    for (unsigned i = 0; i < children.length && !repeated; ++i) {
+    const GumboVector& children = block.node->parent->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
         const auto* child = static_cast<const GumboNode*>(children.data[i]);
-        repeated = html::is_element(child, GUMBO_TAG_H1) && comparable(html::text_content(child)) == wanted;
+        if (html::is_element(child, GUMBO_TAG_H1) && comparable(html::text_content(child)) == wanted) return true;
     }
-    if (repeated) blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(run));
+    return false;
+}
+
+// The article's header inside the body box is not body text: a run of headings that opens or
+// closes the body goes when the <h1> of the headline stands beside them (a subtitle under the
+// headline, or a print edition's header set again above or below the text: kicker, headline,
+// subtitle, author line).
+void drop_repeated_header(std::vector<SourcedBlock>& blocks, std::string_view headline) {
+    if (headline.empty()) return;
+    auto is_heading = [](const SourcedBlock& block) { return block.block.type == BlockType::heading; };
+    std::size_t opening = 0;
+    while (opening < blocks.size() && is_heading(blocks[opening])) ++opening;
+    if (opening == blocks.size()) return;
+    std::size_t closing = 0;
+    while (closing < blocks.size() && is_heading(blocks[blocks.size() - 1 - closing])) ++closing;
+    if (closing > 0 && beside_headline(blocks.back(), headline)) {
+        blocks.erase(blocks.end() - static_cast<std::ptrdiff_t>(closing), blocks.end());
+    }
+    if (opening > 0 && beside_headline(blocks.front(), headline)) {
+        blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(opening));
+    }
 }
 
 // A short line that recurs three times or more is a label of the page ("Article content",

@@ -393,7 +393,7 @@ TEST_CASE("Japanese 'recommended' and 'follow the category' boxes are not body t
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
 
-TEST_CASE("a print edition's header set again above the text is not body text, a subheading after a paragraph is",
+TEST_CASE("a print edition's header set again above or below the text is not body text, a subheading after a paragraph is",
           "[article][furniture]") {
     Article article = extract("<article><h1 class=\"entry-title\">Bridge closes</h1><div class=\"entry-content\">"
                               "<h3 class=\"aboveheading\">Verkehr</h3><h1 class=\"printheading\">Bridge closes</h1>"
@@ -401,4 +401,9 @@ TEST_CASE("a print edition's header set again above the text is not body text, a
                               "<h5 class=\"authorshort\">ku Frankfurt</h5><p>" + k_first + "</p><h2>What comes next</h2><p>" +
                               k_second + "</p><p>" + k_third + "</p></div></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, "What comes next", k_second, k_third});
+    Article below = extract("<article><h1 class=\"entry-title\">Bridge closes</h1><div class=\"entry-content\"><p>" +
+                            k_first + "</p><p>" + k_second + "</p><p>" + k_third + "</p>"
+                            "<h1 class=\"printheading\">Bridge closes</h1><h5 class=\"authorshort\">Reuters/kra Frankfurt</h5>"
+                            "</div></article>");
+    CHECK(story_of(below) == std::vector<std::string>{k_first, k_second, k_third});
 }
