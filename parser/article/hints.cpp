@@ -406,6 +406,7 @@ constexpr std::string_view k_furniture_openers[] = {
     "dieser artikel wurde ausgedruckt", "zum anhören", "sie lesen gerade", "nein danke",
     "mehr lesekomfort", "zur übersicht", "zurück zur", "sharing is caring", "share this",
     "lesen sie dazu", "mehr dazu:", "passend zum thema", "auch lesenswert", "read also", "more:", "more :",
+    ">>",  // a pointer to another page ("&gt;&gt; Hier finden Sie alle Termine im Überblick")
     "related articles", "related stories", "you may also like", "les også", "les mer:", "læs også",
     "læs mere", "läs också", "läs mer", "se også", "se även", "lees ook", "lees meer", "lees verder",
     "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire la suite", "lee también",

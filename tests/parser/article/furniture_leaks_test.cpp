@@ -407,3 +407,10 @@ TEST_CASE("a print edition's header set again above or below the text is not bod
                             "</div></article>");
     CHECK(story_of(below) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a line that opens with '>>' points to another page and is not body text", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>&gt;&gt; Hier finden Sie "
+                              "<a href=\"/termine\">alle Termine</a> im \xC3\x9C" "berblick</p><p>" + k_second + "</p><p>" +
+                              k_third + "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
