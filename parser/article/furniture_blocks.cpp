@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/text.h"
+#include "parser/article/container.h"
 #include "parser/article/dom.h"
 
 namespace newswire {
@@ -111,6 +112,49 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks) {
     // A story set in italics throughout has no notes set apart from it.
     if (end == 0 || end == blocks.size() || note_chars * 2 > story_chars) return;
     blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(end), blocks.end());
+}
+
+namespace {
+
+// The largest box around `heading` that holds neither `before` nor `after`; the heading itself
+// when its parent holds one of them.
+const GumboNode* box_of_heading(const GumboNode* heading, const GumboNode* before, const GumboNode* after) {
+    constexpr int k_max_levels = 8;
+    const GumboNode* box = heading;
+    for (int level = 0; level < k_max_levels && box->parent && html::is_element(box->parent); ++level) {
+        const GumboNode* parent = box->parent;
+        if ((before && holds(parent, before)) || (after && holds(parent, after))) break;
+        box = parent;
+    }
+    return box;
+}
+
+bool titles_left_out_box(const SourcedBlock& heading, const GumboNode* before, const GumboNode* after) {
+    constexpr std::size_t k_min_left_out_chars = 40;
+    constexpr std::size_t k_max_box_chars = 3000;  // larger boxes are not measured
+    if (!heading.node || !after) return false;
+    const GumboNode* box = box_of_heading(heading.node, before, after);
+    if (box == heading.node || bounded_text_length(box, k_max_box_chars) > k_max_box_chars) return false;
+    TextStats stats = text_stats(box);
+    std::size_t heading_chars = text_stats(heading.node).chars;
+    if (stats.chars < heading_chars + k_min_left_out_chars) return false;
+    std::size_t rest = stats.chars - heading_chars;
+    std::size_t rest_links = stats.link_chars - std::min(stats.link_chars, text_stats(heading.node).link_chars);
+    return rest_links * 2 >= rest;
+}
+
+}  // namespace
+
+void drop_left_out_box_titles(std::vector<SourcedBlock>& blocks) {
+    if (blocks.size() < 2) return;
+    std::vector<bool> drop(blocks.size(), false);
+    for (std::size_t i = 0; i + 1 < blocks.size(); ++i) {
+        const GumboNode* before = i > 0 ? blocks[i - 1].node : nullptr;
+        drop[i] = blocks[i].block.type == BlockType::heading &&
+                  titles_left_out_box(blocks[i], before, blocks[i + 1].node);
+    }
+    std::size_t index = 0;
+    std::erase_if(blocks, [&](const SourcedBlock&) { return drop[index++]; });
 }
 
 void drop_opening_dateline(std::vector<SourcedBlock>& blocks) {

@@ -25,6 +25,13 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks);
 // stays, or when the notice opens the body.
 void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks);
 
+// Leaves out headings amid the story that title a box whose content was left out: the box
+// around the heading (up to the blocks before and after it) holds at least 40 characters more
+// than the heading, at least half of them in links ("Current Issue" over a link to the issue,
+// "Mehr zu Fleischkonsum" over teasers). A subheading of the story shares its box with the
+// story's paragraphs or stands alone in its own; boxes past 3,000 characters are not measured.
+void drop_left_out_box_titles(std::vector<SourcedBlock>& blocks);
+
 // Leaves out the dateline that opens the body as a paragraph of its own: the place alone,
 // capitalised and closed by a full stop ("Berlin.", "Bad Schandau."), before a paragraph of the
 // story. A longer or lower-case first paragraph stays.

@@ -414,3 +414,12 @@ TEST_CASE("a line that opens with '>>' points to another page and is not body te
                               k_third + "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a heading amid the story that titles a box of links left out is not body text, a subheading is",
+          "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p>"
+                              "<div class=\"issue\"><h3>Current Issue</h3><a href=\"/issue/2024-01\"><span>January 2024 "
+                              "issue: the bridges of the river valley and their keepers</span></a></div><p>" + k_second +
+                              "</p><div class=\"block\"><h2>What comes next</h2></div><p>" + k_third + "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, "What comes next", k_third});
+}
