@@ -28,7 +28,8 @@ constexpr std::string_view k_markers[] = {
 constexpr std::string_view k_by_markers[] = {"Photo by ", "Photos by ", "Photograph by ", "Photography by ",
                                              "Picture by ", "Image by ", "Foto von ", "Fotos von ", "Bild von ",
                                              "Photo courtesy of ", "Photos courtesy of ", "Photo courtesy ",
-                                             "Image courtesy of ", "Courtesy of "};
+                                             "Image courtesy of ", "Courtesy of ",
+                                             "Fot. "};  // Polish, short for fotografia
 // The same inside parentheses alone: "(foto Ansa/Max Cavallari)", "(Photo AFP)".
 constexpr std::string_view k_parenthesised_markers[] = {"foto ", "Foto ", "photo ", "Photo "};
 
@@ -199,7 +200,7 @@ std::string bare_credit(std::string part) {
     std::size_t length = 0;
     if (find_marker(part, length) == 0) part = trim_credit(std::string_view(part).substr(length));
     for (std::string_view by : {"photo by ", "photos by ", "foto von ", "fotos von ", "bild von ", "image by ",
-                                "picture by ", "photograph by ", "courtesy of ", "photo: ", "foto: ", "copyright ",
+                                "picture by ", "photograph by ", "courtesy of ", "photo: ", "foto: ", "fot. ", "copyright ",
                                 "tous droits r\xC3\xA9serv\xC3\xA9s ", "all rights reserved "}) {
         if (starts_with_ci(part, by)) part = trim_credit(std::string_view(part).substr(by.size()));
     }

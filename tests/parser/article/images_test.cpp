@@ -482,3 +482,9 @@ TEST_CASE("the writer's portrait in a byline box without links is not an image o
     CHECK(images[0].url == "https://www.example.de/marais-bistro.jpg");
     CHECK(images[0].credit == Credits{"Miles Lilley"});
 }
+
+TEST_CASE("the Polish 'Fot.' opens a photo credit", "[images]") {
+    CaptionParts parts = split_caption_credit("G\xC5\x82osowanie w Sejmie. Fot. PAP/Leszek Szyma\xC5\x84ski");
+    CHECK(parts.caption == "G\xC5\x82osowanie w Sejmie.");
+    CHECK(parts.credit == Credits{"PAP/Leszek Szyma\xC5\x84ski"});
+}
