@@ -278,18 +278,52 @@ bool reads_as_names(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// News agencies as captions in other scripts name them: Kyodo, Jiji, Reuters and AFP in
+// Japanese; Xinhua; Yonhap; Reuters, AFP, Anadolu and "agencies" in Arabic.
+bool is_agency_in_other_script(std::string_view name) {
+    static constexpr std::string_view agencies[] = {
+        "\xE5\x85\xB1\xE5\x90\x8C", "\xE6\x99\x82\xE4\xBA\x8B", "\xE3\x83\xAD\xE3\x82\xA4\xE3\x82\xBF\xE3\x83\xBC",
+        "AFP\xE6\x99\x82\xE4\xBA\x8B", "\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE", "\xEC\x97\xB0\xED\x95\xA9\xEB\x89\xB4\xEC\x8A\xA4",
+        "\xD8\xB1\xD9\x88\xD9\x8A\xD8\xAA\xD8\xB1\xD8\xB2", "\xD8\xA3 \xD9\x81 \xD8\xA8", "\xD8\xA7 \xD9\x81 \xD8\xA8",
+        "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x86\xD8\xA7\xD8\xB6\xD9\x88\xD9\x84", "\xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA"};
+    return std::find(std::begin(agencies), std::end(agencies), name) != std::end(agencies);
+}
+
+}  // namespace
+
 CaptionParts split_closing_names(std::string_view caption) {
+    constexpr std::string_view k_full_open = "\xEF\xBC\x88";   // （
+    constexpr std::string_view k_full_close = "\xEF\xBC\x89";  // ）
     CaptionParts parts;
     std::string folded = fold_whitespace(caption);
     parts.caption = folded;
-    if (folded.size() < 3 || folded.back() != ')') return parts;
-    std::size_t open = folded.rfind('(');
+    std::string_view view = folded;
+    std::size_t open = std::string::npos;
+    std::string_view inside;
+    if (view.size() >= 3 && view.back() == ')') {
+        open = view.rfind('(');
+        if (open != std::string::npos) inside = view.substr(open + 1, view.size() - open - 2);
+    } else if (view.ends_with(k_full_close)) {
+        open = view.rfind(k_full_open);
+        if (open != std::string::npos) {
+            inside = view.substr(open + k_full_open.size(), view.size() - open - k_full_open.size() - k_full_close.size());
+        }
+    }
     if (open == std::string::npos || open < 2) return parts;
-    std::string_view before = trim(std::string_view(folded).substr(0, open));
-    std::string_view inside = std::string_view(folded).substr(open + 1, folded.size() - open - 2);
+    std::string_view before = trim(view.substr(0, open));
     bool after_sentence = !before.empty() && (std::string_view(".!?\"'").find(before.back()) != std::string_view::npos ||
                                               before.ends_with("\xE2\x80\x9D") || before.ends_with("\xC2\xBB"));
-    if (!after_sentence) {
+    // An agency's name closes a caption also where no stop ends it: "… near Meknes (رويترز)",
+    // "…福井県敦賀市（共同）".
+    std::string_view name = trim(inside);
+    if (!before.empty() && (is_agency_in_other_script(name) || (!after_sentence && is_agency_code(name)))) {
+        parts.credit = split_credit(name);
+        if (!parts.credit.empty()) parts.caption = std::string(before);
+        return parts;
+    }
+    if (!after_sentence || view.back() != ')') {
         return parts;
     }
     if (!reads_as_names(inside)) return parts;

@@ -4,6 +4,7 @@
 
 #include "parser/article/dom.h"
 #include "parser/article/images.h"
+#include "parser/article/meta_credit.h"
 #include "parser/article/metadata.h"
 
 using namespace newswire;
@@ -487,4 +488,22 @@ TEST_CASE("the Polish 'Fot.' opens a photo credit", "[images]") {
     CaptionParts parts = split_caption_credit("G\xC5\x82osowanie w Sejmie. Fot. PAP/Leszek Szyma\xC5\x84ski");
     CHECK(parts.caption == "G\xC5\x82osowanie w Sejmie.");
     CHECK(parts.credit == Credits{"PAP/Leszek Szyma\xC5\x84ski"});
+}
+
+TEST_CASE("an agency's name in parentheses closes a caption as its credit also without a stop before it", "[images]") {
+    CaptionParts japanese = split_closing_names("\xE6\x95\xA6\xE8\xB3\x80\xE9\xA7\x85\xE3\x81\xAE\xE8\xBB\x8A\xE4\xB8\xA1"
+                                                "\xEF\xBC\x88\xE5\x85\xB1\xE5\x90\x8C\xEF\xBC\x89");  // 敦賀駅の車両（共同）
+    CHECK(japanese.caption == "\xE6\x95\xA6\xE8\xB3\x80\xE9\xA7\x85\xE3\x81\xAE\xE8\xBB\x8A\xE4\xB8\xA1");
+    CHECK(japanese.credit == Credits{"\xE5\x85\xB1\xE5\x90\x8C"});
+    CaptionParts arabic = split_closing_names("\xD8\xAD\xD9\x82\xD9\x84 \xD9\x82\xD9\x85\xD8\xAD "
+                                              "(\xD8\xB1\xD9\x88\xD9\x8A\xD8\xAA\xD8\xB1\xD8\xB2)");  // حقل قمح (رويترز)
+    CHECK(arabic.caption == "\xD8\xAD\xD9\x82\xD9\x84 \xD9\x82\xD9\x85\xD8\xAD");
+    CHECK(arabic.credit == Credits{"\xD8\xB1\xD9\x88\xD9\x8A\xD8\xAA\xD8\xB1\xD8\xB2"});
+    CaptionParts code = split_closing_names("Protesters outside parliament in Paris (AFP)");
+    CHECK(code.caption == "Protesters outside parliament in Paris");
+    CHECK(code.credit == Credits{"AFP"});
+    // Other words in parentheses after no stop belong to the caption.
+    CaptionParts words = split_closing_names("The new bridge over the Rhine (left)");
+    CHECK(words.caption == "The new bridge over the Rhine (left)");
+    CHECK(words.credit.empty());
 }
