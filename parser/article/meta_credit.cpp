@@ -110,6 +110,17 @@ CaptionParts split_slash_credit(const std::string& folded) {
             return parts;
         }
     }
+    // "… 개찰구를 지나고 있다. /뉴스1": Korean papers set the credit behind a slash after the
+    // caption's last stop.
+    std::size_t stop_slash = folded.rfind(". /");
+    if (stop_slash != std::string::npos && stop_slash > 0) {
+        std::string_view tail = std::string_view(folded).substr(stop_slash + 3);
+        if (!tail.empty() && tail.size() <= 40 && tail.front() != ' ' && std::count(tail.begin(), tail.end(), ' ') <= 3) {
+            parts.caption = folded.substr(0, stop_slash + 1);
+            parts.credit.push_back(trim_credit(tail));
+            return parts;
+        }
+    }
     std::size_t slash = folded.find(" / ");
     if (slash != std::string::npos && slash > 0 && folded.size() - slash - 3 <= 60) {
         std::string_view tail = std::string_view(folded).substr(slash + 3);

@@ -507,3 +507,13 @@ TEST_CASE("an agency's name in parentheses closes a caption as its credit also w
     CHECK(words.caption == "The new bridge over the Rhine (left)");
     CHECK(words.credit.empty());
 }
+
+TEST_CASE("a credit behind a slash after the caption's last stop is the credit", "[images]") {
+    CaptionParts korean = split_caption_credit("\xEC\x8B\x9C\xEB\xAF\xBC\xEB\x93\xA4\xEC\x9D\xB4 \xEC\xA7\x80\xEB\x82\x98\xEA\xB3\xA0 "
+                                               "\xEC\x9E\x88\xEB\x8B\xA4. /\xEB\x89\xB4\xEC\x8A\xA4" "1");  // 시민들이 지나고 있다. /뉴스1
+    CHECK(korean.caption == "\xEC\x8B\x9C\xEB\xAF\xBC\xEB\x93\xA4\xEC\x9D\xB4 \xEC\xA7\x80\xEB\x82\x98\xEA\xB3\xA0 \xEC\x9E\x88\xEB\x8B\xA4.");
+    CHECK(korean.credit == Credits{"\xEB\x89\xB4\xEC\x8A\xA4" "1"});
+    CaptionParts latin = split_caption_credit("Commuters at City Hall station on Tuesday. /Yonhap");
+    CHECK(latin.caption == "Commuters at City Hall station on Tuesday.");
+    CHECK(latin.credit == Credits{"Yonhap"});
+}
