@@ -406,6 +406,10 @@ constexpr std::string_view k_furniture_openers[] = {
     "dieser artikel wurde ausgedruckt", "zum anhören", "sie lesen gerade", "nein danke",
     "mehr lesekomfort", "zur übersicht", "zurück zur", "sharing is caring", "share this",
     "lesen sie dazu", "mehr dazu:", "passend zum thema", "auch lesenswert", "read also", "more:", "more :",
+    // a prompt to install the site's app
+    "baixe o app", "baixe nosso app", "baixe o aplicativo", "download our app", "download the app",
+    "descarga la app", "descarga nuestra app", "descargue la app", "t\xC3\xA9l\xC3\xA9" "chargez l'application",
+    "laden sie unsere app", "lade dir die app",
     ">>",  // a pointer to another page ("&gt;&gt; Hier finden Sie alle Termine im Überblick")
     "related articles", "related stories", "you may also like", "les også", "les mer:", "læs også",
     "læs mere", "läs också", "läs mer", "se også", "se även", "lees ook", "lees meer", "lees verder",
@@ -473,12 +477,27 @@ std::string_view without_frame(std::string_view text) {
     return text;
 }
 
+// `text` without the emoji a prompt opens with ("📱 Baixe o app …"): the 4-byte UTF-8
+// characters (emoji and other pictographs), the spaces and presentation selectors after them.
+std::string_view without_leading_pictographs(std::string_view text) {
+    std::size_t at = 0;
+    while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0xF0 && at + 4 <= text.size()) {
+        at += 4;
+        while (at < text.size() && (text[at] == ' ' || text.substr(at).starts_with("\xEF\xB8\x8F"))) {
+            at += text[at] == ' ' ? 1 : 3;  // a space, the emoji presentation selector
+        }
+    }
+    return text.substr(at);
+}
+
 }  // namespace
 
 bool is_furniture_text(std::string_view text) {
     if (is_page_note(text)) return true;
     std::string_view inner = without_frame(text);
     if (inner.size() < text.size() && !inner.empty()) return is_furniture_text(inner);
+    std::string_view unpictured = without_leading_pictographs(text);
+    if (unpictured.size() < text.size() && !unpictured.empty()) return is_furniture_text(unpictured);
     std::string lower = to_lower_ascii(text.substr(0, 64));
     for (std::string_view prefix : k_furniture_openers) {
         if (lower.starts_with(prefix) && (text.size() < 140 || prefix.size() > 12)) return true;

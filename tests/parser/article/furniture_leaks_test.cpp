@@ -423,3 +423,10 @@ TEST_CASE("a heading amid the story that titles a box of links left out is not b
                               "</p><div class=\"block\"><h2>What comes next</h2></div><p>" + k_third + "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, "What comes next", k_third});
 }
+
+TEST_CASE("a prompt to install the site's app is not body text, also behind an emoji", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>\xF0\x9F\x93\xB1 Baixe o app do Portal "
+                              "Paulista para ver not\xC3\xAD" "cias em tempo real</p><p>" + k_second + "</p><p>Download our app "
+                              "for breaking news alerts.</p><p>" + k_third + "</p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
