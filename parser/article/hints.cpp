@@ -194,7 +194,7 @@ const WordSet k_furniture_words({
     "donation", "sr", "sronly", "visually", "vh", "offscreen", "a11y", "outstream", "video", "player", "trending",
     "mostread", "meistgelesen", "adspot", "teaserlist", "jump", "toc", "inhaltsverzeichnis", "icon", "affiliate",
     "cta", "etiquetas", "publicidad", "publicite", "pubblicita", "anuncio", "anuncios", "reklame", "reklama", "annons",
-    "advertentie", "recirculation"});
+    "advertentie", "recirculation", "topics"});
 
 // A box of facts or background set beside the story ("factbox", "info-box", "InfoBox",
 // "faktaboks", "Infokasten"): camelCase and dashes split most names into two words.

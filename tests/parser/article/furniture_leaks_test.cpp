@@ -430,3 +430,11 @@ TEST_CASE("a prompt to install the site's app is not body text, also behind an e
                               "for breaking news alerts.</p><p>" + k_third + "</p></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a box of topic links after the story is not body text, nor the bold call before it", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"article__content\"><p>" + k_first + "</p><p>" +
+                              k_second + "</p><p>" + k_third + "</p><p><strong>We pay for your stories! Email us at "
+                              "tips@example.co.uk</strong></p></div><div class=\"article__topics\"><span>Topics</span><ul>"
+                              "<li><a href=\"/topic/dogs/\">Dogs</a></li></ul></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
+}
