@@ -198,6 +198,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
     drop_trailing_labels(blocks);
     drop_from_paywall_notice(blocks);
     drop_closing_notes(blocks);
+    drop_pull_quotes(blocks, article.teaser);
     drop_left_out_box_titles(blocks);
     drop_repeats(blocks, article);
     drop_recurring_labels(blocks);

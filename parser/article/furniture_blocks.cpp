@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <utf8proc.h>
+
 #include "core/text.h"
 #include "parser/article/container.h"
 #include "parser/article/dom.h"
@@ -143,7 +145,62 @@ bool titles_left_out_box(const SourcedBlock& heading, const GumboNode* before, c
     return rest_links * 2 >= rest;
 }
 
+// Letters and digits of `text`, lower-cased.
+std::string letters_and_digits(std::string_view text) {
+    std::string key;
+    key.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        utf8proc_int32_t codepoint = 0;
+        auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                       static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
+        if (length <= 0) {
+            ++i;
+            continue;
+        }
+        i += static_cast<std::size_t>(length);
+        if (utf8proc_category(codepoint) > UTF8PROC_CATEGORY_NO) continue;  // marks, punctuation, symbols, spaces
+        utf8proc_uint8_t buffer[4];
+        auto written = utf8proc_encode_char(utf8proc_tolower(codepoint), buffer);
+        key.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
+    }
+    return key;
+}
+
+// A line that names who was quoted: short, and not ending like a sentence.
+bool is_attribution(const SourcedBlock& block) {
+    constexpr std::size_t k_max_attribution_bytes = 80;
+    std::string_view text = block.block.text;
+    if (block.block.type != BlockType::quote || text.empty() || text.size() > k_max_attribution_bytes) return false;
+    return std::string_view(".!?\"'").find(text.back()) == std::string_view::npos && !text.ends_with("\xE2\x80\x9D") &&
+           !text.ends_with("\xC2\xAB") && !text.ends_with("\xC2\xBB");
+}
+
 }  // namespace
+
+void drop_pull_quotes(std::vector<SourcedBlock>& blocks, std::string_view teaser) {
+    constexpr std::size_t k_min_key_bytes = 20;  // shorter quotes repeat by chance
+    if (std::none_of(blocks.begin(), blocks.end(), [](const SourcedBlock& block) {
+            return block.block.type == BlockType::quote && block.block.text.size() >= k_min_key_bytes;
+        })) {
+        return;
+    }
+    std::vector<std::string> keys;
+    keys.reserve(blocks.size());
+    for (const SourcedBlock& block : blocks) keys.push_back(letters_and_digits(block.block.text));
+    std::string teaser_key = letters_and_digits(teaser);
+    std::vector<bool> drop(blocks.size(), false);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (drop[i] || blocks[i].block.type != BlockType::quote || keys[i].size() < k_min_key_bytes) continue;
+        drop[i] = teaser_key.find(keys[i]) != std::string::npos;
+        for (std::size_t j = 0; j < blocks.size() && !drop[i]; ++j) {
+            bool story = blocks[j].block.type == BlockType::paragraph || blocks[j].block.type == BlockType::list_item;
+            drop[i] = j != i && story && keys[j].find(keys[i]) != std::string::npos;
+        }
+        if (drop[i] && i + 1 < blocks.size() && is_attribution(blocks[i + 1])) drop[i + 1] = true;
+    }
+    std::size_t index = 0;
+    std::erase_if(blocks, [&](const SourcedBlock&) { return drop[index++]; });
+}
 
 void drop_left_out_box_titles(std::vector<SourcedBlock>& blocks) {
     if (blocks.size() < 2) return;

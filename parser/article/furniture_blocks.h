@@ -2,6 +2,7 @@
 // Furniture told by a block's place among the article's blocks, read once the blocks are
 // collected. Private to parser/article.
 
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
@@ -31,6 +32,13 @@ void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks);
 // "Mehr zu Fleischkonsum" over teasers). A subheading of the story shares its box with the
 // story's paragraphs or stands alone in its own; boxes past 3,000 characters are not measured.
 void drop_left_out_box_titles(std::vector<SourcedBlock>& blocks);
+
+// Leaves out pull quotes: quote blocks whose words a paragraph or list item of the story or its
+// `teaser` holds (letters and digits compared, case folded, so quotation marks and spacing may
+// differ), and the short attribution line right after one ("Interimstrainer Uwe Schubert",
+// "— Advocate Dali Mpofu"). A quote the story does not repeat is the story's. Run it once the
+// body's closing notes are gone: a note left out does not hold the story's words.
+void drop_pull_quotes(std::vector<SourcedBlock>& blocks, std::string_view teaser);
 
 // Leaves out the dateline that opens the body as a paragraph of its own: the place alone,
 // capitalised and closed by a full stop ("Berlin.", "Bad Schandau."), before a paragraph of the

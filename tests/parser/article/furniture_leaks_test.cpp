@@ -438,3 +438,13 @@ TEST_CASE("a box of topic links after the story is not body text, nor the bold c
                               "<li><a href=\"/topic/dogs/\">Dogs</a></li></ul></div></article>");
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
+
+TEST_CASE("a pull quote that repeats the story's words is not body text, nor its attribution; a quote of its own is",
+          "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second +
+                              "</p><blockquote class=\"pullquote\"><p>\xE2\x80\x9C" "Engineers had warned for years that the "
+                              "supports were failing\xE2\x80\x9D</p><p>Mayor Jane Roe</p></blockquote><p>" + k_third +
+                              "</p><blockquote><p>The bridge has served us for more than a century.</p></blockquote></article>");
+    CHECK(story_of(article) ==
+          std::vector<std::string>{k_first, k_second, k_third, "The bridge has served us for more than a century."});
+}
