@@ -54,6 +54,7 @@ void RunReport::add(const RunReport& other) {
     parse_failed += other.parse_failed;
     articles_created += other.articles_created;
     articles_revised += other.articles_revised;
+    articles_reread += other.articles_reread;
     articles_unchanged += other.articles_unchanged;
     articles_aliased += other.articles_aliased;
     errors.insert(errors.end(), other.errors.begin(), other.errors.end());
@@ -66,6 +67,7 @@ std::string RunReport::summary() const {
         << " new or changed; pages: " << pages_fetched << " fetched, " << pages_not_modified
         << " not modified, " << pages_failed << " failed, " << pages_refused
         << " refused by robots.txt; articles: " << articles_created << " new, " << articles_revised << " revised, "
+        << articles_reread << " re-read, "
         << articles_unchanged << " unchanged, " << articles_aliased << " aliased, " << parse_failed
         << " not extracted";
     return out.str();
@@ -254,6 +256,7 @@ Result<void> Pipeline::store_extracted(const PageRef& page, const Result<Article
     switch (*outcome) {
     case StoreOutcome::created: ++report.articles_created; break;
     case StoreOutcome::revised: ++report.articles_revised; break;
+    case StoreOutcome::reread: ++report.articles_reread; break;
     case StoreOutcome::unchanged: ++report.articles_unchanged; break;
     case StoreOutcome::aliased: ++report.articles_aliased; break;
     }

@@ -30,6 +30,7 @@ struct RunReport {
     int pages_fetched = 0, pages_not_modified = 0, pages_failed = 0, pages_refused = 0;  // refused: robots.txt
     int pages_parsed = 0, parse_failed = 0;
     int articles_created = 0, articles_revised = 0, articles_unchanged = 0, articles_aliased = 0;
+    int articles_reread = 0;  // the same page bytes, read again by a newer extractor, gave another text
     std::vector<std::string> errors;  // one line per failure, naming the feed or page
 
     void add(const RunReport& other);

@@ -181,10 +181,20 @@ Result<void> update_row(Sqlite& db, std::int64_t id, const Prepared& p, std::int
     return index_text(db, id, a);
 }
 
+// The text of the latest revision replaced by another reading of the same page bytes.
+Result<void> replace_latest_revision(Sqlite& db, std::int64_t article_id, const Prepared& prepared) {
+    return db.execute(
+        "UPDATE revisions SET document = ?2, text_hash = ?3"
+        " WHERE article_id = ?1 AND n = (SELECT MAX(n) FROM revisions WHERE article_id = ?1)",
+        article_id, prepared.document, prepared.hash);
+}
+
 // The same canonical URL again: unchanged text keeps the revisions (the row still takes the
-// newest fields, e.g. from a better extractor); changed text is a new revision.
+// newest fields, e.g. from a better extractor); changed text is a new revision, unless it is
+// `rereading`: the bytes this article was read from before, read again by a newer extractor.
+// Then the publisher changed nothing, and the latest revision takes the new reading.
 Result<StoreOutcome> store_existing(Sqlite& db, const ArticleRow& row, const Prepared& p,
-                                    std::int64_t now) {
+                                    std::int64_t now, bool rereading) {
     if (same_text(row, p)) {
         if (row.document != p.document) {
             if (auto updated = update_row(db, row.id, p, now); !updated) {
@@ -195,7 +205,7 @@ Result<StoreOutcome> store_existing(Sqlite& db, const ArticleRow& row, const Pre
     }
     auto done = update_row(db, row.id, p, now);
     if (done) {
-        done = add_revision(db, row.id, p, now);
+        done = rereading ? replace_latest_revision(db, row.id, p) : add_revision(db, row.id, p, now);
     }
     if (done) {
         done = cluster_article(db, row.id);
@@ -203,7 +213,7 @@ Result<StoreOutcome> store_existing(Sqlite& db, const ArticleRow& row, const Pre
     if (!done) {
         return tl::unexpected(done.error());
     }
-    return StoreOutcome::revised;
+    return rereading ? StoreOutcome::reread : StoreOutcome::revised;
 }
 
 Result<std::int64_t> store_new(Sqlite& db, const Prepared& p, std::int64_t now) {
@@ -253,7 +263,9 @@ struct Placed {
     std::int64_t article_id;
 };
 
-Result<Placed> place(Sqlite& db, const Prepared& p, std::int64_t now) {
+// `reread_of`: the article the page's bytes were read into before, when they have not changed
+// since (see previous_reading).
+Result<Placed> place(Sqlite& db, const Prepared& p, std::int64_t now, std::optional<std::int64_t> reread_of) {
     auto existing = find_rows(
         db, "SELECT id, text_hash, document FROM articles WHERE canonical_url = ?",
         p.canonical_url);
@@ -261,7 +273,7 @@ Result<Placed> place(Sqlite& db, const Prepared& p, std::int64_t now) {
         return tl::unexpected(existing.error());
     }
     if (!existing->empty()) {
-        auto outcome = store_existing(db, existing->front(), p, now);
+        auto outcome = store_existing(db, existing->front(), p, now, reread_of == existing->front().id);
         if (!outcome) {
             return tl::unexpected(outcome.error());
         }
@@ -304,6 +316,13 @@ Result<Prepared> prepare_article(const Article& article, const std::string& cano
     p.hash = text_hash(p.normalised);
     p.fingerprint = simhash(p.normalised);
     return p;
+}
+
+// The article the page was read into when its bytes are still those it was read from: the
+// page's link carries the extractor version that read it, which store_page sets to 0 when new
+// bytes arrive. Empty for a page read for the first time or fetched anew since.
+Result<std::optional<std::int64_t>> previous_reading(Sqlite& db, std::int64_t page_id) {
+    return db.query_int("SELECT article_id FROM article_pages WHERE page_id = ? AND extractor_version <> 0", page_id);
 }
 
 // Points the page at its article. The article the page pointed at before is deleted when no
@@ -355,7 +374,11 @@ Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Ar
     if (!prepared) {
         return tl::unexpected(prepared.error());
     }
-    auto placed = place(db, *prepared, now);
+    auto reread_of = previous_reading(db, page_id);
+    if (!reread_of) {
+        return tl::unexpected(reread_of.error());
+    }
+    auto placed = place(db, *prepared, now, *reread_of);
     if (!placed) {
         return tl::unexpected(placed.error());
     }

@@ -30,6 +30,8 @@ std::string_view to_string(StoreOutcome outcome) {
         return "created";
     case StoreOutcome::revised:
         return "revised";
+    case StoreOutcome::reread:
+        return "re-read";
     case StoreOutcome::unchanged:
         return "unchanged";
     case StoreOutcome::aliased:

@@ -75,7 +75,12 @@ struct PageSelection {
     std::optional<std::int64_t> page_id;     // only this page
 };
 
-enum class StoreOutcome { created, revised, unchanged, aliased };
+// What storing an extracted article did: a new article; a new revision of one (its text
+// changed); the same page bytes read again by a newer extractor gave another text (`reread`:
+// the article and its latest revision take the new reading, no revision is added, as the
+// publisher changed nothing); the same text (`unchanged`); the same text as another article's,
+// whose alias the URL becomes (`aliased`).
+enum class StoreOutcome { created, revised, reread, unchanged, aliased };
 std::string_view to_string(StoreOutcome outcome);
 
 struct StoredArticle {
@@ -186,7 +191,9 @@ public:
     Result<int> prune_fetch_log(std::int64_t before);
 
     // Stores the article extracted from a page: merged by canonical URL, aliased when the same
-    // normalised text already exists under another URL, a new revision when the text changed.
+    // normalised text already exists under another URL, a new revision when the text changed
+    // (when the page's bytes changed: a newer extractor's reading of the same bytes replaces
+    // the latest revision instead).
     // The article's own canonical_url counts only on the page's site (same host, or a parent or
     // sub domain, "www." aside); otherwise the page's final URL decides. Unchanged text still
     // refreshes the article row (e.g. a better extractor's headline), without a revision. An

@@ -39,7 +39,7 @@ TEST_CASE("a feed larger than max_body_bytes is that feed's error and the other 
     CHECK(run.exit_code == 1);
     CHECK(summary_line(run.err) ==
           "feeds: 3 due, 1 fetched, 0 not modified, 2 failed; items: 1 new or changed; pages: 1 fetched, 0 not modified, 0 failed, 0 refused by robots.txt; "
-          "articles: 1 new, 0 revised, 0 unchanged, 0 aliased, 0 not extracted");
+          "articles: 1 new, 0 revised, 0 re-read, 0 unchanged, 0 aliased, 0 not extracted");
     const std::string sized_error = "body exceeds the cap of 65536 bytes for " + site.url("/sized.xml");
     const std::string streamed_error = "body exceeds the cap of 65536 bytes for " + site.url("/streamed.xml");
     CHECK(contains(run.err, "\n  feed sized: " + sized_error + "\n"));
@@ -185,7 +185,7 @@ TEST_CASE("a page that is no article fails once, is recorded, and does not fail 
     CHECK(first.exit_code == 1);
     CHECK(summary_line(first.err) ==
           "feeds: 1 due, 1 fetched, 0 not modified, 0 failed; items: 3 new or changed; pages: 3 fetched, 0 not modified, 0 failed, 0 refused by robots.txt; "
-          "articles: 1 new, 0 revised, 0 unchanged, 0 aliased, 2 not extracted");
+          "articles: 1 new, 0 revised, 0 re-read, 0 unchanged, 0 aliased, 2 not extracted");
     CHECK(contains(first.err, "\n  page " + site.url("/p/empty.html") + ": the page has no markup at all\n"));
     CHECK(contains(first.err, "\n  page " + site.url("/p/text.html") + ": the page has no markup at all\n"));
     {
@@ -239,7 +239,7 @@ TEST_CASE("pages that redirect to other schemes or to private addresses are refu
     CHECK(run.exit_code == 1);
     CHECK(summary_line(run.err) ==
           "feeds: 2 due, 1 fetched, 0 not modified, 1 failed; items: 10 new or changed; pages: 1 fetched, 0 not modified, 9 failed, 0 refused by robots.txt; "
-          "articles: 1 new, 0 revised, 0 unchanged, 0 aliased, 0 not extracted");
+          "articles: 1 new, 0 revised, 0 re-read, 0 unchanged, 0 aliased, 0 not extracted");
     CHECK(site.requests("/a/ok.html") == 1);  // only by the direct link: no redirect reached it
 
     auto refused = [&](const std::string& from, const std::string& why) {
@@ -301,7 +301,7 @@ TEST_CASE("a server that accepts and never answers costs one timeout, recorded a
     CHECK(run.seconds < 2 * 1.0 + 3.0);  // the feed stage and the page stage wait once each
     CHECK(summary_line(run.err) ==
           "feeds: 2 due, 1 fetched, 0 not modified, 1 failed; items: 2 new or changed; pages: 1 fetched, 0 not modified, 1 failed, 0 refused by robots.txt; "
-          "articles: 1 new, 0 revised, 0 unchanged, 0 aliased, 0 not extracted");
+          "articles: 1 new, 0 revised, 0 re-read, 0 unchanged, 0 aliased, 0 not extracted");
     Sql db(dir.path() / "news.db");
     auto feed_error = db.text("SELECT last_error FROM feeds WHERE name = 'silent'");
     CHECK(contains(feed_error, "timed out"));

@@ -200,7 +200,7 @@ TEST_CASE("a feed of 5000 items is stored once each and page fetching keeps to m
     CHECK(first.exit_code == 1);
     CHECK(summary_line(first.err) ==
           "feeds: 1 due, 1 fetched, 0 not modified, 0 failed; items: 5000 new or changed; pages: 0 fetched, 0 not modified, 50 failed, 0 refused by robots.txt; "
-          "articles: 0 new, 0 revised, 0 unchanged, 0 aliased, 0 not extracted");
+          "articles: 0 new, 0 revised, 0 re-read, 0 unchanged, 0 aliased, 0 not extracted");
     CHECK(contains(first.err, "\n  … and 30 more (see `newswire status`)\n"));
     CHECK(contains(first.err, "\n  page " + site.url("/p/0") + ": HTTP 404 for " + site.url("/p/0") + "\n"));
     CHECK(site.counts().size() == 52);  // the feed, robots.txt (a 404: no rules), 50 pages
@@ -210,7 +210,7 @@ TEST_CASE("a feed of 5000 items is stored once each and page fetching keeps to m
     CHECK(second.exit_code == 1);
     CHECK(summary_line(second.err) ==
           "feeds: 1 due, 1 fetched, 0 not modified, 0 failed; items: 0 new or changed; pages: 0 fetched, 0 not modified, 50 failed, 0 refused by robots.txt; "
-          "articles: 0 new, 0 revised, 0 unchanged, 0 aliased, 0 not extracted");
+          "articles: 0 new, 0 revised, 0 re-read, 0 unchanged, 0 aliased, 0 not extracted");
     auto counts = site.counts();
     CHECK(counts.size() == 102);  // 50 more pages, none of the first 50 again
     CHECK(counts["/feed.xml"] == 2);

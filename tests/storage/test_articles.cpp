@@ -33,6 +33,11 @@ struct Fixture {
         REQUIRE(db.upsert_items(feed, {item}, 900));
         return db.store_page(page_response(url, "<html>" + url + "</html>"), 1000).value();
     }
+    // The page fetched again with other bytes (a correction, a revisit): read again, its
+    // changed text is a revision.
+    void new_bytes(const std::string& url, std::int64_t now) {
+        REQUIRE(db.store_page(page_response(url, "<html>" + url + " corrected " + std::to_string(now) + "</html>"), now));
+    }
 };
 
 const std::string k_ntv_url = "https://www.n-tv.de/politik/haushalt-article1.html";
@@ -52,6 +57,7 @@ TEST_CASE("an article is created, then unchanged, then revised when its text cha
     Article changed = first;
     changed.headline = "Haushalt endgültig beschlossen";
     changed.body[0].text = "Mit 321 Stimmen angenommen.";
+    f.new_bytes(k_ntv_url, 3500);
     CHECK(f.db.store_article(page, changed, 2, 4000).value() == StoreOutcome::revised);
 
     auto articles = f.db.articles().value();
@@ -245,6 +251,7 @@ TEST_CASE("articles are read one at a time, all or those changed since a time, u
     REQUIRE(f.db.store_article(first_page, first, 1, 2000));
     REQUIRE(f.db.store_article(second_page, article_at(second_url, "Zwei", "Der zweite Bericht."), 1, 3000));
     first.body[0].text = "Der erste Bericht des Tages, berichtigt.";
+    f.new_bytes(first_url, 4500);
     REQUIRE(f.db.store_article(first_page, first, 1, 5000).value() == StoreOutcome::revised);
 
     auto headlines = [&](std::optional<std::int64_t> since, std::size_t most) {
@@ -296,6 +303,7 @@ TEST_CASE("an article's revisions are read back oldest first, each whole", "[sto
     REQUIRE(f.db.store_article(page, first, 1, 2000));
     Article changed = first;
     changed.body[0].text = "Mit 321 Stimmen angenommen.";
+    f.new_bytes(k_ntv_url, 3000);
     REQUIRE(f.db.store_article(page, changed, 1, 4000).value() == StoreOutcome::revised);
 
     auto revisions = f.db.revisions(1).value();
@@ -314,4 +322,40 @@ TEST_CASE("an article's revisions are read back oldest first, each whole", "[sto
     auto broken = f.db.revisions(1);
     REQUIRE_FALSE(broken);
     CHECK(broken.error().message == f.path + ": revisions of article 1: revision 1 of article 1 has a document that is not JSON");
+}
+
+TEST_CASE("a newer extractor's reading of the same page bytes replaces the latest revision", "[storage]") {
+    Fixture f;
+    const auto page = f.page(f.ntv, k_ntv_url);
+    Article first = article_at(k_ntv_url, "Haushalt beschlossen", "Mit 320 Stimmen angenommen. Teilen");
+    REQUIRE(f.db.store_article(page, first, 1, 2000).value() == StoreOutcome::created);
+
+    // Extractor 2 leaves the share button's label out of the same bytes: no revision.
+    Article better = first;
+    better.body[0].text = "Mit 320 Stimmen angenommen.";
+    CHECK(f.db.store_article(page, better, 2, 3000).value() == StoreOutcome::reread);
+    auto revisions = f.db.revisions(1).value();
+    REQUIRE(revisions.size() == 1);
+    CHECK(revisions[0].n == 1);
+    CHECK(revisions[0].stored_at == 2000);
+    CHECK(revisions[0].article.body[0].text == "Mit 320 Stimmen angenommen.");
+    CHECK(f.db.articles().value()[0].article.body[0].text == "Mit 320 Stimmen angenommen.");
+    Sqlite raw = raw_connection(f.path);
+    CHECK(query_number(raw, "SELECT COUNT(*) FROM revisions WHERE text_hash = (SELECT text_hash FROM articles)") == 1);
+    CHECK(f.db.search("teilen", 10).value().empty());
+
+    // The newsroom corrects the story: new bytes, a revision, and reading them again with a
+    // newer extractor rewrites that revision alone.
+    f.new_bytes(k_ntv_url, 4000);
+    Article corrected = better;
+    corrected.body[0].text = "Mit 321 Stimmen angenommen. Drucken";
+    CHECK(f.db.store_article(page, corrected, 2, 4100).value() == StoreOutcome::revised);
+    corrected.body[0].text = "Mit 321 Stimmen angenommen.";
+    CHECK(f.db.store_article(page, corrected, 3, 5000).value() == StoreOutcome::reread);
+    CHECK(f.db.store_article(page, corrected, 3, 5100).value() == StoreOutcome::unchanged);
+    revisions = f.db.revisions(1).value();
+    REQUIRE(revisions.size() == 2);
+    CHECK(revisions[0].article.body[0].text == "Mit 320 Stimmen angenommen.");
+    CHECK(revisions[1].stored_at == 4100);
+    CHECK(revisions[1].article.body[0].text == "Mit 321 Stimmen angenommen.");
 }

@@ -102,6 +102,7 @@ TEST_CASE("rebuilding clusters drops an article whose revision moved away", "[st
     rewritten.url = "https://www.n-tv.de/a.html";
     rewritten.headline = "A";
     rewritten.body = {{BlockType::paragraph, agency_text(9000, 9600)}};
+    REQUIRE(f.db.store_page(page_response("https://www.n-tv.de/a.html", "<html>rewritten</html>"), 2900));
     CHECK(f.db.store_article(a, rewritten, 1, 3000).value() == StoreOutcome::revised);
     CHECK(f.clusters() == Clusters{1, 1, 1});  // store only merges
     CHECK(f.db.rebuild_clusters().value() == 1);
@@ -144,6 +145,7 @@ TEST_CASE("the full-text index follows revisions", "[storage]") {
     revised.headline = "Neu";
     revised.teaser = "Berlin (dpa) -";
     revised.body = {{BlockType::paragraph, "Jetzt steht hier Birne."}};
+    REQUIRE(f.db.store_page(page_response("https://www.n-tv.de/a.html", "<html>Birne</html>"), 2900));
     CHECK(f.db.store_article(page, revised, 1, 3000).value() == StoreOutcome::revised);
     CHECK(f.db.search("apfel", 10).value().empty());
     CHECK(f.db.search("birne", 10).value().size() == 1);
