@@ -112,13 +112,22 @@ nlohmann::json stored_json(const StoredArticle& stored) {
     return record;
 }
 
-// The article an argument names: an id (digits alone) or a URL that leads to it. Returns the
-// id, or the exit code to leave with (the reason already printed).
-std::variant<std::int64_t, int> find_article(const Database& database, const std::string& name) {
-    const bool digits = !name.empty() && name.size() <= 18 &&
-                        name.find_first_not_of("0123456789") == std::string::npos;
-    if (digits) return static_cast<std::int64_t>(std::stoll(name));
-    auto found = database.find_article(name);
+struct ArticleSession {
+    Session session;
+    std::int64_t article_id = 0;
+};
+
+// A read-only session and the article an argument names: an id (digits alone) or a URL that
+// leads to it. Returns them, or the exit code to leave with (the reason already printed).
+std::variant<ArticleSession, int> open_article_session(const GlobalOptions& global, const std::string& name) {
+    auto session = open_session(global, false);
+    if (auto* code = std::get_if<int>(&session)) return *code;
+    ArticleSession opened{std::move(std::get<Session>(session))};
+    if (!name.empty() && name.size() <= 18 && name.find_first_not_of("0123456789") == std::string::npos) {
+        opened.article_id = std::stoll(name);
+        return opened;
+    }
+    auto found = opened.session.database->find_article(name);
     if (!found) {
         std::cerr << "newswire: " << found.error().message << '\n';
         return k_exit_database;
@@ -127,7 +136,8 @@ std::variant<std::int64_t, int> find_article(const Database& database, const std
         std::cerr << "newswire: no article has the URL " << name << '\n';
         return k_exit_partial;
     }
-    return **found;
+    opened.article_id = **found;
+    return opened;
 }
 
 // Revision `n` of the list, or null after saying which revisions there are.
@@ -251,12 +261,9 @@ int run_export(const GlobalOptions& global, const ExportCommandOptions& options)
 }
 
 int run_show(const GlobalOptions& global, const ShowCommandOptions& options) {
-    auto session = open_session(global, false);
+    auto session = open_article_session(global, options.article);
     if (auto* code = std::get_if<int>(&session)) return *code;
-    auto& s = std::get<Session>(session);
-    auto id = find_article(*s.database, options.article);
-    if (auto* code = std::get_if<int>(&id)) return *code;
-    const std::int64_t article_id = std::get<std::int64_t>(id);
+    auto& [s, article_id] = std::get<ArticleSession>(session);
     auto article = s.database->article(article_id);
     if (!article) {
         std::cerr << "newswire: " << article.error().message << '\n';
@@ -285,12 +292,9 @@ int run_show(const GlobalOptions& global, const ShowCommandOptions& options) {
 }
 
 int run_diff(const GlobalOptions& global, const DiffCommandOptions& options) {
-    auto session = open_session(global, false);
+    auto session = open_article_session(global, options.article);
     if (auto* code = std::get_if<int>(&session)) return *code;
-    auto& s = std::get<Session>(session);
-    auto id = find_article(*s.database, options.article);
-    if (auto* code = std::get_if<int>(&id)) return *code;
-    const std::int64_t article_id = std::get<std::int64_t>(id);
+    auto& [s, article_id] = std::get<ArticleSession>(session);
     auto revisions = s.database->revisions(article_id);
     if (!revisions) {
         std::cerr << "newswire: " << revisions.error().message << '\n';
