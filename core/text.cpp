@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <iconv.h>
+#include <utf8proc.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -455,6 +456,24 @@ bool equals_ci(std::string_view a, std::string_view b) {
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && equals_ci(text.substr(0, prefix.size()), prefix);
+}
+
+std::size_t folded_prefix_length(std::string_view text, std::string_view lower_prefix) {
+    auto next = [](std::string_view from, std::size_t at, utf8proc_int32_t& codepoint) {
+        return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(from.data() + at),
+                                static_cast<utf8proc_ssize_t>(from.size() - at), &codepoint);
+    };
+    std::size_t in_text = 0, in_prefix = 0;
+    while (in_prefix < lower_prefix.size()) {
+        if (in_text >= text.size()) return 0;
+        utf8proc_int32_t wanted = 0, found = 0;
+        auto wanted_length = next(lower_prefix, in_prefix, wanted);
+        auto found_length = next(text, in_text, found);
+        if (wanted_length <= 0 || found_length <= 0 || utf8proc_tolower(found) != wanted) return 0;
+        in_prefix += static_cast<std::size_t>(wanted_length);
+        in_text += static_cast<std::size_t>(found_length);
+    }
+    return in_text;
 }
 
 }  // namespace newswire

@@ -31,6 +31,9 @@ std::string fold_whitespace(std::string_view text);
 
 std::string to_lower_ascii(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
+// How many bytes of `text` open it with `lower_prefix` (given in lower case), letters of any
+// script compared in lower case ("Źródło:" opens with "źródło:"); 0 when it does not.
+std::size_t folded_prefix_length(std::string_view text, std::string_view lower_prefix);
 bool equals_ci(std::string_view a, std::string_view b);
 // ASCII-case-insensitive substring test; an empty needle is found everywhere.
 bool contains_ci(std::string_view haystack, std::string_view needle);

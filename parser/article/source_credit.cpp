@@ -70,8 +70,9 @@ std::optional<SourceCredit> take_source_credit(const GumboNode* container,
             return html::Visit::skip_children;  // wholly before the container
         }
         GumboTag tag = html::tag_of(node);
+        // A fact box names the source of its facts ("Kilde: Store norske leksikon"), not the story's.
         if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_SCRIPT ||
-            tag == GUMBO_TAG_NAV || has_hint_word(node, credit_words)) {
+            tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || has_hint_word(node, credit_words) || is_fact_box(node)) {
             return html::Visit::skip_children;
         }
         if (!reached || !may_hold_credit(node)) return html::Visit::descend;

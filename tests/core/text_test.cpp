@@ -43,6 +43,16 @@ TEST_CASE("ASCII case helpers", "[core][text]") {
     CHECK_FALSE(equals_ci("dpa", "dpa "));
 }
 
+TEST_CASE("a prefix in lower case opens text in any case of any script", "[core][text]") {
+    CHECK(folded_prefix_length("\xC5\xB9r\xC3\xB3" "d\xC5\x82o: PAP", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o:") == 10);  // Źródło:
+    CHECK(folded_prefix_length("\xD0\x9E\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE",
+                               "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB") == 12);  // Обновлено, обновл
+    CHECK(folded_prefix_length("QUELLE: dpa", "quelle:") == 7);
+    CHECK(folded_prefix_length("Quell", "quelle:") == 0);
+    CHECK(folded_prefix_length("Sources: AFP", "quelle:") == 0);
+    CHECK(folded_prefix_length("anything", "") == 0);
+}
+
 TEST_CASE("UTF-8 with a stray byte keeps its good characters", "[core][text]") {
     CHECK(to_utf8("K\xC3\xB6ln \xFF und M\xC3\xBCnchen", "utf-8") == "Köln \xEF\xBF\xBD und München");
     CHECK(to_utf8("K\xC3\xB6ln \xFF", "") == "Köln \xEF\xBF\xBD");

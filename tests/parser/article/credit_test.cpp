@@ -58,3 +58,36 @@ TEST_CASE("French, Spanish, Portuguese and Dutch credit lines name their agencie
     CHECK_FALSE(parse_source_credit("Avec le soutien de la ville"));
     CHECK_FALSE(parse_source_credit("Con el apoyo de todos"));
 }
+
+TEST_CASE("credit lines in Polish, Turkish, Arabic and Chinese name their source", "[article][credit]") {
+    CHECK(parse_source_credit("\xC5\xB9r\xC3\xB3" "d\xC5\x82o: PAP") ==
+          credit("\xC5\xB9r\xC3\xB3" "d\xC5\x82o: PAP", "PAP", {}, {}));  // Źródło: PAP
+    CHECK(parse_source_credit("Kaynak: AA") == credit("Kaynak: AA", "AA", {}, {}));
+    // المصدر: الخبر اليوم + وكالات (the paper and the agencies)
+    CHECK(parse_source_credit("\xD8\xA7\xD9\x84\xD9\x85\xD8\xB5\xD8\xAF\xD8\xB1: "
+                              "\xD8\xA7\xD9\x84\xD8\xAE\xD8\xA8\xD8\xB1 \xD8\xA7\xD9\x84\xD9\x8A\xD9\x88\xD9\x85 + "
+                              "\xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA") ==
+          credit("\xD8\xA7\xD9\x84\xD9\x85\xD8\xB5\xD8\xAF\xD8\xB1: \xD8\xA7\xD9\x84\xD8\xAE\xD8\xA8\xD8\xB1 "
+                 "\xD8\xA7\xD9\x84\xD9\x8A\xD9\x88\xD9\x85 + \xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA",
+                 "\xD8\xA7\xD9\x84\xD8\xAE\xD8\xA8\xD8\xB1 \xD8\xA7\xD9\x84\xD9\x8A\xD9\x88\xD9\x85", {},
+                 {"\xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA"}));
+    // 来源：新华网, with the full-width colon
+    CHECK(parse_source_credit("\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\xE6\x96\xB0\xE5\x8D\x8E\xE7\xBD\x91") ==
+          credit("\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\xE6\x96\xB0\xE5\x8D\x8E\xE7\xBD\x91",
+                 "\xE6\x96\xB0\xE5\x8D\x8E\xE7\xBD\x91", {}, {}));
+    CHECK(parse_source_credit("QUELLE: ntv.de") == credit("QUELLE: ntv.de", "ntv.de", {}, {}));
+    CHECK_FALSE(parse_source_credit("Kaynak: Kentteki yeni metro hatt\xC4\xB1 g\xC3\xBCnde 400 bin yolcu ta\xC5\x9F\xC4\xB1yacak"));
+}
+
+TEST_CASE("an Indian paper's '(With inputs from PTI)' credits the agency", "[article][credit]") {
+    CHECK(parse_source_credit("(With inputs from PTI)") == credit("(With inputs from PTI)", "", {}, {"PTI"}));
+    CHECK(parse_source_credit("With input from ANI and PTI") ==
+          credit("With input from ANI and PTI", "", {}, {"ANI", "PTI"}));
+    CHECK_FALSE(parse_source_credit("With inputs from readers across the state"));
+}
+
+TEST_CASE("an ots press release credits its sender and news aktuell", "[article][credit]") {
+    CHECK(parse_source_credit("Original-Content von: Stadtwerke Lindenau GmbH, \xC3\xBC" "bermittelt durch news aktuell") ==
+          credit("Original-Content von: Stadtwerke Lindenau GmbH, \xC3\xBC" "bermittelt durch news aktuell",
+                 "Stadtwerke Lindenau GmbH", {}, {"news aktuell"}));
+}
