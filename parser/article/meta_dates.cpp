@@ -220,7 +220,37 @@ std::size_t read_time(const std::vector<Token>& t, std::size_t i, Found& f) {
     return std::string::npos;
 }
 
+// Words that say a time is the page's update, lower case, in the languages of parse_visible_date
+// and those of the papers we read whose dates are numbers (Polish, Turkish, Russian, Korean,
+// Chinese and Japanese).
+constexpr std::array<std::string_view, 22> k_update_words{
+    "updated", "update:", "aktualisiert", "mis \xC3\xA0 jour", "mise \xC3\xA0 jour", "actualizado",
+    "actualizaci\xC3\xB3n", "aggiornato", "atualizado", "bijgewerkt", "opdateret", "oppdatert",
+    "uppdaterad", "p\xC3\xA4ivitetty", "aktualizacja", "zaktualizowano", "g\xC3\xBCncelle",
+    "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB",  // обновл(ено, ён)
+    "\xEC\x88\x98\xEC\xA0\x95",                                  // 수정
+    "\xEC\x97\x85\xEB\x8D\xB0\xEC\x9D\xB4\xED\x8A\xB8",    // 업데이트
+    "\xE6\x9B\xB4\xE6\x96\xB0",                                  // 更新
+    "last modified"};
+
+// Where the text after the first update word in `text` starts; npos when none is there.
+std::size_t after_update_word(std::string_view text) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a character
+        for (std::string_view word : k_update_words) {
+            if (std::size_t length = folded_prefix_length(text.substr(at), word)) return at + length;
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
+
+std::optional<Timestamp> parse_visible_update(std::string_view text, std::string_view zone) {
+    std::size_t after = after_update_word(text.substr(0, 400));
+    if (after == std::string_view::npos) return std::nullopt;
+    return parse_visible_date(text.substr(after), zone);
+}
 
 std::optional<Timestamp> parse_page_date(std::string_view text, std::string_view zone) {
     std::string trimmed = fold_whitespace(text);

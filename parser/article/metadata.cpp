@@ -80,12 +80,20 @@ std::optional<Timestamp> published_of(const MetaSignals& signals, const JsonLdAr
 }
 
 std::optional<Timestamp> modified_of(const MetaSignals& signals, const JsonLdArticle& ld,
-                                     std::string_view zone) {
+                                     std::string_view zone, const std::optional<Timestamp>& published) {
     if (auto parsed = parse_page_date(ld.modified, zone)) return parsed;
     for (std::string_view key : k_modified_metas) {
         if (auto parsed = parse_page_date(first_meta(signals, key), zone)) return parsed;
     }
-    return parse_page_date(signals.itemprop_modified, zone);
+    if (auto parsed = parse_page_date(signals.itemprop_modified, zone)) return parsed;
+    // Pages that declare no update time often show it beside the date ("수정 2024.05.14 21:05").
+    for (const std::string& text : signals.date_texts) {
+        auto updated = parse_visible_update(text, zone);
+        if (!updated) continue;
+        if (published && updated->unix_seconds < published->unix_seconds) continue;
+        return updated;
+    }
+    return std::nullopt;
 }
 
 // The people the candidates name: those in the page's article, or, when none is there, all.
@@ -289,7 +297,7 @@ PageMetadata read_metadata(const GumboNode* root, std::string_view url, const Si
     metadata.authors = authors_of(signals, ld, metadata.site_name);
     std::string_view zone = assumed_zone(metadata.language, host);
     metadata.published = published_of(signals, ld, zone);
-    metadata.modified = modified_of(signals, ld, zone);
+    metadata.modified = modified_of(signals, ld, zone, metadata.published);
     metadata.topics = topics_of(signals, ld);
     drop_site_topics(metadata.topics, metadata.site_name, host);
     metadata.images = declared_images(signals, ld, url);

@@ -116,6 +116,34 @@ TEST_CASE("visible Chinese, Japanese and Korean dates", "[metadata]") {
                                  "Asia/Seoul")) == "2024-05-14T18:30:00+09:00");  // 입력 2024년 5월 14일
 }
 
+TEST_CASE("the update time is read from what follows the update word", "[metadata]") {
+    CHECK(iso(parse_visible_update("\xEC\x88\x98\xEC\xA0\x95 2024.05.14 21:05", "Asia/Seoul")) ==
+          "2024-05-14T21:05:00+09:00");  // 수정 (revised)
+    CHECK(iso(parse_visible_update("14:35 14.05.2024 (\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5"
+                                   "\xD0\xBD\xD0\xBE: 16:02 14.05.2024)", "Europe/Moscow")) ==
+          "2024-05-14T16:02:00+03:00");  // обновлено (updated)
+    CHECK(iso(parse_visible_update("Ver\xC3\xB6" "ffentlicht am 12.12.2025, 05:07 Uhr | Aktualisiert am 12.12.2025, 09:14 Uhr",
+                                   "Europe/Berlin")) == "2025-12-12T09:14:00+01:00");
+    CHECK(iso(parse_visible_update("Updated 2 hours ago", "")) == "none");
+    CHECK(iso(parse_visible_update("\xEC\x9E\x85\xEB\xA0\xA5 2024.05.14 18:30", "Asia/Seoul")) == "none");  // 입력 (filed)
+}
+
+TEST_CASE("a page that declares no update time takes the one it shows, never before publication", "[metadata]") {
+    PageMetadata shown = metadata_of("<title>T</title>", "<article><h1>H</h1><span class=\"date\">12.12.2025, 05:07 Uhr"
+                                                         "</span><span class=\"date\">Aktualisiert: 12.12.2025, 09:14 Uhr"
+                                                         "</span><p>Text</p></article>");
+    CHECK(iso(shown.published) == "2025-12-12T05:07:00+01:00");
+    CHECK(iso(shown.modified) == "2025-12-12T09:14:00+01:00");
+    PageMetadata earlier = metadata_of("<title>T</title>", "<article><h1>H</h1><span class=\"date\">12.12.2025, 05:07 Uhr"
+                                                           "</span><span class=\"date\">Aktualisiert: 11.12.2025, 09:14 Uhr"
+                                                           "</span><p>Text</p></article>");
+    CHECK(iso(earlier.modified) == "none");
+    PageMetadata declared = metadata_of(R"(<meta property="article:modified_time" content="2025-12-12T10:00:00+01:00">)",
+                                        "<article><h1>H</h1><span class=\"date\">Aktualisiert: 12.12.2025, 09:14 Uhr"
+                                        "</span><p>Text</p></article>");
+    CHECK(iso(declared.modified) == "2025-12-12T10:00:00+01:00");
+}
+
 TEST_CASE("a box named 'time' dates a page that has no machine date", "[metadata]") {
     PageMetadata m = metadata_of("<title>T</title>", "<h1>H</h1><div class=\"info\"><span class=\"time\">14.05.2024 18:30</span>"
                                                      "<span class=\"source\">Quelle: dpa</span></div>");
