@@ -87,6 +87,11 @@ std::string value_of(const GumboNode* node) {
         std::string_view v = html::attribute(node, name);
         if (!v.empty()) return std::string(v);
     }
+    // An <abbr> spells out in its title what it shows short: Blogger's hAtom date
+    // "<abbr class="published" title="2024-05-14T08:45:00-04:00">8:45 AM</abbr>".
+    if (html::tag_of(node) == GUMBO_TAG_ABBR && !html::attribute(node, "title").empty()) {
+        return std::string(html::attribute(node, "title"));
+    }
     return bounded_text(node, k_max_text_length);
 }
 

@@ -144,6 +144,12 @@ TEST_CASE("a page that declares no update time takes the one it shows, never bef
     CHECK(iso(declared.modified) == "2025-12-12T10:00:00+01:00");
 }
 
+TEST_CASE("an hAtom <abbr> date is read from its title", "[metadata]") {
+    PageMetadata m = metadata_of("<title>T</title>", "<article><h1>H</h1><abbr class=\"published\" itemprop=\"datePublished\" "
+                                                     "title=\"2024-05-14T08:45:00-04:00\">8:45 AM</abbr><p>Text</p></article>");
+    CHECK(iso(m.published) == "2024-05-14T08:45:00-04:00");
+}
+
 TEST_CASE("a box named 'time' dates a page that has no machine date", "[metadata]") {
     PageMetadata m = metadata_of("<title>T</title>", "<h1>H</h1><div class=\"info\"><span class=\"time\">14.05.2024 18:30</span>"
                                                      "<span class=\"source\">Quelle: dpa</span></div>");
