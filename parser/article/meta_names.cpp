@@ -106,6 +106,20 @@ bool is_article_footer(const GumboNode* footer) {
     return false;
 }
 
+// A box named as the footer of the article or post ("article__footer", Blogger's "post-footer",
+// WordPress's "entry-footer") is the article's own, like a <footer> inside <article>: who wrote
+// it, its labels, not the page's footer.
+bool is_article_footer_name(std::string_view lowered) {
+    for (std::string_view owner : {"article", "post", "entry", "story"}) {
+        for (std::size_t at = lowered.find(owner); at != std::string_view::npos; at = lowered.find(owner, at + 1)) {
+            std::string_view rest = lowered.substr(at + owner.size());
+            std::size_t separators = rest.find_first_not_of("-_");
+            if (separators >= 1 && separators <= 2 && rest.substr(separators).starts_with("footer")) return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 bool in_furniture(const GumboNode* node) {
@@ -118,10 +132,11 @@ bool in_furniture(const GumboNode* node) {
         if (tag == GUMBO_TAG_FOOTER && !is_article_footer(n)) return true;
         if (!html::has_attribute(n, "class") && !html::has_attribute(n, "id")) continue;
         lowered_names(html::attribute(n, "class"), html::attribute(n, "id"), names);
-        if (names_contain(names, {"teaser", "related", "recommend", "quote", "comment", "footer", "sidebar",
+        if (names_contain(names, {"teaser", "related", "recommend", "quote", "comment", "sidebar",
                                   "most-read", "mostread", "most_read", "popular"})) {
             return true;
         }
+        if (names_contain(names, {"footer"}) && !is_article_footer_name(names)) return true;
         if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) return false;
     }
     return false;

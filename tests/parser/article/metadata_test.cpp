@@ -150,6 +150,22 @@ TEST_CASE("an hAtom <abbr> date is read from its title", "[metadata]") {
     CHECK(iso(m.published) == "2024-05-14T08:45:00-04:00");
 }
 
+TEST_CASE("an author box in the article's own footer names the writer, the page's footer does not", "[metadata]") {
+    PageMetadata in_article_footer = metadata_of(
+        "<title>T</title>", "<article><h1>H</h1><p>Text</p><div class=\"article__footer\"><div class=\"article__author\">"
+                            "Autor: <a href=\"/autoren/lena-beispiel/\">Lena Beispiel</a></div></div></article>");
+    CHECK(in_article_footer.authors == std::vector<std::string>{"Lena Beispiel"});
+    PageMetadata in_post_footer = metadata_of(
+        "<title>T</title>", "<div class=\"post hentry\"><h3>H</h3><p>Text</p><div class=\"post-footer\"><span "
+                            "class=\"post-author vcard\">Posted by <span itemprop=\"author\"><span itemprop=\"name\">"
+                            "Ruth Kessler</span></span></span></div></div>");
+    CHECK(in_post_footer.authors == std::vector<std::string>{"Ruth Kessler"});
+    PageMetadata in_page_footer = metadata_of(
+        "<title>T</title>", "<article><h1>H</h1><p>Text</p></article><div class=\"site-footer\"><a "
+                            "href=\"/autoren/lena-beispiel/\">Lena Beispiel</a></div>");
+    CHECK(in_page_footer.authors.empty());
+}
+
 TEST_CASE("a box named 'time' dates a page that has no machine date", "[metadata]") {
     PageMetadata m = metadata_of("<title>T</title>", "<h1>H</h1><div class=\"info\"><span class=\"time\">14.05.2024 18:30</span>"
                                                      "<span class=\"source\">Quelle: dpa</span></div>");
