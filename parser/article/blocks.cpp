@@ -361,6 +361,15 @@ private:
             else emit(BlockType::heading, std::move(text), node);
             return;
         }
+        // The <summary> of a <details> box is what readers see of it, the heading of the text it
+        // opens (a FAQ's question over its answer).
+        if (tag == GUMBO_TAG_SUMMARY && html::is_element(node->parent, GUMBO_TAG_DETAILS)) {
+            std::string text = html::text_content(node);
+            if (!text.empty() && text.size() <= k_max_heading_chars && !mostly_links(node)) {
+                emit(BlockType::heading, std::move(text), node);
+                return;
+            }
+        }
         if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) {
             if (!mostly_links(node)) push(node, BlockType::list_item);
             return;

@@ -136,3 +136,15 @@ TEST_CASE("visually hidden text inside a link stays out of the paragraph", "[art
                 "</a> on Friday, <a href=\"/b\">a day<span class=\"visually-hidden\"> (external)</span></a> late.</p></article>");
     CHECK(body == std::vector<std::string>{k_first, k_second, "The report was published on Friday, a day late."});
 }
+
+TEST_CASE("the summary of a details box is the heading of the text it opens", "[article][body]") {
+    Article article = test::extract_page(
+        "<title>T</title>",
+        "<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><h2>Questions and answers</h2>"
+        "<details class=\"faq-item\"><summary>When does the bridge close?</summary><p>" + k_third + "</p></details>"
+        "</article>");
+    CHECK(article.body == std::vector<Block>{Block{BlockType::paragraph, k_first}, Block{BlockType::paragraph, k_second},
+                                             Block{BlockType::heading, "Questions and answers"},
+                                             Block{BlockType::heading, "When does the bridge close?"},
+                                             Block{BlockType::paragraph, k_third}});
+}
