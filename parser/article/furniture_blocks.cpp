@@ -80,6 +80,18 @@ bool is_paywall_notice(std::string_view text) {
                        [&](std::string_view phrase) { return lower.find(phrase) != std::string::npos; });
 }
 
+// A note on a correction to the story, lower-case: the newsroom's word on the story's own text,
+// which readers are owed with it ("Correction: An earlier version of this story misstated …").
+constexpr std::string_view k_correction_openers[] = {
+    "correction:", "corrections:", "clarification:", "an earlier version of this", "korrektur:",
+    "berichtigung:", "correctif", "rectificatif", "correcci\xC3\xB3n:", "rectificaci\xC3\xB3n:",
+    "corre\xC3\xA7\xC3\xA3o:", "rettifica:", "correctie:", "rettelse:", "r\xC3\xA4ttelse:", "sprostowanie:"};
+
+bool is_correction_note(std::string_view text) {
+    return std::any_of(std::begin(k_correction_openers), std::end(k_correction_openers),
+                       [&](std::string_view opener) { return folded_prefix_length(text, opener) > 0; });
+}
+
 }  // namespace
 
 void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks) {
@@ -107,6 +119,7 @@ void drop_closing_notes(std::vector<SourcedBlock>& blocks) {
     while (end > 0) {
         const SourcedBlock& last = blocks[end - 1];
         bool note = last.block.type == BlockType::paragraph && is_set_apart(last.node);
+        if (note && is_correction_note(last.block.text)) break;
         if (!note && !(last.block.type == BlockType::heading && end > 1 && titles_a_box(last, blocks[end - 2]))) break;
         note_chars += last.block.text.size();
         --end;

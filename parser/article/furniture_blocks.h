@@ -16,7 +16,8 @@ namespace newswire {
 // follows, set in a box apart from the story's paragraphs (the title of a box of links that
 // was left out: "Zum selben Thema", "Most Read").
 // Nothing is left out when no plain paragraph precedes them or when they are longer than the
-// story.
+// story. A note on a correction to the story ("Correction: An earlier version …") is the
+// story's own: it stays, and so does all before it.
 void drop_closing_notes(std::vector<SourcedBlock>& blocks);
 
 // Leaves out a short notice that the rest is for subscribers or members ("La suite est réservée

@@ -43,6 +43,20 @@ TEST_CASE("notes set in italics or bold after the story are not body text", "[ar
     CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third});
 }
 
+TEST_CASE("a correction set in italics after the story is the story's own, unlike the notes after it",
+          "[article][furniture]") {
+    const std::string correction =
+        "Correction: An earlier version of this story misstated the year the bridge opened. It opened in 1911, not 1912.";
+    Article article = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second + "</p><p>" + k_third +
+                              "</p><p><em>" + correction + "</em></p><p><em>Additional reporting by Jane Roe in Leeds."
+                              "</em></p></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second, k_third, correction});
+    Article german = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>" + k_second +
+                             "</p><p><i>Korrektur: In einer fr\xC3\xBC" "heren Fassung stand, die Br\xC3\xBC" "cke sei "
+                             "1912 er\xC3\xB6" "ffnet worden.</i></p></article>");
+    CHECK(story_of(german).size() == 3);
+}
+
 TEST_CASE("a paragraph in italics inside the story stays, as does a story set in italics", "[article][furniture]") {
     Article middle = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p><em>" + k_second + "</em></p><p>" +
                              k_third + "</p></article>");
