@@ -42,6 +42,11 @@ constexpr std::array<std::string_view, 45> k_openers = {
     "con informaciones de", "com informa\xC3\xA7\xC3\xB5" "es de", "com informa\xC3\xA7\xC3\xB5" "es da",
     "mit", "with", "avec", "con", "com", "met"};
 
+// "Quelle:" and "来源：" (its colon full-width) close with a colon; "mit" is a word.
+bool is_colon_opener(std::string_view opener) {
+    return opener.ends_with(':') || opener.ends_with("\xEF\xBC\x9A");
+}
+
 std::string trim(std::string_view text) {
     return fold_whitespace(text);
 }
@@ -107,6 +112,13 @@ bool is_agency_code(std::string_view code) {
     return std::find(k_agency_codes.begin(), k_agency_codes.end(), lower) != k_agency_codes.end();
 }
 
+bool opens_with_source_word(std::string_view line) {
+    std::string folded = fold_whitespace(line);
+    return std::any_of(k_openers.begin(), k_openers.end(), [&](std::string_view opener) {
+        return is_colon_opener(opener) && folded_prefix_length(folded, opener) > 0;
+    });
+}
+
 std::optional<SourceCredit> parse_source_credit(std::string_view line) {
     std::string raw = fold_whitespace(line);
     if (raw.empty() || raw.size() > k_max_credit_chars) return std::nullopt;
@@ -120,8 +132,7 @@ std::optional<SourceCredit> parse_source_credit(std::string_view line) {
         std::size_t opener_length = folded_prefix_length(inner, opener);
         if (opener_length == 0) continue;
         std::string_view rest = inner.substr(opener_length);
-        // "Quelle:" and "来源：" (its colon full-width) close with a colon; "mit" is a word.
-        bool colon_opener = opener.ends_with(':') || opener.ends_with("\xEF\xBC\x9A");
+        bool colon_opener = is_colon_opener(opener);
         if (!colon_opener && !rest.empty() && rest.front() != ' ') continue;
         rest = rest.substr(std::min(rest.find_first_not_of(' '), rest.size()));
         if (rest.empty()) return std::nullopt;

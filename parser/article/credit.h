@@ -17,4 +17,8 @@ bool is_agency_code(std::string_view code);
 // as written (outer parentheses included); agencies keep their spelling ("rts").
 std::optional<SourceCredit> parse_source_credit(std::string_view line);
 
+// Does `line` open with a word that names a source and a colon ("Quelle:", "来源：", "Źródło:"),
+// not with agencies alone ("(dpa)") or a phrase ("Mit Material von")?
+bool opens_with_source_word(std::string_view line);
+
 }  // namespace newswire

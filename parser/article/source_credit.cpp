@@ -47,54 +47,86 @@ bool may_hold_credit(const GumboNode* node) {
     }
 }
 
-}  // namespace
+// The innermost element that reads as a credit line: "<small><span>Quelle: F.A.Z.</span><a>
+// Artikelrechte</a></small>" is the span's line, and "<div><div><small>Bron: BELGA</small></div>
+// <time>Vandaag om 20:07</time></div>" the small's.
+std::optional<SourceCredit> innermost_credit(const GumboNode* node, std::optional<SourceCredit> credit) {
+    const GumboNode* line = node;
+    auto inside_line = [&](const GumboNode* inner) {
+        for (const GumboNode* up = inner->parent; up; up = up->parent) {
+            if (up == line) return true;
+            if (up == node) return false;
+        }
+        return false;
+    };
+    html::walk(node, [&](const GumboNode* inner) {
+        if (inner == node || !html::is_element(inner)) return html::Visit::descend;
+        if (!inside_line(inner)) return html::Visit::skip_children;
+        if (auto narrower = parse_source_credit(html::text_content(inner))) {
+            credit = std::move(narrower);
+            line = inner;
+        }
+        return html::Visit::descend;
+    });
+    return credit;
+}
 
-std::optional<SourceCredit> take_source_credit(const GumboNode* container,
-                                               std::vector<SourcedBlock>& blocks) {
-    if (auto credit = credit_in_tail(blocks)) return credit;
-    if (!container) return std::nullopt;
-    // Credit lines close the article: look from the container on, within a few levels of it.
-    const GumboNode* scope = container;
-    for (int level = 0; level < k_credit_scope_levels && scope->parent && html::is_element(scope->parent); ++level) {
-        scope = scope->parent;
-    }
+// Which part of the scope a look for a credit line reads.
+enum class Part { from_container, before_container };
+
+// The first credit line in a short element of `part` of `scope`, outside figures, captions and
+// fact boxes. Before the container only a line opened by a source word counts ("来源：新华网"
+// in a Chinese portal's line under the headline), as a bare "(dpa)" there is as likely a
+// picture's.
+std::optional<SourceCredit> credit_in_scope(const GumboNode* scope, const GumboNode* container, Part part) {
     std::vector<const GumboNode*> path_to_container{container};
     while (path_to_container.back() != scope) path_to_container.push_back(path_to_container.back()->parent);
+    auto on_path = [&](const GumboNode* node) {
+        return std::find(path_to_container.begin(), path_to_container.end(), node) != path_to_container.end();
+    };
     bool reached = false;
     std::optional<SourceCredit> found;
     static const std::vector<std::string_view> credit_words = {"caption", "credit", "copyright"};
     html::walk(scope, [&](const GumboNode* node) {
         if (node == container) reached = true;
         if (!html::is_element(node)) return html::Visit::skip_children;
-        if (!reached && std::find(path_to_container.begin(), path_to_container.end(), node) == path_to_container.end()) {
-            return html::Visit::skip_children;  // wholly before the container
-        }
-        GumboTag tag = html::tag_of(node);
+        if (part == Part::from_container && !reached && !on_path(node)) return html::Visit::skip_children;
+        if (part == Part::before_container && reached) return html::Visit::stop;
         // A fact box names the source of its facts ("Kilde: Store norske leksikon"), not the story's.
+        GumboTag tag = html::tag_of(node);
         if (tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_SCRIPT ||
             tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || has_hint_word(node, credit_words) || is_fact_box(node)) {
             return html::Visit::skip_children;
         }
-        if (!reached || !may_hold_credit(node)) return html::Visit::descend;
+        bool readable = part == Part::from_container ? reached : !on_path(node);
+        if (!readable || !may_hold_credit(node)) return html::Visit::descend;
         std::size_t chars = bounded_text_length(node, k_max_credit_chars * 2);
         if (chars == 0 || chars > k_max_credit_chars * 2) return html::Visit::descend;
-        if (auto credit = parse_source_credit(html::text_content(node))) {
-            // The innermost element that reads as a credit line: "<small><span>Quelle: F.A.Z.
-            // </span><a>Artikelrechte</a></small>" is the span's line.
-            html::walk(node, [&](const GumboNode* inner) {
-                if (inner == node || !html::is_element(inner)) return html::Visit::descend;
-                if (auto narrower = parse_source_credit(html::text_content(inner))) {
-                    credit = std::move(narrower);
-                    return html::Visit::stop;
-                }
-                return html::Visit::descend;
-            });
-            found = std::move(credit);
+        std::string text = html::text_content(node);
+        if (part == Part::before_container && !opens_with_source_word(text)) return html::Visit::descend;
+        if (auto credit = parse_source_credit(text)) {
+            found = innermost_credit(node, std::move(credit));
             return html::Visit::stop;
         }
         return html::Visit::descend;
     });
     return found;
+}
+
+}  // namespace
+
+std::optional<SourceCredit> take_source_credit(const GumboNode* container,
+                                               std::vector<SourcedBlock>& blocks) {
+    if (auto credit = credit_in_tail(blocks)) return credit;
+    if (!container) return std::nullopt;
+    // Credit lines close the article: look from the container on, within a few levels of it,
+    // then in the lines above it (the date and source under the headline).
+    const GumboNode* scope = container;
+    for (int level = 0; level < k_credit_scope_levels && scope->parent && html::is_element(scope->parent); ++level) {
+        scope = scope->parent;
+    }
+    if (auto credit = credit_in_scope(scope, container, Part::from_container)) return credit;
+    return credit_in_scope(scope, container, Part::before_container);
 }
 
 }  // namespace newswire
