@@ -215,6 +215,18 @@ std::string bare_credit(std::string part) {
                                 "tous droits r\xC3\xA9serv\xC3\xA9s ", "all rights reserved "}) {
         if (starts_with_ci(part, by)) part = trim_credit(std::string_view(part).substr(by.size()));
     }
+    // "Photo Progrès/Maxime Jegat": before a capitalised outlet of a word or two (or an agency,
+    // "Foto dpa/…") and a slash, 'Photo' is the label even without a colon; "Foto Huebner" alone
+    // is a studio's name and "photo illustration by …" no label.
+    for (std::string_view label : {"photo ", "foto "}) {
+        if (!starts_with_ci(part, label)) continue;
+        std::string_view rest = std::string_view(part).substr(label.size());
+        std::string_view outlet = rest.substr(0, rest.find('/'));
+        bool capitalised = !outlet.empty() && (!std::islower(static_cast<unsigned char>(outlet[0])) || is_agency_code(outlet));
+        if (outlet.size() < rest.size() && capitalised && std::count(outlet.begin(), outlet.end(), ' ') <= 1) {
+            part = trim_credit(rest);
+        }
+    }
     std::string lowered = to_lower_ascii(part);
     for (std::string_view tail : {"/copyright", " copyright 20", ". all rights reserved"}) {
         std::size_t at = lowered.find(tail);

@@ -490,6 +490,15 @@ TEST_CASE("the Polish 'Fot.' opens a photo credit", "[images]") {
     CHECK(parts.credit == Credits{"PAP/Leszek Szyma\xC5\x84ski"});
 }
 
+TEST_CASE("'Photo' before an outlet and a photographer joined by a slash is the credit's label", "[images]") {
+    CHECK(split_credit("Photo Progr\xC3\xA8s/Maxime Jegat") == Credits{"Progr\xC3\xA8s/Maxime Jegat"});
+    CHECK(split_credit("Foto dpa/Max Muster") == Credits{"dpa/Max Muster"});
+    // A studio's name and an illustration's credit keep their words.
+    CHECK(split_credit("Foto Huebner") == Credits{"Foto Huebner"});
+    CHECK(split_credit("photo illustration by Tim Hubbard / Los Angeles Times") ==
+          Credits{"photo illustration by Tim Hubbard / Los Angeles Times"});
+}
+
 TEST_CASE("an agency's name in parentheses closes a caption as its credit also without a stop before it", "[images]") {
     CaptionParts japanese = split_closing_names("\xE6\x95\xA6\xE8\xB3\x80\xE9\xA7\x85\xE3\x81\xAE\xE8\xBB\x8A\xE4\xB8\xA1"
                                                 "\xEF\xBC\x88\xE5\x85\xB1\xE5\x90\x8C\xEF\xBC\x89");  // 敦賀駅の車両（共同）
