@@ -45,8 +45,10 @@ bool is_credit_tail(std::string_view tail) {
         return false;  // a date or a number, not a name ("News1" passes)
     }
     if (std::string_view(".!?:;,)\"'").find(tail.back()) != std::string_view::npos) return false;
+    // "Symbolbild", "Archivfoto" alone are labels; "REUTERS/Jim Vondruska/File Photo" is a credit
+    // that names its picture an archive one.
     for (std::string_view label : {"bild", "foto", "photo", "image", "archiv"}) {
-        if (to_lower_ascii(tail).ends_with(label)) return false;  // "Symbolbild", "Archivfoto": labels
+        if (tail.find('/') == std::string_view::npos && to_lower_ascii(tail).ends_with(label)) return false;
     }
     for (std::size_t at = 0; at != std::string_view::npos; at = tail.find(' ', at)) {
         if (at > 0) ++at;

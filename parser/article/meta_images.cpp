@@ -272,11 +272,28 @@ bool split_leading_credit(const GumboNode* caption_root, FigureText& out) {
     return true;
 }
 
+// A link that offers the picture for sale or licence ("Purchase Licensing Rights", as Reuters
+// closes its captions; "Buy this photo", "Bild kaufen") is no part of caption or credit.
+bool is_licensing_offer(const GumboNode* node) {
+    if (!html::is_element(node, GUMBO_TAG_A)) return false;
+    constexpr std::size_t k_max_offer = 60;
+    std::string text = bounded_text(node, k_max_offer);
+    if (text.size() >= k_max_offer) return false;
+    std::string lower = to_lower_ascii(text);
+    for (std::string_view offer : {"purchase licensing rights", "purchase licensing", "buy this photo", "buy photo",
+                                   "license this photo", "licence this photo", "bild kaufen", "foto kaufen",
+                                   "bildrechte erwerben", "acheter cette photo"}) {
+        if (lower.starts_with(offer)) return true;
+    }
+    return false;
+}
+
 void split_trailing_credit(const GumboNode* caption_root, FigureText& out) {
     std::vector<std::string> parts;
     const GumboVector& children = caption_root->v.element.children;
     for (unsigned i = 0; i < children.length && parts.size() < 8; ++i) {
         const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (is_licensing_offer(child)) continue;
         std::string text = child->type == GUMBO_NODE_TEXT ? fold_whitespace(child->v.text.text)
                                                           : html::text_content(child);
         if (!text.empty()) parts.push_back(std::move(text));
@@ -330,7 +347,9 @@ FigureText figure_text(const GumboNode* figure, bool whole) {
             tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_BUTTON) {
             return Visit::skip_children;
         }
-        if (is_media_stamp(node) || is_slide_counter(node) || is_hidden_label(node)) return Visit::skip_children;
+        if (is_media_stamp(node) || is_slide_counter(node) || is_hidden_label(node) || is_licensing_offer(node)) {
+            return Visit::skip_children;
+        }
         if (node != figure && (is_credit_element(node) || starts_with_marker(node) || is_closing_cite(node))) {
             for (std::string& credit : split_credit(html::text_content(node))) add_credit(out.credits, std::move(credit));
             return Visit::skip_children;

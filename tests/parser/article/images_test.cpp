@@ -499,6 +499,18 @@ TEST_CASE("'Photo' before an outlet and a photographer joined by a slash is the 
           Credits{"photo illustration by Tim Hubbard / Los Angeles Times"});
 }
 
+TEST_CASE("a Reuters caption keeps its credit and leaves the offer to license the picture out", "[images]") {
+    std::vector<Image> images = images_of(R"(<article><h1>T</h1><div id="body"><figure><img src="/a.jpg">
+        <figcaption><span class="image-caption">Passengers board a flight in Chicago, April 21, 2024. REUTERS/Jim
+        Vondruska/File Photo</span> <a href="/licensing">Purchase Licensing Rights<span>, opens new tab</span></a>
+        </figcaption></figure><p>Text.</p></div></article>)");
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].caption == "Passengers board a flight in Chicago, April 21, 2024.");
+    CHECK(images[0].credit == Credits{"REUTERS/Jim Vondruska/File Photo"});
+    // A label alone after the stop stays the caption's.
+    CHECK(split_caption_credit("Ein Tanker vor Hamburg. Archivfoto").credit.empty());
+}
+
 TEST_CASE("an agency's name in parentheses closes a caption as its credit also without a stop before it", "[images]") {
     CaptionParts japanese = split_closing_names("\xE6\x95\xA6\xE8\xB3\x80\xE9\xA7\x85\xE3\x81\xAE\xE8\xBB\x8A\xE4\xB8\xA1"
                                                 "\xEF\xBC\x88\xE5\x85\xB1\xE5\x90\x8C\xEF\xBC\x89");  // 敦賀駅の車両（共同）
