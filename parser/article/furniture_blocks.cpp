@@ -92,6 +92,35 @@ bool is_correction_note(std::string_view text) {
                        [&](std::string_view opener) { return folded_prefix_length(text, opener) > 0; });
 }
 
+// The label of a press release's contact box, alone on its line: "Pressekontakt:", "Media
+// contact:"; lower-case, without the colon.
+constexpr std::string_view k_press_contact_labels[] = {
+    "pressekontakt", "presse-kontakt", "medienkontakt", "press contact", "press contacts", "media contact",
+    "media contacts", "contact presse", "contacto de prensa", "contatto stampa", "perscontact"};
+
+bool is_press_contact_label(std::string_view text) {
+    if (!text.ends_with(':')) return false;
+    std::string label = to_lower_ascii(fold_whitespace(text.substr(0, text.size() - 1)));
+    return std::any_of(std::begin(k_press_contact_labels), std::end(k_press_contact_labels),
+                       [&](std::string_view wanted) { return label == wanted; });
+}
+
+// A press release closes with its contact box: the label and the lines of address after it
+// ("Pressekontakt:" / "Stadtwerke Lindenau GmbH Unternehmenskommunikation Sabine Krüger
+// Telefon: …"). Only short lines may follow the label.
+void drop_press_contact(std::vector<SourcedBlock>& blocks) {
+    constexpr std::size_t k_max_lines = 4;
+    constexpr std::size_t k_max_line_bytes = 300;
+    for (std::size_t i = blocks.size(); i-- > 1 && blocks.size() - i <= k_max_lines + 1;) {
+        if (!is_press_contact_label(blocks[i].block.text)) {
+            if (blocks[i].block.text.size() > k_max_line_bytes) return;
+            continue;
+        }
+        blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i), blocks.end());
+        return;
+    }
+}
+
 }  // namespace
 
 void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks) {
@@ -112,6 +141,7 @@ void drop_from_paywall_notice(std::vector<SourcedBlock>& blocks) {
 }
 
 void drop_closing_notes(std::vector<SourcedBlock>& blocks) {
+    drop_press_contact(blocks);
     std::size_t story_chars = 0;
     for (const SourcedBlock& block : blocks) story_chars += block.block.text.size();
     std::size_t note_chars = 0;

@@ -17,7 +17,8 @@ namespace newswire {
 // was left out: "Zum selben Thema", "Most Read").
 // Nothing is left out when no plain paragraph precedes them or when they are longer than the
 // story. A note on a correction to the story ("Correction: An earlier version …") is the
-// story's own: it stays, and so does all before it.
+// story's own: it stays, and so does all before it. A press release's closing contact box
+// ("Pressekontakt:", "Media contact:" and up to four short lines after it) is left out too.
 void drop_closing_notes(std::vector<SourcedBlock>& blocks);
 
 // Leaves out a short notice that the rest is for subscribers or members ("La suite est réservée

@@ -57,6 +57,17 @@ TEST_CASE("a correction set in italics after the story is the story's own, unlik
     CHECK(story_of(german).size() == 3);
 }
 
+TEST_CASE("a press release's closing contact box is not the story", "[article][furniture]") {
+    Article article = extract("<article><h1>Bridge closes</h1><div class=\"story-text\"><p>" + k_first + "</p><p>" +
+                              k_second + "</p><p><b>Pressekontakt:</b></p><p>Stadt Lindenau<br>Pressestelle<br>Telefon: "
+                              "03421 555-120<br>E-Mail: presse@lindenau.de</p></div></article>");
+    CHECK(story_of(article) == std::vector<std::string>{k_first, k_second});
+    // A contact for readers inside the story is the story's.
+    Article service = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p>Kontakt:</p><p>" + k_second +
+                              "</p></article>");
+    CHECK(story_of(service) == std::vector<std::string>{k_first, "Kontakt:", k_second});
+}
+
 TEST_CASE("a paragraph in italics inside the story stays, as does a story set in italics", "[article][furniture]") {
     Article middle = extract("<article><h1>Bridge closes</h1><p>" + k_first + "</p><p><em>" + k_second + "</em></p><p>" +
                              k_third + "</p></article>");
