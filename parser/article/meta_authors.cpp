@@ -213,7 +213,7 @@ std::vector<std::string> clean_authors(std::string_view text, std::string_view s
     std::vector<std::string> out;
     if (text.size() > 1000) return out;  // a byline, not a page
     std::string cleaned = clean_text(text);
-    std::string folded = strip_parenthesised(unwrap_brackets(cleaned));
+    std::string folded = strip_parenthesised(unwrap_brackets(labelled_field(cleaned)));
     for (std::string_view title : {" \xEA\xB8\xB0\xEC\x9E\x90"}) {  // Korean " 기자" (reporter)
         std::size_t at = folded.find(title);
         if (at != std::string::npos) folded.erase(at, title.size());
@@ -237,6 +237,19 @@ std::string organisation_name(std::string_view text) {
         return {};
     }
     return name;
+}
+
+std::string_view labelled_field(std::string_view text) {
+    constexpr std::string_view k_open = "\xE3\x80\x90";   // 【
+    constexpr std::string_view k_close = "\xE3\x80\x91";  // 】
+    for (std::size_t open = text.find(k_open); open != std::string_view::npos; open = text.find(k_open, open + 1)) {
+        std::size_t start = open + k_open.size();
+        std::size_t close = text.find(k_close, start);
+        if (close == std::string_view::npos) break;
+        std::string_view field = trim(text.substr(start, close - start));
+        if (label_length(field) > 0) return field;
+    }
+    return text;
 }
 
 bool starts_with_byline_label(std::string_view text) {

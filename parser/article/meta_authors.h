@@ -28,6 +28,11 @@ bool looks_like_person(std::string_view name, std::string_view site_name);
 // alone ("Von:") is true as well: the names follow in elements of their own.
 bool starts_with_byline_label(std::string_view text);
 
+// Of a line of fields in lenticular brackets, as Chinese portals close an article ("【纠错】
+// 【责任编辑：王静】"), the field that opens with a byline label, without its brackets
+// ("责任编辑：王静"); `text` itself when it holds no such field.
+std::string_view labelled_field(std::string_view text);
+
 // Appends the names of `from` to `to` that are not in it yet (compared case-insensitively).
 void append_unique(std::vector<std::string>& to, const std::vector<std::string>& from);
 

@@ -35,7 +35,7 @@ bool opens_with_byline_label(const GumboNode* node) {
         const auto* child = static_cast<const GumboNode*>(children.data[i]);
         if (child->type == GUMBO_NODE_WHITESPACE) continue;
         if (child->type != GUMBO_NODE_TEXT) return false;
-        return starts_with_byline_label(trim(child->v.text.text));
+        return starts_with_byline_label(labelled_field(trim(child->v.text.text)));
     }
     return false;
 }

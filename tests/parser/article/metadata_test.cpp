@@ -76,6 +76,18 @@ TEST_CASE("bylines are cleaned to people", "[metadata]") {
     CHECK(clean_authors("Themen bearbeiten", "").empty());
 }
 
+TEST_CASE("a Chinese portal's closing line of bracketed fields names its editor in charge", "[metadata]") {
+    // 【纠错】　【责任编辑：王静】 (report an error; editor in charge: Wang Jing)
+    const std::string line = "\xE3\x80\x90\xE7\xBA\xA0\xE9\x94\x99\xE3\x80\x91\xE3\x80\x80\xE3\x80\x90"
+                             "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A\xE7\x8E\x8B\xE9\x9D\x99"
+                             "\xE3\x80\x91";
+    const std::string name = "\xE7\x8E\x8B\xE9\x9D\x99";  // 王静
+    CHECK(clean_authors(line, "") == std::vector<std::string>{name});
+    PageMetadata m = metadata_of("<title>T</title>", "<article><h1>H</h1><p>Text</p><div class=\"editor\">" + line +
+                                                     "</div></article>");
+    CHECK(m.authors == std::vector<std::string>{name});
+}
+
 TEST_CASE("meta author is the fallback when JSON-LD names no person", "[metadata]") {
     PageMetadata m = metadata_of(R"(<meta name="author" content="Von Lena Beispiel">
         <script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
