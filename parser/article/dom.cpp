@@ -1,6 +1,7 @@
 #include "parser/article/dom.h"
 
 #include <bit>
+#include <csetjmp>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -72,17 +73,19 @@ void* ParsePool::allocate(std::size_t size) noexcept {
 void* ParsePool::allocate_slowly(std::size_t size, int c) noexcept {
     if (c >= k_classes) {
         if (size > SIZE_MAX - sizeof(LargeBlock)) return nullptr;
+        reserve(sizeof(LargeBlock) + size);
         auto* large = static_cast<LargeBlock*>(std::malloc(sizeof(LargeBlock) + size));
         if (!large) return nullptr;
         *large = LargeBlock{nullptr, m_large, sizeof(LargeBlock) + size, k_large_tag};
         if (m_large) m_large->previous = large;
         m_large = large;
-        hold(large->size);
+        m_held += large->size;
         return large + 1;
     }
+    reserve(k_chunk_size);
     char* chunk = static_cast<char*>(std::malloc(k_chunk_size));
     if (!chunk) return nullptr;
-    hold(k_chunk_size);
+    m_held += k_chunk_size;
     std::memcpy(chunk, &m_chunks, sizeof m_chunks);  // chunks are linked through their first word
     m_chunks = chunk;
     m_next = chunk + k_chunk_header;
@@ -107,16 +110,18 @@ void ParsePool::deallocate(void* block) noexcept {
     m_free[tag] = block;
 }
 
-void ParsePool::limit(std::size_t bytes, bool& stop) noexcept {
+void ParsePool::limit(std::size_t bytes, std::jmp_buf& abandon) noexcept {
     m_budget = bytes;
-    m_stop = &stop;
+    m_abandon = &abandon;
 }
 
-void ParsePool::hold(std::size_t bytes) noexcept {
-    m_held += bytes;
-    if (m_held <= m_budget || m_over_budget) return;
+// Called before each malloc, so that the pool never holds more than its budget.
+void ParsePool::reserve(std::size_t bytes) noexcept {
+    if (!m_abandon || (m_held <= m_budget && bytes <= m_budget - m_held)) return;
     m_over_budget = true;
-    if (m_stop) *m_stop = true;
+    std::jmp_buf& abandon = *m_abandon;
+    m_abandon = nullptr;
+    std::longjmp(abandon, 1);
 }
 
 namespace {
@@ -125,12 +130,24 @@ namespace {
 // block closed are opened again before each later text (the HTML standard's reconstruction of
 // active formatting elements), and their attributes are copied each time. 2,000 differing <b>s
 // left open in a <p>, then "<p>x</p>" 2,000 times, made a 37 KB page take 1.8 GB. The pages
-// of the corpus take at most 21 times their size, a wall of "<p>x" 144 times.
+// of the corpus take at most 21 times their size, a wall of "<p>x" 144 times, one of <br> 77.
 constexpr std::size_t k_budget_factor = 64;
 constexpr std::size_t k_budget_floor = 16 << 20;
 
 std::size_t parse_budget(std::size_t html_size) {
     return html_size > k_budget_floor / k_budget_factor ? html_size * k_budget_factor : k_budget_floor;
+}
+
+// Gumbo's parse of `html`, or nullptr when it would take the pool past `budget`: a function of
+// its own with nothing to destroy, the only frame that the jump out of the pool's allocator
+// (ParsePool::limit) returns to.
+GumboOutput* parse_within(ParsePool& pool, std::size_t budget, const GumboOptions& options, const std::string& html) {
+    std::jmp_buf abandon;
+    if (setjmp(abandon) != 0) return nullptr;
+    pool.limit(budget, abandon);
+    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+    pool.end_limit();
+    return output;
 }
 
 }  // namespace
@@ -140,11 +157,7 @@ Document::Document(std::string html) : m_html(std::move(html)), m_options(kGumbo
     m_options.userdata = &m_pool;
     m_options.allocator = [](void* pool, std::size_t size) { return static_cast<ParsePool*>(pool)->allocate(size); };
     m_options.deallocator = [](void* pool, void* block) { static_cast<ParsePool*>(pool)->deallocate(block); };
-    // Gumbo has no way to be stopped but this flag, which it reads after each token and obeys
-    // once the document has had a parse error. Growth without bound needs misnested markup,
-    // which is one; growth without errors is linear and is let run to the end.
-    m_pool.limit(parse_budget(m_html.size()), m_options.stop_on_first_error);
-    m_output = gumbo_parse_with_options(&m_options, m_html.data(), m_html.size());
+    m_output = parse_within(m_pool, parse_budget(m_html.size()), m_options, m_html);
 }
 
 const GumboNode* Document::root() const { return m_output && !over_budget() ? m_output->root : nullptr; }

@@ -5,6 +5,7 @@
 // Every walk here is iterative, so a page nested a hundred thousand levels deep cannot blow
 // the stack.
 
+#include <csetjmp>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -33,16 +34,22 @@ public:
     void* allocate(std::size_t size) noexcept;
     void deallocate(void* block) noexcept;  // a block from this pool, or nullptr
 
-    // Once the pool holds more than `bytes` from malloc, `stop` is set and over_budget() is
-    // true from then on. Allocations still succeed (Gumbo cannot take a refusal); the flag is
-    // for the caller to end the work. `stop` must outlive the pool's allocations.
-    void limit(std::size_t bytes, bool& stop) noexcept;
+    // Until end_limit(), an allocation that would bring what the pool takes from malloc past
+    // `bytes` does not return: it jumps to `abandon` (std::longjmp, value 1), and over_budget()
+    // is true from then on. Gumbo writes to what its allocator returns without a test and is C,
+    // so neither nullptr nor an exception can refuse it, and it reads no stop flag but after a
+    // parse error; the jump leaves its parse where it stands, all of whose memory is in this
+    // pool. Between the setjmp and the allocation may lie only frames with nothing to destroy
+    // (Gumbo's and the pool's). `abandon` must stay valid until end_limit().
+    void limit(std::size_t bytes, std::jmp_buf& abandon) noexcept;
+    void end_limit() noexcept { m_abandon = nullptr; }
     bool over_budget() const { return m_over_budget; }
+    std::size_t held() const { return m_held; }  // bytes taken from malloc and not given back
 
 private:
     struct LargeBlock;
     [[gnu::noinline]] void* allocate_slowly(std::size_t size, int size_class) noexcept;
-    void hold(std::size_t bytes) noexcept;
+    void reserve(std::size_t bytes) noexcept;
     static constexpr int k_classes = 8;  // blocks of 16 .. 2,048 bytes, header included
     void* m_free[k_classes] = {};        // freed blocks of each class, linked through their payload
     char* m_chunks = nullptr;  // the newest 64 KiB chunk, linked to the one before
@@ -51,7 +58,7 @@ private:
     LargeBlock* m_large = nullptr;  // live blocks past the largest class, doubly linked
     std::size_t m_held = 0;         // chunks and live large blocks, headers included
     std::size_t m_budget = SIZE_MAX;
-    bool* m_stop = nullptr;
+    std::jmp_buf* m_abandon = nullptr;
     bool m_over_budget = false;
 };
 
@@ -59,7 +66,7 @@ private:
 // document copies it and the caller's buffer may go away.
 //
 // A page whose tree would take more than 64 times its size in memory (16 MiB at least) is not
-// read to its end: root() is nullptr and over_budget() true.
+// read to its end: its parse stops there, root() is nullptr and over_budget() true.
 class Document {
 public:
     explicit Document(std::string html);
@@ -69,10 +76,11 @@ public:
     const GumboNode* root() const;  // the <html> element
     const std::string& source() const { return m_html; }
     bool over_budget() const { return m_pool.over_budget(); }
+    std::size_t memory_held() const { return m_pool.held(); }  // by the tree: within the budget
 
 private:
     std::string m_html;
-    GumboOptions m_options;  // Gumbo reads them while it parses; the pool may set stop_on_first_error
+    GumboOptions m_options;
     ParsePool m_pool;        // holds the whole tree
     GumboOutput* m_output = nullptr;
 };

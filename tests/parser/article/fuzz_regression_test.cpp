@@ -55,6 +55,25 @@ TEST_CASE("formatting reopened before every paragraph stops the parse at its mem
 
     CHECK(document.over_budget());
     CHECK(document.root() == nullptr);
+    CHECK(document.memory_held() <= 16 << 20);
+    auto article = extract_article(page, "https://example.org/a.html");
+    REQUIRE_FALSE(article);
+    CHECK(article.error().message == "the page's markup would take more than 64 times its size to read");
+}
+
+TEST_CASE("a wall of line breaks, which has no parse error, stops the parse at its memory budget", "[article][dom][fuzz]") {
+    // Gumbo reads its stop flag only after a parse error, so a page without one read on past
+    // the budget: 77 times its size for a wall of <br>.
+    std::string page = "<!DOCTYPE html><html><head><title>Wand</title></head><body>";
+    for (int i = 0; i < 100000; ++i) page += "<br>";
+    page += "</body></html>";
+    REQUIRE(page.size() == 400073);
+
+    html::Document document(page);
+
+    CHECK(document.over_budget());
+    CHECK(document.root() == nullptr);
+    CHECK(document.memory_held() <= 64 * page.size());
     auto article = extract_article(page, "https://example.org/a.html");
     REQUIRE_FALSE(article);
     CHECK(article.error().message == "the page's markup would take more than 64 times its size to read");
