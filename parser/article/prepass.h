@@ -9,9 +9,9 @@ namespace newswire {
 
 // `html` with the contents of <script> (except application/ld+json), <style> and <template>
 // emptied, <svg> elements and comments removed. Tags that wrap the emptied contents stay, so
-// the tree Gumbo builds keeps its shape; long data-* and handler attributes are dropped, and
-// start tags nested deeper than 256 levels (as nesting.h counts them) are left out (their text
-// stays). In start tags of 64 bytes or more, values that no reader reads in full are cut: a
+// the tree Gumbo builds keeps its shape; long data-* and handler attributes are dropped, as
+// are a start tag's attributes past its 64th, and start tags nested deeper than 256 levels (as
+// nesting.h counts them) are left out (their text stays). In start tags of 64 bytes or more, values that no reader reads in full are cut: a
 // srcset or data-srcset after its first candidate (only that one is read), a data-src,
 // data-lazy-src or data-original that is a data: URI to "data:" (readers skip those), and the
 // src, async, defer, nonce and other loading attributes of a script that is not JSON-LD are
