@@ -80,11 +80,13 @@ bool is_hard_boundary(const GumboNode* node) {
 namespace {
 
 // Characters of text in the subtree, counting everything but furniture by tag or role; with
-// `skip_soft`, also leaving out class-named furniture that holds less than half of it.
-TextStats count_text(const GumboNode* node, std::size_t scope_chars, bool skip_soft) {
+// `skip_soft`, also leaving out class-named furniture that holds less than half of it. The
+// count stops once the characters pass `limit`.
+TextStats count_text(const GumboNode* node, std::size_t scope_chars, bool skip_soft,
+                     std::size_t limit = SIZE_MAX) {
     TextStats stats;
     std::vector<std::pair<const GumboNode*, bool>> stack{{node, false}};
-    while (!stack.empty()) {
+    while (!stack.empty() && stats.chars <= limit) {
         auto [current, in_link] = stack.back();
         stack.pop_back();
         if (current->type == GUMBO_NODE_TEXT) {
@@ -107,9 +109,67 @@ TextStats count_text(const GumboNode* node, std::size_t scope_chars, bool skip_s
     return stats;
 }
 
+thread_local const PageTextSizes* t_page_sizes = nullptr;
+
+constexpr std::size_t k_min_tabled_work = 1024;
+
 }  // namespace
 
-std::size_t raw_chars(const GumboNode* node) { return count_text(node, 0, false).chars; }
+PageTextSizes::PageTextSizes(const GumboNode* root) : m_outer(t_page_sizes) {
+    // raw_chars of every element, bottom up, with the work that counting it takes (nodes
+    // visited and characters read). Furniture by tag or role is counted for itself, but adds
+    // nothing to its parent but one node, as count_text skips it.
+    struct Frame {
+        const GumboNode* node;
+        unsigned next_child = 0;
+        std::size_t chars = 0;
+        std::size_t work = 1;
+    };
+    std::vector<Frame> stack;
+    if (html::is_element(root)) stack.push_back({root});
+    while (!stack.empty()) {
+        Frame& frame = stack.back();
+        const GumboVector& children = frame.node->v.element.children;
+        if (frame.next_child < children.length) {
+            const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
+            if (child->type == GUMBO_NODE_TEXT) {
+                std::size_t n = std::string_view(child->v.text.text).size();
+                frame.chars += n;
+                frame.work += 1 + n;
+            } else if (child->type == GUMBO_NODE_ELEMENT) {
+                stack.push_back({child});
+            } else {
+                frame.work += 1;
+            }
+            continue;
+        }
+        Frame done = frame;
+        stack.pop_back();
+        if (done.work >= k_min_tabled_work) m_chars.emplace(done.node, done.chars);
+        if (stack.empty()) break;
+        if (is_hard_furniture(done.node)) {
+            stack.back().work += 1;
+        } else {
+            stack.back().chars += done.chars;
+            stack.back().work += done.work;
+        }
+    }
+    t_page_sizes = this;
+}
+
+PageTextSizes::~PageTextSizes() { t_page_sizes = m_outer; }
+
+const std::size_t* PageTextSizes::find(const GumboNode* node) const {
+    auto it = m_chars.find(node);
+    return it == m_chars.end() ? nullptr : &it->second;
+}
+
+std::size_t raw_chars(const GumboNode* node) {
+    if (t_page_sizes) {
+        if (const std::size_t* chars = t_page_sizes->find(node)) return *chars;
+    }
+    return count_text(node, 0, false).chars;
+}
 
 std::size_t bounded_text_length(const GumboNode* node, std::size_t limit) {
     std::size_t total = 0;
@@ -129,6 +189,10 @@ bool is_link(const GumboNode* node) {
 
 TextStats text_stats(const GumboNode* node) {
     return count_text(node, raw_chars(node), true);
+}
+
+TextStats text_stats_up_to(const GumboNode* node, std::size_t limit) {
+    return count_text(node, raw_chars(node), true, limit);
 }
 
 bool is_furniture_in(const GumboNode* node, std::size_t scope_chars) {

@@ -2,6 +2,7 @@
 // Finding the element that holds the article's text. Private to parser/article.
 
 #include <cstddef>
+#include <unordered_map>
 
 #include <gumbo.h>
 
@@ -21,6 +22,8 @@ struct TextStats {
     std::size_t link_chars = 0;
 };
 TextStats text_stats(const GumboNode* node);
+// The same, counted only until the characters pass `limit`: enough to tell a longer text.
+TextStats text_stats_up_to(const GumboNode* node, std::size_t limit);
 
 // Characters of text under `node` (<script> and <style> left out), counted only up to just
 // past `limit`: a cheap size test before reading a subtree's text.
@@ -31,6 +34,26 @@ bool is_link(const GumboNode* node);
 
 // Characters of text in the subtree, furniture by tag or role left out.
 std::size_t raw_chars(const GumboNode* node);
+
+// While an object of this class lives, raw_chars of a large element of `root`'s document (one
+// whose subtree has 1,024 nodes and characters or more) is read from a table that one walk of
+// the page filled, not counted again: the walks that measure each box they pass
+// (is_furniture_in of a class-named box, text_stats of a lead or of a paragraph's box, the
+// body's boxes) cost the nesting depth times the page without it. The document must outlive
+// the object. Per thread; the innermost of nested objects is read.
+class PageTextSizes {
+public:
+    explicit PageTextSizes(const GumboNode* root);
+    ~PageTextSizes();
+    PageTextSizes(const PageTextSizes&) = delete;
+    PageTextSizes& operator=(const PageTextSizes&) = delete;
+
+    const std::size_t* find(const GumboNode* node) const;  // nullptr for an element not in the table
+
+private:
+    std::unordered_map<const GumboNode*, std::size_t> m_chars;
+    const PageTextSizes* m_outer;
+};
 
 // Furniture inside a scope that holds `scope_chars` (raw_chars) characters of text: furniture by tag or
 // role always, by class/id words only when the element holds less than half of the scope's

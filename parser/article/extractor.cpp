@@ -110,6 +110,7 @@ ScriptStory read_fragment(std::string_view fragment, const std::function<bool(co
     ScriptStory story;
     story.document = std::make_unique<html::Document>("<html><body><article>" + strip_heavy_content(fragment) +
                                                       "</article></body></html>");
+    PageTextSizes sizes(story.document->root());
     story.container = html::find_first(story.document->root(),
                                        [](const GumboNode* node) { return html::is_element(node, GUMBO_TAG_ARTICLE); });
     story.blocks = collect_blocks(story.container, also_drop);
@@ -161,6 +162,7 @@ Result<Article> extract_article(std::string_view html, std::string_view url, std
         return fail(ErrorCode::invalid_input, "the page's markup would take more than 64 times its size to read");
     }
     if (!root) return fail(ErrorCode::invalid_input, "the page could not be parsed as HTML");
+    PageTextSizes sizes(root);
 
     PageMetadata metadata = read_metadata(root, url, site_rules);
     std::string description = metadata.description;

@@ -48,7 +48,9 @@ bool is_inside(const GumboNode* node, const GumboNode* ancestor) {
 
 bool acceptable_lead(const GumboNode* node, const GumboNode* container_hint) {
     if (container_hint && is_inside(container_hint, node) && container_hint != node) return false;
-    TextStats stats = text_stats(node);
+    // Counted no further than a lead may be long: boxes marked as the lead may nest, each
+    // holding the rest of the page.
+    TextStats stats = text_stats_up_to(node, k_max_lead_chars);
     if (stats.chars < k_min_lead_chars || stats.chars > k_max_lead_chars) return false;
     if (stats.link_chars * 3 > stats.chars) return false;
     GumboTag tag = html::tag_of(node);
