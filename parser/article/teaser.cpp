@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include <utf8proc.h>
 
@@ -375,15 +376,19 @@ std::vector<const GumboNode*> with_marked_siblings(const GumboNode* lead) {
     return nodes;
 }
 
+// Erases the blocks inside the lead elements and those that repeat one of its paragraphs. A
+// lead may be thousands of marked siblings, each a block of the body, so both are look-ups.
 void erase_blocks_of(std::vector<SourcedBlock>& blocks, const std::vector<const GumboNode*>& leads,
                      const std::vector<std::string>& paragraphs) {
-    std::vector<std::string> texts;
-    for (const std::string& p : paragraphs) texts.push_back(comparable(p));
+    std::unordered_set<std::string> texts;
+    for (const std::string& p : paragraphs) texts.insert(comparable(p));
+    std::unordered_set<const GumboNode*> lead_nodes(leads.begin(), leads.end());
     std::erase_if(blocks, [&](const SourcedBlock& block) {
-        for (const GumboNode* lead : leads) {
-            if (is_inside(block.node, lead)) return true;
+        const GumboNode* node = block.node;
+        for (int depth = 0; node && depth < 4096; ++depth, node = node->parent) {  // as is_inside
+            if (lead_nodes.contains(node)) return true;
         }
-        return std::find(texts.begin(), texts.end(), comparable(block.block.text)) != texts.end();
+        return texts.contains(comparable(block.block.text));
     });
 }
 
