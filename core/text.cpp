@@ -476,4 +476,24 @@ std::size_t folded_prefix_length(std::string_view text, std::string_view lower_p
     return in_text;
 }
 
+std::string letters_and_digits_key(std::string_view text) {
+    std::string key;
+    key.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        utf8proc_int32_t codepoint = 0;
+        auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                       static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
+        if (length <= 0) {
+            ++i;
+            continue;
+        }
+        i += static_cast<std::size_t>(length);
+        if (utf8proc_category(codepoint) > UTF8PROC_CATEGORY_NO) continue;  // punctuation, symbols, spaces
+        utf8proc_uint8_t buffer[4];
+        auto written = utf8proc_encode_char(utf8proc_tolower(codepoint), buffer);
+        key.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
+    }
+    return key;
+}
+
 }  // namespace newswire

@@ -35,6 +35,10 @@ bool starts_with_ci(std::string_view text, std::string_view prefix);
 // script compared in lower case ("Źródło:" opens with "źródło:"); 0 when it does not.
 std::size_t folded_prefix_length(std::string_view text, std::string_view lower_prefix);
 bool equals_ci(std::string_view a, std::string_view b);
+// The letters, digits and combining marks of `text` (any script), letters in lower case;
+// punctuation, symbols, white space and bytes that are not UTF-8 left out. Two renderings of
+// the same words give the same key: "„Terrible“, he said." and "\"terrible\" he said".
+std::string letters_and_digits_key(std::string_view text);
 // ASCII-case-insensitive substring test; an empty needle is found everywhere.
 bool contains_ci(std::string_view haystack, std::string_view needle);
 // Where `needle` first occurs in `haystack` at or after `from`, ASCII case ignored; npos when

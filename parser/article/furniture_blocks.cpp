@@ -6,7 +6,6 @@
 #include <string>
 #include <string_view>
 
-#include <utf8proc.h>
 
 #include "core/text.h"
 #include "parser/article/container.h"
@@ -188,27 +187,6 @@ bool titles_left_out_box(const SourcedBlock& heading, const GumboNode* before, c
     return rest_links * 2 >= rest;
 }
 
-// Letters and digits of `text`, lower-cased.
-std::string letters_and_digits(std::string_view text) {
-    std::string key;
-    key.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        utf8proc_int32_t codepoint = 0;
-        auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                       static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
-        if (length <= 0) {
-            ++i;
-            continue;
-        }
-        i += static_cast<std::size_t>(length);
-        if (utf8proc_category(codepoint) > UTF8PROC_CATEGORY_NO) continue;  // marks, punctuation, symbols, spaces
-        utf8proc_uint8_t buffer[4];
-        auto written = utf8proc_encode_char(utf8proc_tolower(codepoint), buffer);
-        key.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
-    }
-    return key;
-}
-
 // A line that names who was quoted: short, and not ending like a sentence.
 bool is_attribution(const SourcedBlock& block) {
     constexpr std::size_t k_max_attribution_bytes = 80;
@@ -229,8 +207,8 @@ void drop_pull_quotes(std::vector<SourcedBlock>& blocks, std::string_view teaser
     }
     std::vector<std::string> keys;
     keys.reserve(blocks.size());
-    for (const SourcedBlock& block : blocks) keys.push_back(letters_and_digits(block.block.text));
-    std::string teaser_key = letters_and_digits(teaser);
+    for (const SourcedBlock& block : blocks) keys.push_back(letters_and_digits_key(block.block.text));
+    std::string teaser_key = letters_and_digits_key(teaser);
     std::vector<bool> drop(blocks.size(), false);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (drop[i] || blocks[i].block.type != BlockType::quote || keys[i].size() < k_min_key_bytes) continue;

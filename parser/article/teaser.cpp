@@ -4,7 +4,6 @@
 #include <array>
 #include <unordered_set>
 
-#include <utf8proc.h>
 
 #include "core/text.h"
 #include "parser/article/container.h"
@@ -70,29 +69,6 @@ std::vector<std::string> lead_paragraphs(const GumboNode* lead) {
     return paragraphs;
 }
 
-// Letters and digits only, lower-cased: the description and the visible lead differ in quotes,
-// dashes and white space ("'terrible'" against "&quot;terrible&quot;"), not in words.
-std::string match_key(std::string_view text) {
-    std::string key;
-    key.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        utf8proc_int32_t codepoint = 0;
-        auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                       static_cast<utf8proc_ssize_t>(text.size() - i), &codepoint);
-        if (length <= 0) {
-            ++i;
-            continue;
-        }
-        i += static_cast<std::size_t>(length);
-        utf8proc_category_t category = utf8proc_category(codepoint);
-        if (category > UTF8PROC_CATEGORY_NO) continue;  // marks, punctuation, symbols, separators
-        utf8proc_uint8_t buffer[4];
-        auto written = utf8proc_encode_char(utf8proc_tolower(codepoint), buffer);
-        key.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
-    }
-    return key;
-}
-
 // The page's description as a lead must read: its key, and whether the page cut it short
 // ("... mehr als..."), when only its start can be compared.
 struct Description {
@@ -114,7 +90,7 @@ Description describe(std::string_view description) {
         std::size_t space = text.rfind(' ');  // the last word may be cut
         if (space != std::string::npos) text.resize(space);
     }
-    out.key = match_key(text);
+    out.key = letters_and_digits_key(text);
     out.raw_size = description.size();
     if (out.key.size() < k_min_description_key) out.key.clear();
     return out;
@@ -126,7 +102,7 @@ bool matches_description(const GumboNode* node, const Description& description) 
     std::size_t limit = description.raw_size * 2 + 200;
     std::size_t length = bounded_text_length(node, limit);
     if (length > limit || length < description.key.size()) return false;
-    std::string key = match_key(html::text_content(node));
+    std::string key = letters_and_digits_key(html::text_content(node));
     if (description.truncated) return key.starts_with(description.key);
     if (key == description.key) return true;
     return key.size() <= description.key.size() + k_max_dateline_key && key.ends_with(description.key);
@@ -504,7 +480,7 @@ std::string take_teaser(const GumboNode* root, const GumboNode* headline_element
         return join_lines(paragraphs);
     }
     if (!described.key.empty() && !blocks.empty() && blocks.front().block.type == BlockType::paragraph &&
-        match_key(blocks.front().block.text) == described.key) {
+        letters_and_digits_key(blocks.front().block.text) == described.key) {
         std::string text = std::move(blocks.front().block.text);
         blocks.erase(blocks.begin());
         return text;

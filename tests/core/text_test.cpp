@@ -78,3 +78,13 @@ TEST_CASE("clean UTF-8 text is valid UTF-8 that repair leaves unchanged", "[core
     std::string mixed = "0123456789abcdef\xC3\xA9\x08 and more plain bytes after it";
     CHECK(is_clean_utf8_text(mixed) == (repair_utf8(mixed) == mixed));
 }
+
+TEST_CASE("two renderings of the same words give the same key of letters and digits", "[core]") {
+    CHECK(letters_and_digits_key("„Terrible“, he said – 2024.") == "terriblehesaid2024");
+    CHECK(letters_and_digits_key("\"terrible\" he said - 2024") == "terriblehesaid2024");
+    CHECK(letters_and_digits_key("ŹRÓDŁO: PAP") == "źródłopap");
+    CHECK(letters_and_digits_key("关联。") == "关联");
+    CHECK(letters_and_digits_key("a\xFF" "b") == "ab");  // a stray byte
+    CHECK(letters_and_digits_key("नमस्ते!") == "नमस्ते");  // the marks of Devanagari are part of its words
+    CHECK(letters_and_digits_key("").empty());
+}
