@@ -11,7 +11,7 @@ namespace newswire {
 class SiteRules;
 
 // Bumped whenever a change to extraction should make `newswire parse` redo stored pages.
-inline constexpr int k_extractor_version = 4;
+inline constexpr int k_extractor_version = 5;
 
 // `html` is the page as received (any charset); `url` where it came from (may be empty);
 // `content_type` the HTTP header when known (its charset is trusted first); `site_rules` the
