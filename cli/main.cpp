@@ -19,7 +19,7 @@ CLI::App* add_file_command(CLI::App& app, const char* name, const char* help, ne
     return command;
 }
 
-// "newswire 0.1.0 (extractor 4, database schema 8)": what a bug report should name.
+// "newswire 0.1.0 (extractor 5, database schema 8)": what a bug report should name.
 std::string version_text() {
     return std::string("newswire ") + NEWSWIRE_VERSION + " (extractor " + std::to_string(newswire::k_extractor_version) +
            ", database schema " + std::to_string(newswire::latest_schema_version()) + ")";
