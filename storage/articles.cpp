@@ -8,9 +8,14 @@
 namespace newswire {
 namespace {
 
+// A page as storing its article needs it: its addresses, and the article it was read into
+// before, if any. `same_bytes`: its bytes are still those that reading was of (store_page sets
+// the link's extractor version to 0 when new bytes arrive).
 struct PageUrls {
     std::string url;
     std::string final_url;
+    std::optional<std::int64_t> previous_article;
+    bool same_bytes = false;
 };
 
 struct ArticleRow {
@@ -60,7 +65,9 @@ std::optional<std::string> choose_canonical(const Article& article, const PageUr
 }
 
 Result<PageUrls> load_page(Sqlite& db, std::int64_t page_id) {
-    auto statement = db.prepare("SELECT url, final_url FROM pages WHERE id = ?");
+    auto statement = db.prepare(
+        "SELECT p.url, p.final_url, ap.article_id, ap.extractor_version <> 0"
+        " FROM pages p LEFT JOIN article_pages ap ON ap.page_id = p.id WHERE p.id = ?");
     if (!statement) {
         return tl::unexpected(statement.error());
     }
@@ -72,7 +79,8 @@ Result<PageUrls> load_page(Sqlite& db, std::int64_t page_id) {
     if (!*row) {
         return fail(ErrorCode::not_found, "no such page");
     }
-    return PageUrls{statement->column_text(0), statement->column_text(1)};
+    return PageUrls{statement->column_text(0), statement->column_text(1), statement->column_optional_int(2),
+                    statement->column_optional_int(3).value_or(0) != 0};
 }
 
 // The stored text equals `prepared`'s: the hash is only the index, the texts decide.
@@ -264,7 +272,7 @@ struct Placed {
 };
 
 // `reread_of`: the article the page's bytes were read into before, when they have not changed
-// since (see previous_reading).
+// since (PageUrls::same_bytes).
 Result<Placed> place(Sqlite& db, const Prepared& p, std::int64_t now, std::optional<std::int64_t> reread_of) {
     auto existing = find_rows(
         db, "SELECT id, text_hash, document FROM articles WHERE canonical_url = ?",
@@ -318,21 +326,11 @@ Result<Prepared> prepare_article(const Article& article, const std::string& cano
     return p;
 }
 
-// The article the page was read into when its bytes are still those it was read from: the
-// page's link carries the extractor version that read it, which store_page sets to 0 when new
-// bytes arrive. Empty for a page read for the first time or fetched anew since.
-Result<std::optional<std::int64_t>> previous_reading(Sqlite& db, std::int64_t page_id) {
-    return db.query_int("SELECT article_id FROM article_pages WHERE page_id = ? AND extractor_version <> 0", page_id);
-}
-
-// Points the page at its article. The article the page pointed at before is deleted when no
-// page is left that says it (an older extractor read another canonical URL off the page).
+// Points the page at its article. The article the page pointed at before (`previous`) is
+// deleted when no page is left that says it (an older extractor read another canonical URL off
+// the page).
 Result<void> link_page(Sqlite& db, std::int64_t page_id, std::int64_t article_id,
-                       int extractor_version, std::int64_t now) {
-    auto previous = db.query_int("SELECT article_id FROM article_pages WHERE page_id = ?", page_id);
-    if (!previous) {
-        return tl::unexpected(previous.error());
-    }
+                       std::optional<std::int64_t> previous, int extractor_version, std::int64_t now) {
     auto done = db.execute(
         "INSERT INTO article_pages (page_id, article_id, extractor_version, stored_at)"
         " VALUES (?, ?, ?, ?) ON CONFLICT (page_id) DO UPDATE SET"
@@ -342,14 +340,14 @@ Result<void> link_page(Sqlite& db, std::int64_t page_id, std::int64_t article_id
     if (done) {
         done = db.execute("DELETE FROM parse_failures WHERE page_id = ?", page_id);
     }
-    if (!done || !*previous || **previous == article_id) {
+    if (!done || !previous || *previous == article_id) {
         return done;
     }
     done = db.execute("DELETE FROM articles WHERE id = ?1 AND NOT EXISTS"
                       " (SELECT 1 FROM article_pages WHERE article_id = ?1)",
-                      **previous);
+                      *previous);
     if (done && db.changes() > 0) {
-        done = db.execute("DELETE FROM articles_fts WHERE rowid = ?", **previous);
+        done = db.execute("DELETE FROM articles_fts WHERE rowid = ?", *previous);
     }
     return done;
 }
@@ -374,15 +372,11 @@ Result<StoreOutcome> store_article_in(Sqlite& db, std::int64_t page_id, const Ar
     if (!prepared) {
         return tl::unexpected(prepared.error());
     }
-    auto reread_of = previous_reading(db, page_id);
-    if (!reread_of) {
-        return tl::unexpected(reread_of.error());
-    }
-    auto placed = place(db, *prepared, now, *reread_of);
+    auto placed = place(db, *prepared, now, page->same_bytes ? page->previous_article : std::nullopt);
     if (!placed) {
         return tl::unexpected(placed.error());
     }
-    if (auto linked = link_page(db, page_id, placed->article_id, extractor_version, now);
+    if (auto linked = link_page(db, page_id, placed->article_id, page->previous_article, extractor_version, now);
         !linked) {
         return tl::unexpected(linked.error());
     }
