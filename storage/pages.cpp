@@ -35,14 +35,19 @@ Result<std::optional<std::int64_t>> store_body(Sqlite& db, const FetchResponse& 
     // New bytes under a known URL (a changed item's page, a revisit) are to be extracted again:
     // the page's article and parse failure no longer count for any extractor version (0). The
     // same bytes compress to the same frame, so an unchanged page is not extracted twice.
-    const std::string changed_page = "(SELECT id FROM pages WHERE url = ?1 AND body IS NOT NULL AND body IS NOT ?2)";
-    auto stale = db.execute("UPDATE article_pages SET extractor_version = 0 WHERE page_id = " + changed_page,
-                            response.url, Blob{*frame});
-    if (stale) {
-        stale = db.execute("DELETE FROM parse_failures WHERE page_id = " + changed_page, response.url, Blob{*frame});
+    auto changed_page = db.query_int("SELECT id FROM pages WHERE url = ? AND body IS NOT NULL AND body IS NOT ?",
+                                     response.url, Blob{*frame});
+    if (!changed_page) {
+        return tl::unexpected(changed_page.error());
     }
-    if (!stale) {
-        return tl::unexpected(stale.error());
+    if (*changed_page) {
+        auto stale = db.execute("UPDATE article_pages SET extractor_version = 0 WHERE page_id = ?", **changed_page);
+        if (stale) {
+            stale = db.execute("DELETE FROM parse_failures WHERE page_id = ?", **changed_page);
+        }
+        if (!stale) {
+            return tl::unexpected(stale.error());
+        }
     }
     return db.query_int(
         "INSERT INTO pages (url, final_url, status, content_type, etag, last_modified,"
@@ -119,14 +124,10 @@ Result<PageBefore> page_before(Sqlite& db, const std::string& url) {
 // (its item changed, a retry) leaves the plan as it is.
 Result<void> plan_revisit(Sqlite& db, std::int64_t page_id, const PageBefore& before, const FetchResponse& response,
                           std::span<const std::int64_t> revisit_waits, std::int64_t now) {
-    std::int64_t revisits = 0;
-    if (!before.had_body && response.ok()) {
-        revisits = 0;
-    } else if (before.revisit_at && *before.revisit_at <= now) {
-        revisits = before.revisits + 1;
-    } else {
-        return {};
-    }
+    const bool first_body = !before.had_body && response.ok();
+    const bool revisit_due = before.revisit_at && *before.revisit_at <= now;
+    if (!first_body && !revisit_due) return {};
+    const std::int64_t revisits = first_body ? 0 : before.revisits + 1;
     std::optional<std::int64_t> revisit_at;
     if (revisits < static_cast<std::int64_t>(revisit_waits.size())) {
         revisit_at = now + revisit_waits[static_cast<std::size_t>(revisits)];
