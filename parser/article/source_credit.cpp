@@ -51,24 +51,17 @@ bool may_hold_credit(const GumboNode* node) {
 // Artikelrechte</a></small>" is the span's line, and "<div><div><small>Bron: BELGA</small></div>
 // <time>Vandaag om 20:07</time></div>" the small's.
 std::optional<SourceCredit> innermost_credit(const GumboNode* node, std::optional<SourceCredit> credit) {
-    const GumboNode* line = node;
-    auto inside_line = [&](const GumboNode* inner) {
-        for (const GumboNode* up = inner->parent; up; up = up->parent) {
-            if (up == line) return true;
-            if (up == node) return false;
-        }
-        return false;
-    };
-    html::walk(node, [&](const GumboNode* inner) {
-        if (inner == node || !html::is_element(inner)) return html::Visit::descend;
-        if (!inside_line(inner)) return html::Visit::skip_children;
-        if (auto narrower = parse_source_credit(html::text_content(inner))) {
-            credit = std::move(narrower);
-            line = inner;
-        }
-        return html::Visit::descend;
-    });
-    return credit;
+    for (const GumboNode* line = node;;) {
+        std::optional<SourceCredit> narrower;
+        const GumboNode* inner_line = html::find_first(line, [&](const GumboNode* inner) {
+            if (inner == line || !html::is_element(inner)) return false;
+            narrower = parse_source_credit(html::text_content(inner));
+            return narrower.has_value();
+        });
+        if (!inner_line) return credit;
+        credit = std::move(narrower);
+        line = inner_line;
+    }
 }
 
 // Which part of the scope a look for a credit line reads.
