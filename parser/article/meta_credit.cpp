@@ -301,10 +301,6 @@ bool reads_as_names(std::string_view text) {
     return words <= k_max_words && (words >= 2 || (words == 1 && (upper || is_agency_code(text))));
 }
 
-}  // namespace
-
-namespace {
-
 // News agencies as captions in other scripts name them: Kyodo, Jiji, Reuters and AFP in
 // Japanese; Xinhua; Yonhap; Reuters, AFP, Anadolu and "agencies" in Arabic.
 bool is_agency_in_other_script(std::string_view name) {
@@ -343,16 +339,9 @@ CaptionParts split_closing_names(std::string_view caption) {
     // An agency's name closes a caption also where no stop ends it: "… near Meknes (رويترز)",
     // "…福井県敦賀市（共同）".
     std::string_view name = trim(inside);
-    if (!before.empty() && (is_agency_in_other_script(name) || (!after_sentence && is_agency_code(name)))) {
-        parts.credit = split_credit(name);
-        if (!parts.credit.empty()) parts.caption = std::string(before);
-        return parts;
-    }
-    if (!after_sentence || view.back() != ')') {
-        return parts;
-    }
-    if (!reads_as_names(inside)) return parts;
-    parts.credit = split_credit(inside);
+    bool agency = !before.empty() && (is_agency_in_other_script(name) || (!after_sentence && is_agency_code(name)));
+    if (!agency && (!after_sentence || view.back() != ')' || !reads_as_names(inside))) return parts;
+    parts.credit = split_credit(agency ? name : inside);
     if (!parts.credit.empty()) parts.caption = std::string(before);
     return parts;
 }
