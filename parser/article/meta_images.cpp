@@ -85,6 +85,16 @@ bool is_placeholder(const GumboNode* image) {
            contains_ci(html::attribute(image, "src"), ".gif");
 }
 
+// The picture a lazy loader puts in place of the one in src (a placeholder, a blank, the
+// site's logo) once it loads; empty when none is named.
+std::string_view lazy_source(const GumboNode* image) {
+    for (std::string_view name : {"data-src", "data-lazy-src", "data-original"}) {
+        std::string_view value = trim(html::attribute(image, name));
+        if (!value.empty() && !value.starts_with("data:")) return value;
+    }
+    return {};
+}
+
 std::string image_source(const GumboNode* figure, std::string_view url) {
     std::string found;
     std::size_t seen = 0;
@@ -94,13 +104,9 @@ std::string image_source(const GumboNode* figure, std::string_view url) {
         GumboTag tag = html::tag_of(node);
         if (tag != GUMBO_TAG_SOURCE && !is_image_element(node)) return Visit::descend;
         if (is_placeholder(node)) return Visit::skip_children;
-        for (std::string_view name : {"data-src", "data-lazy-src", "data-original", "src"}) {
-            std::string_view value = trim(html::attribute(node, name));
-            if (!value.empty() && !value.starts_with("data:")) {
-                found = std::string(value);
-                break;
-            }
-        }
+        std::string_view value = lazy_source(node);
+        if (value.empty()) value = trim(html::attribute(node, "src"));
+        if (!value.empty() && !value.starts_with("data:")) found = std::string(value);
         if (found.empty()) {
             for (std::string_view name : {"data-srcset", "srcset"}) {
                 std::string first(first_srcset_url(html::attribute(node, name)));
@@ -400,14 +406,8 @@ bool is_decoration(const GumboNode* image) {
     }
     // A lazy loader shows the site's logo or a blank until the picture in data-src is loaded:
     // that picture is the one to judge.
-    std::string_view src = html::attribute(image, "src");
-    for (std::string_view name : {"data-src", "data-lazy-src", "data-original"}) {
-        std::string_view lazy = trim(html::attribute(image, name));
-        if (!lazy.empty() && !lazy.starts_with("data:")) {
-            src = lazy;
-            break;
-        }
-    }
+    std::string_view src = lazy_source(image);
+    if (src.empty()) src = html::attribute(image, "src");
     for (std::string_view hint : {"logo", "icon", "avatar", "sprite", "pixel", ".svg", ".gif"}) {
         if (contains_ci(src, hint) || contains_ci(html::attribute(image, "class"), hint)) return true;
     }
