@@ -167,11 +167,46 @@ std::string clean_text(std::string_view text) {
     return fold_whitespace(out);
 }
 
+namespace {
+
+// How many bytes the UTF-8 character that `lead` opens takes (1 for a byte that opens none).
+std::size_t sequence_length(unsigned char lead) {
+    return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+// Whether `character` is one of the characters of `chars`, compared whole.
+bool is_one_of(std::string_view character, std::string_view chars) {
+    for (std::size_t i = 0; i < chars.size();) {
+        std::size_t length = std::min(sequence_length(static_cast<unsigned char>(chars[i])), chars.size() - i);
+        if (chars.substr(i, length) == character) return true;
+        i += length;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::string_view trim(std::string_view text, std::string_view chars) {
-    std::size_t begin = text.find_first_not_of(chars);
-    if (begin == std::string_view::npos) return {};
-    std::size_t end = text.find_last_not_of(chars);
-    return text.substr(begin, end - begin + 1);
+    const bool ascii = std::all_of(chars.begin(), chars.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+        std::size_t begin = text.find_first_not_of(chars);
+        if (begin == std::string_view::npos) return {};
+        std::size_t end = text.find_last_not_of(chars);
+        return text.substr(begin, end - begin + 1);
+    }
+    // Characters are taken off whole: the bytes of '©' (C2 A9) must not cut the end off 'é' (C3 A9).
+    while (!text.empty()) {
+        std::size_t length = std::min(sequence_length(static_cast<unsigned char>(text.front())), text.size());
+        if (!is_one_of(text.substr(0, length), chars)) break;
+        text.remove_prefix(length);
+    }
+    while (!text.empty()) {
+        std::size_t start = text.size() - 1;
+        while (start > 0 && text.size() - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        if (!is_one_of(text.substr(start), chars)) break;
+        text.remove_suffix(text.size() - start);
+    }
+    return text;
 }
 
 std::vector<std::string> normalise_topic_list(std::vector<std::string> topics) {

@@ -11,7 +11,7 @@ namespace newswire {
 // (&amp; &quot; &#8217; &#x2019; &nbsp; ...), then folds white space. Unknown references stay.
 std::string clean_text(std::string_view text);
 
-// Trims the characters in `chars` from both ends.
+// Trims the characters in `chars` from both ends, each character (UTF-8) taken off whole.
 std::string_view trim(std::string_view text, std::string_view chars = " \t\r\n");
 
 // A keyword list as sites write it, one topic per entry. Lists of analytics pairs ("Subject:

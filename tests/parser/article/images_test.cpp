@@ -538,3 +538,15 @@ TEST_CASE("a credit behind a slash after the caption's last stop is the credit",
     CHECK(latin.caption == "Commuters at City Hall station on Tuesday.");
     CHECK(latin.credit == Credits{"Yonhap"});
 }
+
+TEST_CASE("separators are trimmed off a caption and a credit as whole characters", "[images]") {
+    // '©' is C2 A9 and 'é' C3 A9; '–' is E2 80 93 and 'р' D1 80: trimmed byte by byte, the
+    // names lost their last byte.
+    CaptionParts rene = split_caption_credit("Die B\xC3\xBChne im Park. Foto: Ren\xC3\xA9");
+    CHECK(rene.caption == "Die B\xC3\xBChne im Park.");
+    CHECK(rene.credit == Credits{"Ren\xC3\xA9"});
+    CHECK(trim_credit("\xC2\xA9 Ren\xC3\xA9 \xC2\xA9") == "Ren\xC3\xA9");
+    CaptionParts theatre = split_caption_credit("Новый театр – Фото: Иван Петров");
+    CHECK(theatre.caption == "Новый театр");
+    CHECK(theatre.credit == Credits{"Иван Петров"});
+}
