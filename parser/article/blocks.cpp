@@ -202,7 +202,6 @@ private:
             ++levels;
             if (!only_badges_since(frame.first_block) || raw_chars(frame.node) > k_max_box_chars) break;
             m_skip_from = i;
-            m_drop_from = frame.first_block;
         }
     }
 
@@ -220,11 +219,12 @@ private:
     // Leaves the rest of the box chosen by skip_box_of; true when there was one.
     bool leave_skipped_box() {
         if (m_skip_from == 0) return false;
-        if (m_drop_from < m_blocks.size()) {
-            m_blocks.resize(m_drop_from);
-            std::erase_if(m_pull_quotes, [&](std::size_t index) { return index >= m_drop_from; });
+        // The box's badges before its label go with it.
+        std::size_t box_first_block = m_stack[m_skip_from].first_block;
+        if (box_first_block < m_blocks.size()) {
+            m_blocks.resize(box_first_block);
+            std::erase_if(m_pull_quotes, [&](std::size_t index) { return index >= box_first_block; });
         }
-        m_drop_from = k_no_block;
         m_stack.resize(m_skip_from + 1);
         m_stack.back().next_child = m_stack.back().node->v.element.children.length;
         m_skip_from = 0;
@@ -425,9 +425,7 @@ private:
     }
 
     std::vector<Frame> m_stack;
-    static constexpr std::size_t k_no_block = static_cast<std::size_t>(-1);
     std::size_t m_skip_from = 0;  // a frame index set by skip_box_of; 0 (the container) for none
-    std::size_t m_drop_from = k_no_block;  // the box's badges before its label go with it
     std::vector<SourcedBlock> m_blocks;
     std::vector<std::size_t> m_pull_quotes;  // indices in m_blocks of quotes read from figures
     std::string m_run;
