@@ -180,10 +180,10 @@ bool titles_left_out_box(const SourcedBlock& heading, const GumboNode* before, c
     const GumboNode* box = box_of_heading(heading.node, before, after);
     if (box == heading.node || bounded_text_length(box, k_max_box_chars) > k_max_box_chars) return false;
     TextStats stats = text_stats(box);
-    std::size_t heading_chars = text_stats(heading.node).chars;
-    if (stats.chars < heading_chars + k_min_left_out_chars) return false;
-    std::size_t rest = stats.chars - heading_chars;
-    std::size_t rest_links = stats.link_chars - std::min(stats.link_chars, text_stats(heading.node).link_chars);
+    TextStats heading_stats = text_stats(heading.node);
+    if (stats.chars < heading_stats.chars + k_min_left_out_chars) return false;
+    std::size_t rest = stats.chars - heading_stats.chars;
+    std::size_t rest_links = stats.link_chars - std::min(stats.link_chars, heading_stats.link_chars);
     return rest_links * 2 >= rest;
 }
 
