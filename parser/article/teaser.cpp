@@ -198,6 +198,9 @@ LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* head
         return html::is_element(node, GUMBO_TAG_P) || text_stats(node).chars >= k_min_unmarked_p_lead_chars;
     };
     const GumboNode* container = first_block ? first_block->parent : nullptr;
+    auto may_be_marked_lead = [&](const GumboNode* node) {
+        return is_marked_lead(node) && acceptable_lead(node, container) && !repeats_headline(node) && long_enough(node);
+    };
     LeadCandidates found;
     const GumboNode* relaxed_box = nullptr;
     std::size_t page_chars = raw_chars(root);
@@ -222,9 +225,7 @@ LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* head
                 found.described = node;
                 return html::Visit::stop;
             }
-            if (!found.marked && !(relaxed_box && is_inside(node, relaxed_box)) && is_marked_lead(node) &&
-                acceptable_lead(node, container) &&
-                !repeats_headline(node) && long_enough(node)) {
+            if (!found.marked && !(relaxed_box && is_inside(node, relaxed_box)) && may_be_marked_lead(node)) {
                 found.marked = node;
                 if (descriptions.empty()) return html::Visit::stop;
             }
@@ -236,10 +237,7 @@ LeadCandidates find_lead_candidates(const GumboNode* root, const GumboNode* head
             // hold the standfirst: read for the description only, unless the box itself is
             // named as a lead too ("gallery-intro": a picture gallery's own page).
             relaxed_box = node;
-            if (!found.marked && is_marked_lead(node) && acceptable_lead(node, container) && !repeats_headline(node) &&
-                long_enough(node)) {
-                found.marked = node;
-            }
+            if (!found.marked && may_be_marked_lead(node)) found.marked = node;
             return html::Visit::descend;
         }
         if (furniture && !(headline_element && !passed && is_inside(headline_element, node))) {
