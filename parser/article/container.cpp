@@ -250,13 +250,14 @@ struct Ranked {
 };
 
 // Candidates with a score, highest bound first, ties in first-seen order.
-std::vector<Ranked> ranked_candidates(std::unordered_map<const GumboNode*, Candidate>& candidates,
+std::vector<Ranked> ranked_candidates(const std::unordered_map<const GumboNode*, Candidate>& candidates,
                                       const std::vector<const GumboNode*>& order) {
     std::vector<Ranked> ranked;
     for (std::size_t rank = 0; rank < order.size(); ++rank) {
         const GumboNode* node = order[rank];
-        if (candidates[node].score <= 0) continue;
-        double base = candidates[node].score + weight_of(node);
+        double score = candidates.at(node).score;
+        if (score <= 0) continue;
+        double base = score + weight_of(node);
         ranked.push_back({node, base, std::max(base, 0.0), rank});
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.bound > b.bound; });
